@@ -1,0 +1,77 @@
+// Assembles dist/, the complete static site: a copy of www/ with the wasm-pack output in dist/pkg/,
+// JavaScript and CSS minified file by file with esbuild. Files keep their names and relative layout,
+// so module imports and `new URL('./pkg/mpcheck_bg.wasm', import.meta.url)` resolve as in www/, and
+// dist/ works from any static host or sub-folder without special headers.
+//   node scripts/assemble.mjs [--www www] [--pkg pkg] [--out dist]
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { transform } from 'esbuild';
+import { root } from './config.mjs';
+
+const { values: opts } = parseArgs({
+  options: {
+    www: { type: 'string', default: join(root, 'www') },
+    pkg: { type: 'string', default: join(root, 'pkg') },
+    out: { type: 'string', default: join(root, 'dist') },
+  },
+});
+
+// The files of the wasm-pack output that the site (and later an npm package) uses.
+const PKG_FILES = ['mpcheck.js', 'mpcheck_bg.wasm', 'mpcheck.d.ts', 'mpcheck_bg.wasm.d.ts'];
+
+function* walk(dir) {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* walk(path);
+    else yield path;
+  }
+}
+
+for (const f of ['mpcheck.js', 'mpcheck_bg.wasm']) {
+  if (!existsSync(join(opts.pkg, f))) throw new Error(`${join(opts.pkg, f)} is missing: run wasm-pack first`);
+}
+
+rmSync(opts.out, { recursive: true, force: true });
+mkdirSync(opts.out, { recursive: true });
+const wwwFiles = existsSync(opts.www) ? [...walk(opts.www)] : [];
+if (wwwFiles.length === 0) {
+  console.log(`assemble: ${relative(root, opts.www) || opts.www}/ is empty: dist/ holds only pkg/`);
+} else {
+  cpSync(opts.www, opts.out, { recursive: true });
+}
+if (existsSync(join(opts.www, 'pkg'))) {
+  throw new Error('www/pkg/ exists: the build owns dist/pkg/, remove www/pkg/');
+}
+mkdirSync(join(opts.out, 'pkg'));
+for (const f of PKG_FILES) {
+  if (existsSync(join(opts.pkg, f))) cpSync(join(opts.pkg, f), join(opts.out, 'pkg', f));
+}
+
+let before = 0;
+let after = 0;
+let count = 0;
+for (const path of walk(opts.out)) {
+  const loader = path.endsWith('.css') ? 'css' : /\.m?js$/.test(path) ? 'js' : null;
+  if (!loader) continue;
+  const source = readFileSync(path, 'utf8');
+  let result;
+  try {
+    result = await transform(source, {
+      loader,
+      // No `format`: top-level names stay as they are (a classic script's globals survive), and
+      // import/export pass through. No `target`: the syntax www/ uses is kept, not lowered.
+      minify: true,
+      legalComments: 'none',
+      charset: 'utf8',
+      sourcefile: relative(root, path),
+    });
+  } catch (e) {
+    throw new Error(`esbuild could not minify ${relative(root, path)}: ${e.message}`);
+  }
+  writeFileSync(path, result.code);
+  before += Buffer.byteLength(source);
+  after += Buffer.byteLength(result.code);
+  count += 1;
+}
+console.log(`assemble: dist/ ready (${wwwFiles.length} files from www/ + pkg/); minified ${count} JS/CSS files, ${before} → ${after} bytes`);

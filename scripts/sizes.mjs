@@ -1,0 +1,101 @@
+// Checks gzip sizes against the budgets in wasm-pack.toml [budgets], prints them, and writes
+// target/sizes.json (read by the benchmark). Exits 1 naming every size over its budget.
+//   node scripts/sizes.mjs [--wasm pkg/mpcheck_bg.wasm] [--engine target/engine-only/pkg/mpcheck_bg.wasm] [--dist dist]
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync, constants } from 'node:zlib';
+import { readConfig, root } from './config.mjs';
+
+const { values: opts } = parseArgs({
+  options: {
+    wasm: { type: 'string', default: join(root, 'pkg', 'mpcheck_bg.wasm') },
+    engine: { type: 'string', default: join(root, 'target', 'engine-only', 'pkg', 'mpcheck_bg.wasm') },
+    dist: { type: 'string', default: join(root, 'dist') },
+    'require-engine': { type: 'boolean', default: false },
+  },
+});
+
+const config = readConfig();
+const budgets = config.budgets;
+
+/** gzip -9 size of a file's bytes. */
+function gz(bytes) {
+  return gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length;
+}
+
+/** Minimal glob: `**` any path (also none), `*` within one path segment. */
+function globToRegExp(glob) {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*' && glob[i + 1] === '*') {
+      re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
+      i += glob[i + 2] === '/' ? 2 : 1;
+    } else if (c === '*') re += '[^/]*';
+    else re += c.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+function* walk(dir) {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* walk(path);
+    else yield path;
+  }
+}
+
+const PAGE_TYPES = /\.(html|m?js|css|json|svg|wasm|webmanifest|txt|woff2?)$/;
+const exclude = (budgets.page_exclude ?? []).map(globToRegExp);
+const rows = [];
+const over = [];
+
+function check(name, what, raw, size, budget) {
+  rows.push({ name, what, raw, gzip: size, budget });
+  if (size > budget) over.push(`${name} (${what}) is ${size} bytes gzip, over its budget of ${budget} bytes by ${size - budget}`);
+}
+
+if (!existsSync(opts.wasm)) throw new Error(`${opts.wasm} is missing`);
+const wasm = readFileSync(opts.wasm);
+check('wasm', relative(root, opts.wasm), wasm.length, gz(wasm), budgets.wasm);
+
+if (existsSync(opts.engine)) {
+  const engine = readFileSync(opts.engine);
+  check('engine_wasm', `${relative(root, opts.engine)} (empty rule base)`, engine.length, gz(engine), budgets.engine_wasm);
+} else if (opts['require-engine']) {
+  over.push(`engine_wasm: ${relative(root, opts.engine)} was not built`);
+} else {
+  console.log(`sizes: no engine-only module (${relative(root, opts.engine)}): engine_wasm budget not checked`);
+}
+
+const files = [];
+if (existsSync(opts.dist)) {
+  for (const path of walk(opts.dist)) {
+    const rel = relative(opts.dist, path).split(sep).join('/');
+    if (!PAGE_TYPES.test(rel) || exclude.some((re) => re.test(rel))) continue;
+    const bytes = readFileSync(path);
+    files.push({ file: rel, raw: bytes.length, gzip: gz(bytes) });
+  }
+  const raw = files.reduce((a, f) => a + f.raw, 0);
+  const size = files.reduce((a, f) => a + f.gzip, 0);
+  check('page', `dist/: ${files.length} files (HTML, JS, CSS, wasm …), each gzipped`, raw, size, budgets.page);
+} else {
+  over.push('page: dist/ was not assembled');
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+console.log('sizes (gzip -9):');
+for (const r of rows) {
+  const pct = Math.round((100 * r.gzip) / r.budget);
+  console.log(`  ${r.name.padEnd(12)} ${String(r.gzip).padStart(7)} B  (${kb(r.gzip)}, raw ${kb(r.raw)})  budget ${r.budget} B  ${pct}%  ${r.what}`);
+}
+mkdirSync(join(root, 'target'), { recursive: true });
+writeFileSync(
+  join(root, 'target', 'sizes.json'),
+  JSON.stringify({ measured: new Date().toISOString(), gzip_level: 9, budgets: rows, page_files: files }, null, 2) + '\n',
+);
+if (over.length) {
+  for (const o of over) console.error(`error: size budget exceeded: ${o}`);
+  process.exit(1);
+}

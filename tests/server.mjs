@@ -1,0 +1,183 @@
+// A small static file server for dist/ (and for tests), on loopback only.
+//
+//   node tests/server.mjs [--root dist] [--host 127.0.0.1] [--port 8080] [--prefix /sub/] [--url-file f]
+//
+// --port 0 picks any free port; a taken port moves on to the next free one (up to 100 further).
+// --prefix serves the site under a sub-path only (as on a static host's sub-folder).
+// --url-file writes the base URL to a file once listening (for scripts).
+// It sets only Content-Type, Content-Length and Cache-Control: no COOP/COEP or other special headers,
+// because dist/ must work on any static host.
+//
+// As a module: `const { url, close } = await startServer({ root, port: 0, prefix: '/x/' })`.
+import { createServer } from 'node:http';
+import { createReadStream, statSync, writeFileSync } from 'node:fs';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+export const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.ts': 'text/plain; charset=utf-8',
+  '.tgz': 'application/gzip',
+};
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+function send(res, status, text, head) {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.end(head ? undefined : text);
+}
+
+function handler(rootDir, prefix) {
+  return (req, res) => {
+    const head = req.method === 'HEAD';
+    if (req.method !== 'GET' && !head) {
+      res.setHeader('Allow', 'GET, HEAD');
+      return send(res, 405, 'method not allowed\n', head);
+    }
+    let path;
+    try {
+      path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    } catch {
+      return send(res, 400, 'bad request\n', head);
+    }
+    if (path.includes('\0')) return send(res, 400, 'bad request\n', head);
+    if (prefix !== '/') {
+      if (path === prefix.slice(0, -1)) {
+        res.writeHead(301, { Location: prefix });
+        return res.end();
+      }
+      if (!path.startsWith(prefix)) return send(res, 404, 'not found\n', head);
+      path = '/' + path.slice(prefix.length);
+    }
+    let file = resolve(rootDir, '.' + path);
+    if (file !== rootDir && !file.startsWith(rootDir + sep)) return send(res, 403, 'forbidden\n', head);
+    let stat;
+    try {
+      stat = statSync(file);
+      if (stat.isDirectory()) {
+        if (!path.endsWith('/')) {
+          const u = new URL(req.url, 'http://localhost');
+          res.writeHead(301, { Location: u.pathname + '/' + u.search });
+          return res.end();
+        }
+        file = join(file, 'index.html');
+        stat = statSync(file);
+      }
+    } catch {
+      return send(res, 404, 'not found\n', head);
+    }
+    if (!stat.isFile()) return send(res, 404, 'not found\n', head);
+    res.writeHead(200, {
+      'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Length': stat.size,
+      'Cache-Control': 'no-cache',
+    });
+    if (head) return res.end();
+    createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
+  };
+}
+
+function listen(server, port, host) {
+  return new Promise((ok, fail) => {
+    const onError = (e) => {
+      server.off('listening', onListening);
+      fail(e);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      ok();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}
+
+/**
+ * Serves `root` on loopback. Returns { url, port, server, close }.
+ * A taken port moves on to the next one (up to `tries` ports); port 0 lets the system choose.
+ */
+export async function startServer({ root = 'dist', host = '127.0.0.1', port = 0, prefix = '/', tries = 100 } = {}) {
+  if (!LOOPBACK.has(host)) throw new Error(`refusing to listen on ${host}: loopback only (127.0.0.1, localhost, ::1)`);
+  const rootDir = resolve(root);
+  if (!statSync(rootDir, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`${rootDir} is not a folder`);
+  if (!prefix.startsWith('/')) prefix = '/' + prefix;
+  if (!prefix.endsWith('/')) prefix += '/';
+  const server = createServer(handler(rootDir, prefix));
+  server.keepAliveTimeout = 1000;
+  let p = Number(port);
+  for (let i = 0; ; i++) {
+    try {
+      await listen(server, p, host);
+      break;
+    } catch (e) {
+      if (e.code !== 'EADDRINUSE' || p === 0 || i + 1 >= tries || p >= 65535) throw e;
+      p += 1;
+    }
+  }
+  const actual = server.address().port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  const url = `http://${shownHost}:${actual}${prefix}`;
+  const close = () =>
+    new Promise((ok) => {
+      server.close(() => ok());
+      server.closeAllConnections?.();
+    });
+  return { url, port: actual, server, close };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({
+    options: {
+      root: { type: 'string', default: 'dist' },
+      host: { type: 'string', default: '127.0.0.1' },
+      port: { type: 'string', default: process.env.PORT || '8080' },
+      prefix: { type: 'string', default: '/' },
+      'url-file': { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`bad port ${values.port}`);
+    process.exit(2);
+  }
+  let started;
+  try {
+    started = await startServer({ root: values.root, host: values.host, port, prefix: values.prefix });
+  } catch (e) {
+    console.error(`server: ${e.message}`);
+    process.exit(1);
+  }
+  if (values['url-file']) writeFileSync(values['url-file'], started.url + '\n');
+  if (started.port !== port && port !== 0) console.log(`server: port ${port} is taken, using ${started.port}`);
+  console.log(`Serving ${values.root}/ at ${started.url}  (Ctrl+C to stop)`);
+  const stop = async () => {
+    await started.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
