@@ -509,6 +509,7 @@ def generate(records, json_label):
                    + ", ".join(doc_group(g) for g in req["any_of"]) + "] }")
         out.append('sources = ["w-cat"]')
         out.append('confidence = "official"')
+        out.append('checked = "2026-11"')
         out.append(f"# source: {rec['source']['path']} line {rec['source']['line']}")
         if gov_only:
             out.append("")
