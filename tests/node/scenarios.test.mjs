@@ -1,0 +1,91 @@
+// Every scenario in tests/scenarios/*.toml through the built wasm, asserting what the native runner
+// (tests/scenarios.rs) asserts: statuses, `because` traces, `settle` questions, eligibility problems,
+// checklist items and the next question. Format: tests/README.md. Every list means "at least these".
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mp, tomlFiles } from './engine.mjs';
+
+const files = tomlFiles('tests/scenarios');
+const scenarios = files.flatMap(({ file, data }) => (data.scenario ?? []).map((s) => ({ ...s, file })));
+const catalogue = mp.catalogue('en');
+const STATUSES = ['required', 'possible', 'not_accepted', 'not_needed'];
+
+const sameSet = (a, b) => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+const show = (item) => (item ? `${item.status} (because ${JSON.stringify(item.because)})` : 'absent from the report');
+
+test('there are scenarios, with unique ids, naming known requirements and rules', () => {
+  assert.ok(scenarios.length > 0, 'no [[scenario]] in tests/scenarios/*.toml');
+  const seen = new Map();
+  for (const s of scenarios) {
+    assert.equal(typeof s.id, 'string', `${s.file}: a scenario without an id`);
+    assert.ok(!seen.has(s.id), `scenario ${s.id} is in both ${seen.get(s.id)} and ${s.file}`);
+    seen.set(s.id, s.file);
+    const e = s.expect ?? {};
+    const named = [...STATUSES, 'absent'].flatMap((k) => e[k] ?? []);
+    for (const x of [...(e.because ?? []), ...(e.settle ?? []), ...(e.problem ?? [])]) named.push(x.id);
+    for (const id of named) {
+      assert.ok(id in catalogue.requirements, `${s.file} ${s.id}: ${id} is not a requirement in the catalogue`);
+    }
+    for (const id of e.checklist ?? []) {
+      assert.ok(id in catalogue.checks, `${s.file} ${s.id}: checklist ${id} is not a check in the catalogue`);
+    }
+    for (const b of e.because ?? []) {
+      assert.ok(b.rule === 'picked' || b.rule in catalogue.rules, `${s.file} ${s.id}: rule ${b.rule} is not in the catalogue`);
+    }
+  }
+});
+
+for (const s of scenarios) {
+  test(`scenario ${s.id} (${s.file})`, () => {
+    const e = s.expect ?? {};
+    const report = mp.evaluate(s.answers ?? {}, 'zh-CN');
+    const items = new Map(report.requirements.map((r) => [r.id, r]));
+    for (const r of report.requirements) assert.ok(STATUSES.includes(r.status), `${r.id}: unknown status ${r.status}`);
+
+    for (const status of STATUSES) {
+      for (const id of e[status] ?? []) {
+        const item = items.get(id);
+        assert.equal(item?.status, status, `${id} should be ${status}, is ${show(item)}`);
+      }
+    }
+    for (const id of e.absent ?? []) {
+      const item = items.get(id);
+      assert.ok(!item || !['required', 'possible'].includes(item.status), `${id} should be neither required nor possible, is ${show(item)}`);
+    }
+    const checklist = new Set(report.checklist.map((c) => c.id));
+    for (const id of e.checklist ?? []) {
+      assert.ok(checklist.has(id), `checklist should hold ${id}; it holds ${[...checklist].join(', ') || 'nothing'}`);
+    }
+    if (e.next !== undefined) {
+      assert.equal(report.flow.next ?? '', e.next, `the next question should be ${e.next || 'none'}`);
+    }
+    for (const b of e.because ?? []) {
+      const item = items.get(b.id) ?? report.checklist.find((c) => c.id === b.id);
+      assert.ok(item, `${b.id} is not in the report`);
+      assert.ok(
+        item.because.some((x) => x.rule === b.rule && sameSet(x.answers, b.answers ?? [])),
+        `${b.id} should be because of rule ${b.rule} citing [${(b.answers ?? []).join(', ')}]; because = ${JSON.stringify(item.because)}`,
+      );
+      for (const x of item.because) {
+        for (const q of x.answers) assert.ok(q in report.answers, `because cites ${q} but report.answers has no words for it`);
+      }
+    }
+    for (const st of e.settle ?? []) {
+      const item = items.get(st.id);
+      assert.equal(item?.status, 'possible', `${st.id} should be possible (to be settled), is ${show(item)}`);
+      assert.ok(sameSet(item.settle, st.questions ?? []), `${st.id} should be settled by [${st.questions}], names [${item.settle}]`);
+    }
+    for (const p of e.problem ?? []) {
+      const item = items.get(p.id);
+      assert.ok(item, `${p.id} is not in the report`);
+      assert.ok(
+        item.problems.some((x) => x.blocks === (p.blocks ?? true)),
+        `${p.id} should have a problem with blocks = ${p.blocks ?? true}; problems = ${JSON.stringify(item.problems)}`,
+      );
+    }
+
+    // The English report is the same but for its words.
+    const strip = (r) => JSON.stringify({ ...r, answers: Object.keys(r.answers), requirements: r.requirements.map((i) => ({ ...i, problems: i.problems.map((p) => [p.blocks, p.certain]) })) });
+    assert.equal(strip(mp.evaluate(s.answers ?? {}, 'en')), strip(report), 'zh-CN and en reports differ beyond their words');
+  });
+}
