@@ -125,7 +125,10 @@ test('bad input throws tagged error objects and the module keeps answering corre
   const ofKind = (k) => qs.find((q) => q.kind === k);
   const platform = qs.find((q) => q.id === 'platform');
 
-  for (const bad of [null, undefined, 42, 'wechat', [], [BASE], true]) {
+  // No answers at all (null or undefined) means nothing answered yet.
+  assert.equal(JSON.stringify(mp.evaluate(null, 'zh-CN')), JSON.stringify(mp.evaluate({}, 'zh-CN')));
+  assert.equal(JSON.stringify(mp.evaluate(undefined, 'zh-CN')), JSON.stringify(mp.evaluate({}, 'zh-CN')));
+  for (const bad of [42, 'wechat', [], [BASE], true, 0, '']) {
     expectError(() => mp.evaluate(bad, 'zh-CN'), 'invalid_answers', `evaluate(${JSON.stringify(bad)})`);
   }
   const e1 = expectError(() => mp.evaluate({ no_such_question: true }, 'en'), 'unknown_question', 'unknown question');
@@ -157,7 +160,8 @@ test('bad input throws tagged error objects and the module keeps answering corre
     expectError(() => mp.evaluate({ ...BASE, [num.id]: Number.NaN }, 'en'), 'invalid_value', `NaN for number ${num.id}`);
   }
 
-  for (const lang of ['fr', '', 'zh', 'EN', 'zh-CN ']) {
+  // zh-CN and en are the languages (zh, zh-*, en, en-* are taken as them); anything else is refused.
+  for (const lang of ['fr', '', 'de-DE', 'chinese', 'e', 'zh_CN']) {
     expectError(() => mp.evaluate(BASE, lang), 'invalid_lang', `evaluate lang ${JSON.stringify(lang)}`);
     expectError(() => mp.questions(lang), 'invalid_lang', `questions lang ${JSON.stringify(lang)}`);
     expectError(() => mp.catalogue(lang), 'invalid_lang', `catalogue lang ${JSON.stringify(lang)}`);
