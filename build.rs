@@ -1,0 +1,82 @@
+//! Reads every `*.toml` below `rules/` (or `$MPCHECK_RULES_DIR`), checks it, and writes the
+//! checked rule base as Rust source into `$OUT_DIR/rulebase.rs`. On any problem the build
+//! fails with all of them, each as `file:line:col: [id] message (kind)`.
+//! The reader and checker are the crate's own modules, shared through `#[path]`.
+#![allow(dead_code)]
+
+#[path = "build/codegen.rs"]
+mod codegen;
+#[path = "src/expr_parse.rs"]
+mod expr_parse;
+#[path = "src/model.rs"]
+mod model;
+#[path = "src/normalise.rs"]
+mod normalise;
+#[path = "src/rulefile/mod.rs"]
+mod rulefile;
+
+use std::path::{Path, PathBuf};
+
+fn toml_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            toml_files(&p, out);
+        } else if p.extension().is_some_and(|e| e == "toml") {
+            out.push(p);
+        }
+    }
+}
+
+fn main() {
+    println!("cargo:rerun-if-env-changed=MPCHECK_RULES_DIR");
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=build/codegen.rs");
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into()));
+    let dir = std::env::var("MPCHECK_RULES_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| root.join("rules"));
+    let dir = if dir.is_absolute() {
+        dir
+    } else {
+        root.join(dir)
+    };
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut paths = Vec::new();
+    toml_files(&dir, &mut paths);
+    let mut files = Vec::new();
+    for p in &paths {
+        println!("cargo:rerun-if-changed={}", p.display());
+        let text = match std::fs::read_to_string(p) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("{}: cannot read: {e}", p.display());
+                std::process::exit(1);
+            }
+        };
+        let path = p.strip_prefix(&root).unwrap_or(p).display().to_string();
+        files.push(rulefile::SourceFile { path, text });
+    }
+    match rulefile::load(&files, rulefile::LoadOptions::STRICT) {
+        Ok(rb) => {
+            let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
+                .join("rulebase.rs");
+            if let Err(e) = std::fs::write(&out, codegen::rulebase(&rb)) {
+                eprintln!("cannot write {}: {e}", out.display());
+                std::process::exit(1);
+            }
+        }
+        Err(errors) => {
+            eprintln!("\nThe rule base has {} problem(s):\n", errors.len());
+            for e in &errors {
+                eprintln!("{e}");
+            }
+            eprintln!();
+            std::process::exit(1);
+        }
+    }
+}

@@ -1,0 +1,252 @@
+//! Answers as they arrive (from JS or JSON) and as the engine uses them.
+//!
+//! `RawAnswers` deserialises from any serde source with hard limits applied while reading,
+//! so a hostile object is refused before it is held in memory. `Answers::resolve` then
+//! checks every key and value against the questions.
+
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use crate::error::EngineError;
+use crate::model::{OIdx, QIdx, QKind, RuleBase};
+
+/// Most keys in an answers object.
+pub const MAX_KEYS: usize = 256;
+/// Most items in one several_of answer.
+pub const MAX_ITEMS: usize = 1024;
+/// Longest key or string value, in bytes.
+pub const MAX_STRING: usize = 256;
+
+/// The marker a serde error message starts with when a limit was hit.
+pub const LIMIT_MARK: &str = "limit:";
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum RawValue {
+    Null,
+    Bool(bool),
+    Num(f64),
+    Str(String),
+    List(Vec<String>),
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RawAnswers(pub Vec<(String, RawValue)>);
+
+fn limit<E: de::Error>(what: &str, limit: usize, actual: usize) -> E {
+    E::custom(format!("{LIMIT_MARK}{what}:{limit}:{actual}"))
+}
+
+struct ValueVisitor;
+
+impl<'de> Visitor<'de> for ValueVisitor {
+    type Value = RawValue;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("true, false, a number, a string or a list of strings")
+    }
+    fn visit_unit<E>(self) -> Result<RawValue, E> {
+        Ok(RawValue::Null)
+    }
+    fn visit_none<E>(self) -> Result<RawValue, E> {
+        Ok(RawValue::Null)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<RawValue, E> {
+        Ok(RawValue::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<RawValue, E> {
+        Ok(RawValue::Num(v as f64))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<RawValue, E> {
+        Ok(RawValue::Num(v as f64))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<RawValue, E> {
+        Ok(RawValue::Num(v))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<RawValue, E> {
+        if v.len() > MAX_STRING {
+            return Err(limit("string", MAX_STRING, v.len()));
+        }
+        Ok(RawValue::Str(v.to_string()))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawValue, A::Error> {
+        let mut out = Vec::new();
+        while let Some(item) = seq.next_element::<ShortString>()? {
+            if out.len() == MAX_ITEMS {
+                return Err(limit("items", MAX_ITEMS, MAX_ITEMS + 1));
+            }
+            out.push(item.0);
+        }
+        Ok(RawValue::List(out))
+    }
+}
+
+/// A string no longer than `MAX_STRING`.
+struct ShortString(String);
+
+impl<'de> Deserialize<'de> for ShortString {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match d.deserialize_any(ValueVisitor)? {
+            RawValue::Str(s) => Ok(ShortString(s)),
+            _ => Err(de::Error::custom(
+                "a several-of answer is a list of option ids (strings)",
+            )),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for RawValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ValueVisitor)
+    }
+}
+
+struct AnswersVisitor;
+
+impl<'de> Visitor<'de> for AnswersVisitor {
+    type Value = RawAnswers;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object mapping question ids to answers")
+    }
+    fn visit_unit<E>(self) -> Result<RawAnswers, E> {
+        Ok(RawAnswers::default())
+    }
+    fn visit_none<E>(self) -> Result<RawAnswers, E> {
+        Ok(RawAnswers::default())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawAnswers, A::Error> {
+        let mut out = Vec::new();
+        while let Some(key) = map.next_key::<ShortString>()? {
+            if out.len() == MAX_KEYS {
+                return Err(limit("keys", MAX_KEYS, MAX_KEYS + 1));
+            }
+            let value: RawValue = map.next_value()?;
+            out.push((key.0, value));
+        }
+        Ok(RawAnswers(out))
+    }
+}
+
+impl<'de> Deserialize<'de> for RawAnswers {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(AnswersVisitor)
+    }
+}
+
+/// Turns a deserialisation error message into a typed error.
+pub fn error_from_message(msg: &str) -> EngineError {
+    if let Some(pos) = msg.find(LIMIT_MARK) {
+        let mut parts = msg[pos + LIMIT_MARK.len()..].split(':');
+        let what = parts.next().unwrap_or("").to_string();
+        let limit = parts.next().and_then(|s| s.parse().ok()).unwrap_or(0);
+        let actual = parts
+            .next()
+            .and_then(|s| s.split(|c: char| !c.is_ascii_digit()).next())
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        return EngineError::LimitExceeded {
+            what,
+            limit,
+            actual,
+        };
+    }
+    EngineError::InvalidAnswers {
+        message: msg.to_string(),
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
+    Yes,
+    No,
+    NotSure,
+    Opt(OIdx),
+    /// Sorted, without duplicates.
+    Set(Vec<OIdx>),
+    Num(f64),
+}
+
+/// One slot per question, `None` where unanswered.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Answers {
+    pub values: Vec<Option<Answer>>,
+}
+
+fn find_option(rb: &RuleBase, q: QIdx, id: &str) -> Option<OIdx> {
+    let opts = &rb.questions[q as usize].options;
+    opts.iter().position(|o| o.id == id).map(|i| i as OIdx)
+}
+
+impl Answers {
+    pub fn empty(rb: &RuleBase) -> Answers {
+        Answers {
+            values: vec![None; rb.questions.len()],
+        }
+    }
+
+    /// Checks every answer against its question. The first problem is returned.
+    pub fn resolve(rb: &RuleBase, raw: &RawAnswers) -> Result<Answers, EngineError> {
+        let mut answers = Answers::empty(rb);
+        for (key, value) in &raw.0 {
+            let Some(q) = rb.questions.iter().position(|q| q.id == key.as_str()) else {
+                return Err(EngineError::UnknownQuestion {
+                    question: key.clone(),
+                });
+            };
+            let question = &rb.questions[q];
+            let invalid = |message: String| EngineError::InvalidValue {
+                question: key.clone(),
+                message,
+            };
+            let unknown_option = |option: &str| EngineError::UnknownOption {
+                question: key.clone(),
+                option: option.to_string(),
+            };
+            let answer = match (question.kind, value) {
+                (_, RawValue::Null) => None,
+                (_, RawValue::Str(s)) if s == "not_sure" => {
+                    if !question.not_sure {
+                        return Err(invalid("this question does not offer \"not_sure\"".into()));
+                    }
+                    Some(Answer::NotSure)
+                }
+                (QKind::YesNo, RawValue::Bool(b)) => {
+                    Some(if *b { Answer::Yes } else { Answer::No })
+                }
+                (QKind::OneOf, RawValue::Str(s)) => Some(Answer::Opt(
+                    find_option(rb, q as QIdx, s).ok_or_else(|| unknown_option(s))?,
+                )),
+                (QKind::SeveralOf, RawValue::List(items)) => {
+                    let mut set = Vec::with_capacity(items.len());
+                    for s in items {
+                        set.push(find_option(rb, q as QIdx, s).ok_or_else(|| unknown_option(s))?);
+                    }
+                    set.sort_unstable();
+                    set.dedup();
+                    Some(Answer::Set(set))
+                }
+                (QKind::Number, RawValue::Num(n)) => {
+                    if !n.is_finite() {
+                        return Err(invalid("the number is not finite".into()));
+                    }
+                    let below = question.min.is_some_and(|m| *n < m);
+                    let above = question.max.is_some_and(|m| *n > m);
+                    if below || above {
+                        return Err(invalid(format!("{n} is out of range")));
+                    }
+                    Some(Answer::Num(*n))
+                }
+                (kind, _) => {
+                    let want = match kind {
+                        QKind::YesNo => "true or false",
+                        QKind::OneOf => "an option id",
+                        QKind::SeveralOf => "a list of option ids",
+                        QKind::Number => "a number",
+                    };
+                    return Err(invalid(format!("expected {want}")));
+                }
+            };
+            answers.values[q] = answer;
+        }
+        Ok(answers)
+    }
+}

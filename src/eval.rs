@@ -1,0 +1,234 @@
+//! Three-valued evaluation of conditions, with the reasons for each result.
+//!
+//! A question that is unanswered or answered "not sure" is unknown. A question whose
+//! `ask_when` is false is not asked, and every test on it is false. Alongside the value,
+//! evaluation returns *why*: for true and false, the questions whose answers decided it;
+//! for unknown, the questions that would settle it (and the known answers that support it).
+
+use crate::answers::{Answer, Answers};
+use crate::model::{CmpOp, Expr, QIdx, RuleBase, MAX_QUESTIONS};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tri {
+    False,
+    Unknown,
+    True,
+}
+
+/// A set of questions (at most `MAX_QUESTIONS`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct QSet([u64; MAX_QUESTIONS / 64]);
+
+impl QSet {
+    pub fn one(q: QIdx) -> QSet {
+        let mut s = QSet::default();
+        s.insert(q);
+        s
+    }
+    pub fn insert(&mut self, q: QIdx) {
+        let q = q as usize;
+        self.0[q / 64] |= 1 << (q % 64);
+    }
+    pub fn contains(&self, q: QIdx) -> bool {
+        let q = q as usize;
+        self.0[q / 64] & (1 << (q % 64)) != 0
+    }
+    pub fn union(mut self, other: QSet) -> QSet {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
+            *a |= b;
+        }
+        self
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(|w| *w == 0)
+    }
+    /// Members in ascending order.
+    pub fn iter(&self) -> impl Iterator<Item = QIdx> + '_ {
+        self.0.iter().enumerate().flat_map(|(i, w)| {
+            (0..64)
+                .filter(move |b| w & (1 << b) != 0)
+                .map(move |b| (i * 64 + b) as QIdx)
+        })
+    }
+}
+
+/// The value of a condition and why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    pub value: Tri,
+    /// True/false: the questions that decided it. Unknown: known answers that support it.
+    pub why: QSet,
+    /// Unknown: the questions whose answers would settle it.
+    pub settle: QSet,
+}
+
+impl Outcome {
+    fn known(value: bool, why: QSet) -> Outcome {
+        Outcome {
+            value: if value { Tri::True } else { Tri::False },
+            why,
+            settle: QSet::default(),
+        }
+    }
+    fn unknown(why: QSet, settle: QSet) -> Outcome {
+        Outcome {
+            value: Tri::Unknown,
+            why,
+            settle,
+        }
+    }
+}
+
+/// Answers plus, for each question, whether it is asked (and why).
+pub struct State<'a> {
+    pub rb: &'a RuleBase,
+    pub answers: &'a Answers,
+    pub asked: Vec<Outcome>,
+}
+
+impl<'a> State<'a> {
+    /// Works out which questions are asked. `ask_when` only looks at earlier questions
+    /// (checked when the rule base is built), so one pass in order is exact.
+    pub fn new(rb: &'a RuleBase, answers: &'a Answers) -> State<'a> {
+        let mut state = State {
+            rb,
+            answers,
+            asked: Vec::with_capacity(rb.questions.len()),
+        };
+        for q in rb.questions.iter() {
+            let asked = match &q.ask_when {
+                None => Outcome::known(true, QSet::default()),
+                Some(e) => state.eval(e),
+            };
+            state.asked.push(asked);
+        }
+        state
+    }
+
+    pub fn answer(&self, q: QIdx) -> Option<&Answer> {
+        self.answers.values.get(q as usize).and_then(Option::as_ref)
+    }
+
+    /// A test on one question's answer.
+    fn atom(&self, q: QIdx, test: impl Fn(&Answer) -> bool) -> Outcome {
+        let asked = self
+            .asked
+            .get(q as usize)
+            .copied()
+            .unwrap_or(Outcome::known(true, QSet::default()));
+        if asked.value == Tri::False {
+            return asked;
+        }
+        let me = QSet::one(q);
+        let raw = match self.answer(q) {
+            None | Some(Answer::NotSure) => Tri::Unknown,
+            Some(a) => {
+                if test(a) {
+                    Tri::True
+                } else {
+                    Tri::False
+                }
+            }
+        };
+        match (asked.value, raw) {
+            (_, Tri::False) => Outcome::known(false, me),
+            (Tri::True, Tri::True) => Outcome::known(true, me),
+            (Tri::True, _) => Outcome::unknown(QSet::default(), me),
+            (_, Tri::True) => Outcome::unknown(me.union(asked.why), asked.settle),
+            _ => Outcome::unknown(asked.why, asked.settle.union(me)),
+        }
+    }
+
+    pub fn eval(&self, e: &Expr) -> Outcome {
+        match e {
+            Expr::Const(b) => Outcome::known(*b, QSet::default()),
+            Expr::Yes(q) => self.atom(*q, |a| *a == Answer::Yes),
+            Expr::Is(q, o) => self.atom(*q, |a| *a == Answer::Opt(*o)),
+            Expr::IsNot(q, o) => self.atom(*q, |a| matches!(a, Answer::Opt(x) if x != o)),
+            Expr::In(q, os) => self.atom(*q, |a| matches!(a, Answer::Opt(x) if os.contains(x))),
+            Expr::Has(q, o) => self.atom(
+                *q,
+                |a| matches!(a, Answer::Set(s) if s.binary_search(o).is_ok()),
+            ),
+            Expr::HasAny(q, os) => self.atom(
+                *q,
+                |a| matches!(a, Answer::Set(s) if os.iter().any(|o| s.binary_search(o).is_ok())),
+            ),
+            Expr::Cmp(q, op, c) => self.atom(*q, |a| match a {
+                Answer::Num(n) => compare(*n, *op, *c),
+                _ => false,
+            }),
+            Expr::Not(c) => match c.first() {
+                Some(inner) => {
+                    let o = self.eval(inner);
+                    match o.value {
+                        Tri::True => Outcome::known(false, o.why),
+                        Tri::False => Outcome::known(true, o.why),
+                        Tri::Unknown => Outcome::unknown(QSet::default(), o.settle),
+                    }
+                }
+                None => Outcome::known(false, QSet::default()),
+            },
+            Expr::And(parts) => self.and(parts),
+            Expr::Or(parts) => self.or(parts),
+        }
+    }
+
+    fn and(&self, parts: &[Expr]) -> Outcome {
+        let mut why = QSet::default();
+        let mut settle = QSet::default();
+        let mut unknown = false;
+        for p in parts {
+            let o = self.eval(p);
+            match o.value {
+                Tri::False => return o,
+                Tri::True => why = why.union(o.why),
+                Tri::Unknown => {
+                    unknown = true;
+                    why = why.union(o.why);
+                    settle = settle.union(o.settle);
+                }
+            }
+        }
+        if unknown {
+            Outcome::unknown(why, settle)
+        } else {
+            Outcome::known(true, why)
+        }
+    }
+
+    fn or(&self, parts: &[Expr]) -> Outcome {
+        let mut why_false = QSet::default();
+        let mut why = QSet::default();
+        let mut settle = QSet::default();
+        let mut unknown = false;
+        for p in parts {
+            let o = self.eval(p);
+            match o.value {
+                Tri::True => return o,
+                Tri::False => why_false = why_false.union(o.why),
+                Tri::Unknown => {
+                    unknown = true;
+                    why = why.union(o.why);
+                    settle = settle.union(o.settle);
+                }
+            }
+        }
+        if unknown {
+            Outcome::unknown(why, settle)
+        } else {
+            Outcome::known(false, why_false)
+        }
+    }
+}
+
+fn compare(n: f64, op: CmpOp, c: f64) -> bool {
+    match op {
+        CmpOp::Lt => n < c,
+        CmpOp::Le => n <= c,
+        CmpOp::Gt => n > c,
+        CmpOp::Ge => n >= c,
+        CmpOp::Eq => n == c,
+        CmpOp::Ne => n != c,
+    }
+}

@@ -1,0 +1,303 @@
+//! The checked rule base, as the engine uses it.
+//!
+//! Every list and string is a `Cow<'static, _>`: the shipped rule base is generated Rust code
+//! that borrows static data (no parsing or allocation at start-up), while the `loader` feature
+//! builds the same types from rule files at run time (bench and tests).
+//! This file is shared with `build.rs` through `#[path]`.
+
+use std::borrow::Cow;
+
+pub type Str = Cow<'static, str>;
+pub type List<T> = Cow<'static, [T]>;
+
+/// Index of a question in `RuleBase::questions`.
+pub type QIdx = u16;
+/// Index of an option inside its question.
+pub type OIdx = u16;
+/// Index of a requirement in `RuleBase::requirements`.
+pub type RIdx = u16;
+
+/// Most questions a rule base may have (the size of `QSet`).
+pub const MAX_QUESTIONS: usize = 256;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Text {
+    pub zh: Str,
+    pub en: Str,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct RuleBase {
+    pub version: Str,
+    pub reviewed: Str,
+    /// The question whose options are entity types (for category `entities`).
+    pub entity_question: Option<QIdx>,
+    pub questions: List<Question>,
+    pub requirements: List<Requirement>,
+    pub rules: List<Rule>,
+    pub checks: List<Check>,
+    pub causes: List<Cause>,
+    pub sources: List<Source>,
+    /// Character folding for `diagnose` (traditional → simplified), sorted by `from`.
+    pub normalise: List<(char, char)>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QKind {
+    YesNo,
+    OneOf,
+    SeveralOf,
+    Number,
+}
+
+impl QKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            QKind::YesNo => "yes_no",
+            QKind::OneOf => "one_of",
+            QKind::SeveralOf => "several_of",
+            QKind::Number => "number",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Question {
+    pub id: Str,
+    pub kind: QKind,
+    pub text: Text,
+    pub help: Option<Text>,
+    /// When to ask, and its source text (shown to people who read the rules).
+    pub ask_when: Option<Expr>,
+    pub ask_when_src: Str,
+    pub not_sure: bool,
+    pub options: List<Opt>,
+    /// For questions whose options are catalogue entries: the group name.
+    pub options_from: Option<Str>,
+    pub unit: Option<Text>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Opt {
+    pub id: Str,
+    pub text: Text,
+    pub help: Option<Text>,
+    /// For catalogue options: the requirement this option picks.
+    pub requirement: Option<RIdx>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Eq,
+    Ne,
+}
+
+/// A compiled condition. Questions and options are indices.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Expr {
+    Const(bool),
+    /// yes_no question answered yes.
+    Yes(QIdx),
+    /// one_of question answered with this option.
+    Is(QIdx, OIdx),
+    /// one_of question answered, with another option.
+    IsNot(QIdx, OIdx),
+    /// one_of question answered with one of these options.
+    In(QIdx, List<OIdx>),
+    /// several_of question: this option is chosen.
+    Has(QIdx, OIdx),
+    /// several_of question: at least one of these is chosen.
+    HasAny(QIdx, List<OIdx>),
+    /// number question compared with a constant.
+    Cmp(QIdx, CmpOp, f64),
+    /// Exactly one child.
+    Not(List<Expr>),
+    And(List<Expr>),
+    Or(List<Expr>),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layer {
+    Law,
+    Filing,
+    Platform,
+}
+
+impl Layer {
+    pub fn name(self) -> &'static str {
+        match self {
+            Layer::Law => "law",
+            Layer::Filing => "filing",
+            Layer::Platform => "platform",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Confidence {
+    Official,
+    Secondary,
+    Unconfirmed,
+}
+
+impl Confidence {
+    pub fn name(self) -> &'static str {
+        match self {
+            Confidence::Official => "official",
+            Confidence::Secondary => "secondary",
+            Confidence::Unconfirmed => "unconfirmed",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Difficulty {
+    None,
+    Easy,
+    Moderate,
+    Hard,
+    OutOfReach,
+}
+
+impl Difficulty {
+    pub fn name(self) -> &'static str {
+        match self {
+            Difficulty::None => "none",
+            Difficulty::Easy => "easy",
+            Difficulty::Moderate => "moderate",
+            Difficulty::Hard => "hard",
+            Difficulty::OutOfReach => "out_of_reach",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Requirement {
+    pub id: Str,
+    pub layer: Layer,
+    pub kind: Str,
+    pub step: Str,
+    pub name: Text,
+    pub summary: Option<Text>,
+    pub authority: Option<Text>,
+    /// Working days, min and max.
+    pub lead_time: Option<(u16, u16)>,
+    pub validity: Option<Text>,
+    pub difficulty: Difficulty,
+    pub prerequisites: List<RIdx>,
+    pub platforms: List<Str>,
+    pub group: Option<Str>,
+    /// Entity options that may hold this (categories); empty = any.
+    pub entities: List<OIdx>,
+    pub scope: Option<Text>,
+    pub documents: Option<Docs>,
+    pub eligibility: List<Eligibility>,
+    pub myth: Option<Myth>,
+    pub sources: List<u16>,
+    pub confidence: Confidence,
+    pub checked: Option<Str>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Docs {
+    pub label: Option<Str>,
+    pub all: List<DocItem>,
+    pub any_of: List<List<DocItem>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum DocItem {
+    Doc(Str),
+    Bundle(Docs),
+}
+
+#[derive(Clone, Debug)]
+pub struct Eligibility {
+    pub when: Expr,
+    pub when_src: Str,
+    pub blocks: bool,
+    pub text: Text,
+    pub sources: List<u16>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Myth {
+    pub text: Text,
+    pub sources: List<u16>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Rule {
+    pub id: Str,
+    pub when: Expr,
+    pub when_src: Str,
+    pub require: List<RIdx>,
+    pub require_one_of: List<List<RIdx>>,
+    pub not_accepted: List<RIdx>,
+    pub rule_out: List<RIdx>,
+    pub checklist: List<u16>,
+    pub text: Text,
+    pub sources: List<u16>,
+    pub confidence: Confidence,
+}
+
+#[derive(Clone, Debug)]
+pub struct Check {
+    pub id: Str,
+    pub title: Text,
+    pub why: Text,
+    pub how: Text,
+    /// None: applies when a rule adds it, or always if no rule does (`always`).
+    pub when: Option<Expr>,
+    pub always: bool,
+    pub sources: List<u16>,
+    pub confidence: Confidence,
+}
+
+#[derive(Clone, Debug)]
+pub struct Cause {
+    pub id: Str,
+    pub title: Text,
+    pub meaning: Text,
+    pub fix: Text,
+    pub rule: Text,
+    pub implies: List<RIdx>,
+    pub rej_sections: List<Str>,
+    pub ops_sections: List<Str>,
+    pub codes: List<Str>,
+    /// Patterns, already folded by `normalise`.
+    pub patterns: List<(Str, u16)>,
+    pub sources: List<u16>,
+    pub confidence: Confidence,
+}
+
+#[derive(Clone, Debug)]
+pub struct Source {
+    pub id: Str,
+    pub title: Str,
+    pub url: Option<Str>,
+    pub checked: Str,
+    pub tag: Str,
+    pub note: Option<Str>,
+}

@@ -1,0 +1,186 @@
+//! The wasm-bindgen adapter: the only place that knows about JavaScript.
+//!
+//! Every function returns `Result<JsValue, JsValue>`: on error JS receives a thrown tagged
+//! object `{kind, message, …}`. Reports are built as JSON text by the core and parsed once
+//! by the JS engine (`JSON.parse`), which is faster than building objects field by field.
+
+use wasm_bindgen::prelude::*;
+
+use crate::answers::{error_from_message, RawAnswers};
+use crate::error::{EngineError, FieldValue};
+use crate::model::RuleBase;
+use crate::{output, parse_lang, RULES};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** Thrown by every function on bad input; the module keeps working afterwards. */
+export interface MpcheckError {
+  kind: 'invalid_answers' | 'unknown_question' | 'unknown_option' | 'invalid_value' | 'limit_exceeded' | 'invalid_lang' | 'internal';
+  message: string; question?: string; option?: string; what?: string; limit?: number; actual?: number; lang?: string;
+}
+export type Lang = 'zh-CN' | 'en';
+export type AnswerValue = boolean | number | string | string[] | null;
+export type Answers = Record<string, AnswerValue>;
+export interface Question { id: string; kind: 'yes_no' | 'one_of' | 'several_of' | 'number'; text: string; help?: string;
+  not_sure: boolean; options: { id: string; label: string; help?: string }[]; options_from?: string; unit?: string;
+  min?: number; max?: number; ask_when?: string }
+export interface Because { rule: string; answers: string[] }
+export interface Item { id: string; layer: 'law' | 'filing' | 'platform';
+  status: 'required' | 'possible' | 'not_accepted' | 'not_needed'; because: Because[]; settle: string[];
+  one_of?: string[]; problems: { text: string; blocks: boolean; certain: boolean }[] }
+export interface Report { version: string; flow: { asked: string[]; next: string | null; unsure: string[] };
+  requirements: Item[]; checklist: { id: string; status: 'required' | 'possible'; because: Because[]; settle: string[] }[];
+  next_questions: { id: string; settles: number }[];
+  plan: { steps: { id: string; step: string; start: [number, number]; finish: [number, number] }[]; total: [number, number] };
+  answers: Record<string, { question: string; answer: string }> }
+export interface Cause { id: string; score: number; title: string; meaning: string; fix: string; rule: string;
+  implies: string[]; matched: string[]; confidence: 'official' | 'secondary' | 'unconfirmed' }
+export type DocItem = string | Docs;
+export interface Docs { label?: string; all: DocItem[]; any_of: DocItem[][] }
+export interface Requirement { id: string; layer: 'law' | 'filing' | 'platform'; kind: string; step: string; name: string;
+  summary?: string; authority?: string; lead_time?: [number, number]; validity?: string;
+  difficulty: 'none' | 'easy' | 'moderate' | 'hard' | 'out_of_reach'; prerequisites: string[]; platforms: string[];
+  group?: string; entities?: string[]; scope?: string; documents?: Docs; myth?: { text: string; sources: string[] };
+  eligibility: { when: string; blocks: boolean; text: string; sources: string[] }[]; sources: string[];
+  confidence: 'official' | 'secondary' | 'unconfirmed'; checked?: string }
+export interface Catalogue { version: string; reviewed: string; requirements: Record<string, Requirement>;
+  rules: Record<string, { id: string; text: string; when: string; sources: string[]; confidence: string }>;
+  checks: Record<string, { id: string; title: string; why: string; how: string; sources: string[]; confidence: string }>;
+  sources: Record<string, { id: string; title: string; url?: string; checked: string; tag: 'OFF' | 'PLAT' | 'SEC'; note?: string }> }
+"#;
+
+fn set(obj: &js_sys::Object, key: &str, value: &JsValue) {
+    // Setting a property on a fresh plain object cannot fail.
+    let _ = js_sys::Reflect::set(obj, &JsValue::from_str(key), value);
+}
+
+/// A typed error as a plain JS object.
+fn to_js(e: &EngineError) -> JsValue {
+    let obj = js_sys::Object::new();
+    set(&obj, "kind", &JsValue::from_str(e.kind()));
+    set(&obj, "message", &JsValue::from_str(&e.to_string()));
+    for (k, v) in e.fields() {
+        let v = match v {
+            FieldValue::Text(s) => JsValue::from_str(&s),
+            FieldValue::Num(n) => JsValue::from_f64(n),
+        };
+        set(&obj, k, &v);
+    }
+    obj.into()
+}
+
+fn internal(message: &str) -> JsValue {
+    let obj = js_sys::Object::new();
+    set(&obj, "kind", &JsValue::from_str("internal"));
+    set(&obj, "message", &JsValue::from_str(message));
+    obj.into()
+}
+
+fn parse(json: &str) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(json).map_err(|_| internal("the engine produced invalid JSON"))
+}
+
+fn read_answers(answers: JsValue) -> Result<RawAnswers, JsValue> {
+    if answers.is_undefined() || answers.is_null() {
+        return Ok(RawAnswers::default());
+    }
+    if !answers.is_object() || js_sys::Array::is_array(&answers) {
+        let e = EngineError::InvalidAnswers {
+            message: "answers must be an object of question ids".into(),
+        };
+        return Err(to_js(&e));
+    }
+    serde_wasm_bindgen::from_value(answers).map_err(|e| to_js(&error_from_message(&e.to_string())))
+}
+
+fn lang_of(lang: &str) -> Result<crate::model::Lang, JsValue> {
+    parse_lang(lang).map_err(|e| to_js(&e))
+}
+
+fn evaluate_with(rb: &RuleBase, answers: JsValue, lang: &str) -> Result<JsValue, JsValue> {
+    let lang = lang_of(lang)?;
+    let raw = read_answers(answers)?;
+    let json = crate::evaluate_json(rb, &raw, lang).map_err(|e| to_js(&e))?;
+    parse(&json)
+}
+
+#[wasm_bindgen(start)]
+fn start() {
+    #[cfg(feature = "debug-panic")]
+    console_error_panic_hook::set_once();
+}
+
+/// The rule-base version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    RULES.version.to_string()
+}
+
+/// Every question, in the order they are asked.
+#[wasm_bindgen(unchecked_return_type = "Question[]")]
+pub fn questions(lang: &str) -> Result<JsValue, JsValue> {
+    parse(&output::questions_json(&RULES, lang_of(lang)?))
+}
+
+/// Names and texts of requirements, rules, checks and sources (reports refer to them by id).
+#[wasm_bindgen(unchecked_return_type = "Catalogue")]
+pub fn catalogue(lang: &str) -> Result<JsValue, JsValue> {
+    parse(&output::catalogue_json(&RULES, lang_of(lang)?))
+}
+
+/// Answers → report. Throws a `MpcheckError` on bad input.
+#[wasm_bindgen(unchecked_return_type = "Report")]
+pub fn evaluate(
+    #[wasm_bindgen(unchecked_param_type = "Answers")] answers: JsValue,
+    lang: &str,
+) -> Result<JsValue, JsValue> {
+    evaluate_with(&RULES, answers, lang)
+}
+
+/// Pasted rejection message → likely causes, best first. Throws on text over 64 KB.
+#[wasm_bindgen(unchecked_return_type = "Cause[]")]
+pub fn diagnose(text: &str, lang: &str) -> Result<JsValue, JsValue> {
+    let lang = lang_of(lang)?;
+    let json = crate::diagnose_json(&RULES, text, lang).map_err(|e| to_js(&e))?;
+    parse(&json)
+}
+
+#[cfg(feature = "bench")]
+mod bench {
+    //! Benchmark-only entry points: load a generated rule base at run time and evaluate it.
+    use super::*;
+    use crate::rulefile::{load, LoadOptions, SourceFile};
+    use std::cell::RefCell;
+
+    thread_local! {
+        static LOADED: RefCell<Option<RuleBase>> = const { RefCell::new(None) };
+    }
+
+    /// Loads rule files (TOML text) for `bench_evaluate`. Returns the number of rules.
+    #[wasm_bindgen]
+    pub fn bench_load(text: String) -> Result<u32, JsValue> {
+        let files = [SourceFile {
+            path: "bench.toml".into(),
+            text,
+        }];
+        match load(&files, LoadOptions::BENCH) {
+            Ok(rb) => {
+                let n = rb.rules.len() as u32;
+                LOADED.with(|l| *l.borrow_mut() = Some(rb));
+                Ok(n)
+            }
+            Err(errors) => {
+                let msg: Vec<String> = errors.iter().take(5).map(ToString::to_string).collect();
+                Err(internal(&msg.join("\n")))
+            }
+        }
+    }
+
+    #[wasm_bindgen]
+    pub fn bench_evaluate(answers: JsValue, lang: &str) -> Result<JsValue, JsValue> {
+        LOADED.with(|l| match &*l.borrow() {
+            Some(rb) => evaluate_with(rb, answers, lang),
+            None => Err(internal("call bench_load first")),
+        })
+    }
+}

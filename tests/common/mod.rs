@@ -1,0 +1,73 @@
+//! Helpers shared by the native integration tests: reading the TOML test data.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use mpcheck::answers::{RawAnswers, RawValue};
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every `*.toml` in a folder below the crate root, sorted, with its parsed content.
+pub fn toml_files(dir: &str) -> Vec<(String, toml::Table)> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    paths.retain(|p| p.extension().is_some_and(|e| e == "toml"));
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let text =
+                std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            let table = text
+                .parse::<toml::Table>()
+                .unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            (name(&p), table)
+        })
+        .collect()
+}
+
+fn name(p: &Path) -> String {
+    p.strip_prefix(root()).unwrap_or(p).display().to_string()
+}
+
+/// A TOML answers table → the engine's raw answers.
+pub fn raw_answers(t: &toml::Table) -> RawAnswers {
+    RawAnswers(
+        t.iter()
+            .map(|(k, v)| {
+                let v = match v {
+                    toml::Value::Boolean(b) => RawValue::Bool(*b),
+                    toml::Value::Integer(i) => RawValue::Num(*i as f64),
+                    toml::Value::Float(f) => RawValue::Num(*f),
+                    toml::Value::String(s) => RawValue::Str(s.clone()),
+                    toml::Value::Array(a) => RawValue::List(
+                        a.iter()
+                            .map(|x| x.as_str().unwrap_or_default().to_string())
+                            .collect(),
+                    ),
+                    other => panic!("answer `{k}` has an unsupported value {other}"),
+                };
+                (k.clone(), v)
+            })
+            .collect(),
+    )
+}
+
+pub fn strings(v: Option<&toml::Value>) -> Vec<String> {
+    v.and_then(toml::Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+pub fn tables<'a>(v: Option<&'a toml::Value>) -> Vec<&'a toml::Table> {
+    v.and_then(toml::Value::as_array)
+        .map(|a| a.iter().filter_map(toml::Value::as_table).collect())
+        .unwrap_or_default()
+}

@@ -1,0 +1,298 @@
+//! The engine's semantics on a small rule base with known answers (tests/fixtures/engine.toml):
+//! three-valued evaluation, statuses, traces, groups, picked entries, eligibility, plan,
+//! checklist, next questions, determinism and typed errors.
+#![cfg(feature = "loader")]
+
+use mpcheck::answers::{RawAnswers, RawValue};
+use mpcheck::rulefile::{load, LoadOptions, SourceFile};
+use mpcheck::{evaluate_json, EngineError, Lang, RuleBase};
+use serde_json::{json, Value};
+
+fn base() -> RuleBase {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/engine.toml"
+    ))
+    .expect("fixture exists");
+    let files = [SourceFile {
+        path: "engine.toml".into(),
+        text,
+    }];
+    load(&files, LoadOptions::STRICT).unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+fn raw(v: Value) -> RawAnswers {
+    let map = v.as_object().expect("answers are an object");
+    RawAnswers(
+        map.iter()
+            .map(|(k, v)| {
+                let v = match v {
+                    Value::Bool(b) => RawValue::Bool(*b),
+                    Value::Number(n) => RawValue::Num(n.as_f64().unwrap_or(0.0)),
+                    Value::String(s) => RawValue::Str(s.clone()),
+                    Value::Array(a) => {
+                        RawValue::List(a.iter().map(|x| x.as_str().unwrap_or("").into()).collect())
+                    }
+                    _ => RawValue::Null,
+                };
+                (k.clone(), v)
+            })
+            .collect(),
+    )
+}
+
+fn report(rb: &RuleBase, answers: Value) -> Value {
+    let json = evaluate_json(rb, &raw(answers), Lang::Zh).expect("valid answers");
+    serde_json::from_str(&json).expect("report is JSON")
+}
+
+fn item<'a>(r: &'a Value, id: &str) -> Option<&'a Value> {
+    r["requirements"]
+        .as_array()
+        .and_then(|a| a.iter().find(|i| i["id"] == id))
+}
+
+fn status(r: &Value, id: &str) -> String {
+    item(r, id).map_or("absent".into(), |i| {
+        i["status"].as_str().unwrap_or("").to_string()
+    })
+}
+
+#[test]
+fn a_rule_that_holds_requires_with_the_answers_that_made_it_hold() {
+    let rb = base();
+    let r = report(
+        &rb,
+        json!({"entity": "company", "capital": 500, "sells": ["market"], "video": false}),
+    );
+    assert_eq!(status(&r, "licence"), "required");
+    let because = &item(&r, "licence").unwrap()["because"];
+    assert_eq!(
+        because,
+        &json!([{"rule": "market-needs-licence", "answers": ["sells"]}])
+    );
+    assert_eq!(
+        r["answers"]["sells"],
+        json!({"question": "卖什么", "answer": "第三方"})
+    );
+    assert!(item(&r, "licence").unwrap()["problems"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+}
+
+#[test]
+fn not_sure_makes_an_outcome_possible_and_names_the_question_that_settles_it() {
+    let rb = base();
+    let r = report(
+        &rb,
+        json!({"entity": "company", "capital": 500, "sells": "not_sure", "video": false}),
+    );
+    assert_eq!(status(&r, "licence"), "possible");
+    assert_eq!(item(&r, "licence").unwrap()["settle"], json!(["sells"]));
+    assert_eq!(r["flow"]["unsure"], json!(["sells"]));
+    assert_eq!(r["next_questions"][0]["id"], "sells");
+}
+
+#[test]
+fn a_rule_out_gives_not_needed_with_its_reason() {
+    let rb = base();
+    let r = report(&rb, json!({"entity": "company", "sells": ["own"]}));
+    assert_eq!(status(&r, "licence"), "not_needed");
+    assert_eq!(
+        item(&r, "licence").unwrap()["because"][0]["rule"],
+        "own-goods-no-licence"
+    );
+}
+
+#[test]
+fn a_rule_that_cannot_hold_gives_not_needed_with_the_answer_that_ruled_it_out() {
+    let rb = base();
+    let r = report(
+        &rb,
+        json!({"entity": "company", "sells": [], "video": false}),
+    );
+    assert_eq!(status(&r, "registration"), "not_needed");
+    assert_eq!(
+        item(&r, "registration").unwrap()["because"][0]["answers"],
+        json!(["sells"])
+    );
+    assert_eq!(status(&r, "video-licence"), "not_needed");
+}
+
+#[test]
+fn eligibility_problems_are_certain_or_uncertain() {
+    let rb = base();
+    let person = report(&rb, json!({"entity": "person", "sells": ["market"]}));
+    let problems = &item(&person, "licence").unwrap()["problems"];
+    assert_eq!(
+        problems,
+        &json!([{"text": "个人不能申请", "blocks": true, "certain": true}])
+    );
+    let unsure = report(
+        &rb,
+        json!({"entity": "company", "capital": "not_sure", "sells": ["market"]}),
+    );
+    let problems = &item(&unsure, "licence").unwrap()["problems"];
+    assert_eq!(
+        problems,
+        &json!([{"text": "资本不足", "blocks": true, "certain": false}])
+    );
+    let small = report(
+        &rb,
+        json!({"entity": "company", "capital": 50, "sells": ["market"]}),
+    );
+    assert_eq!(
+        item(&small, "licence").unwrap()["problems"][0]["certain"],
+        true
+    );
+}
+
+#[test]
+fn questions_are_asked_only_when_their_condition_holds() {
+    let rb = base();
+    let person = report(&rb, json!({"entity": "person"}));
+    assert_eq!(
+        person["flow"]["asked"],
+        json!(["entity", "sells", "video", "cats"])
+    );
+    assert_eq!(person["flow"]["next"], "sells");
+    let company = report(&rb, json!({"entity": "company"}));
+    assert_eq!(company["flow"]["next"], "capital");
+    // An answer to a question that is not asked is ignored: a person's capital tests false.
+    let r = report(
+        &rb,
+        json!({"entity": "person", "capital": 5, "sells": ["market"]}),
+    );
+    let texts: Vec<&str> = item(&r, "licence").unwrap()["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, vec!["个人不能申请"]);
+}
+
+#[test]
+fn one_of_groups_offer_alternatives_and_respect_not_accepted() {
+    let rb = base();
+    let r = report(&rb, json!({"entity": "person", "video": true}));
+    assert_eq!(status(&r, "cat-a"), "not_accepted");
+    assert_eq!(status(&r, "cat-b"), "required");
+    assert_eq!(
+        item(&r, "cat-b").unwrap()["one_of"],
+        json!(["cat-a", "cat-b"])
+    );
+    // Picking a member meets the group: the other is no longer listed.
+    let picked = report(
+        &rb,
+        json!({"entity": "company", "video": true, "cats": ["cat-b"]}),
+    );
+    assert_eq!(status(&picked, "cat-b"), "required");
+    assert_eq!(
+        item(&picked, "cat-b").unwrap()["because"][0]["rule"],
+        "picked"
+    );
+    assert_eq!(status(&picked, "cat-a"), "absent");
+}
+
+#[test]
+fn a_picked_entry_outside_the_entity_is_not_accepted() {
+    let rb = base();
+    let r = report(&rb, json!({"entity": "person", "cats": ["cat-a"]}));
+    assert_eq!(status(&r, "cat-a"), "not_accepted");
+    assert_eq!(
+        item(&r, "cat-a").unwrap()["because"][0],
+        json!({"rule": "entity", "answers": ["entity"]})
+    );
+}
+
+#[test]
+fn the_plan_follows_prerequisites_and_adds_lead_times() {
+    let rb = base();
+    let r = report(
+        &rb,
+        json!({"entity": "company", "capital": 500, "sells": ["market"]}),
+    );
+    let plan = &r["plan"];
+    assert_eq!(
+        plan["steps"][0],
+        json!({"id": "registration", "step": "entity", "start": [0, 0], "finish": [3, 5]})
+    );
+    assert_eq!(
+        plan["steps"][1],
+        json!({"id": "licence", "step": "licence", "start": [3, 5], "finish": [23, 65]})
+    );
+    assert_eq!(plan["total"], json!([23, 65]));
+}
+
+#[test]
+fn the_checklist_holds_always_items_and_conditional_ones() {
+    let rb = base();
+    let r = report(&rb, json!({}));
+    let checks: Vec<(&str, &str)> = r["checklist"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["id"].as_str().unwrap(), c["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        checks,
+        vec![("always", "required"), ("video-check", "possible")]
+    );
+    let no = report(&rb, json!({"video": false}));
+    assert_eq!(no["checklist"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn the_most_useful_question_comes_first() {
+    let rb = base();
+    let r = report(&rb, json!({"entity": "company", "capital": 500}));
+    assert_eq!(r["next_questions"][0]["id"], "video");
+    assert!(r["next_questions"][0]["settles"].as_u64().unwrap() >= 3);
+}
+
+#[test]
+fn the_same_answers_give_byte_identical_json_in_any_key_order() {
+    let rb = base();
+    let a = evaluate_json(
+        &rb,
+        &raw(json!({"entity": "company", "sells": ["market", "own"], "video": true})),
+        Lang::En,
+    );
+    let mut reversed = raw(json!({"entity": "company", "sells": ["own", "market"], "video": true}));
+    reversed.0.reverse();
+    let b = evaluate_json(&rb, &reversed, Lang::En);
+    assert_eq!(a.unwrap(), b.unwrap());
+}
+
+#[test]
+fn bad_answers_are_typed_errors() {
+    let rb = base();
+    let err = |v: Value| evaluate_json(&rb, &raw(v), Lang::Zh).unwrap_err();
+    assert!(matches!(
+        err(json!({"nope": true})),
+        EngineError::UnknownQuestion { .. }
+    ));
+    assert!(matches!(
+        err(json!({"entity": "robot"})),
+        EngineError::UnknownOption { .. }
+    ));
+    assert!(matches!(
+        err(json!({"video": "yes"})),
+        EngineError::InvalidValue { .. }
+    ));
+    assert!(matches!(
+        err(json!({"entity": "not_sure"})),
+        EngineError::InvalidValue { .. }
+    ));
+    assert!(matches!(
+        err(json!({"sells": ["own", "x"]})),
+        EngineError::UnknownOption { .. }
+    ));
+    // After an error the engine still answers.
+    assert_eq!(
+        status(&report(&rb, json!({"sells": ["market"]})), "licence"),
+        "required"
+    );
+}

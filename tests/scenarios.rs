@@ -1,0 +1,179 @@
+//! Runs every scenario in tests/scenarios/*.toml against the shipped rule base (format in
+//! tests/README.md), and fails if any rule never holds in any scenario.
+//! The same files run through the built wasm in tests/node/.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use mpcheck::eval::{State, Tri};
+use mpcheck::{evaluate_json, Answers, Lang, RULES};
+use serde_json::Value;
+
+fn status_of<'a>(report: &'a Value, id: &str) -> Option<&'a Value> {
+    report["requirements"]
+        .as_array()?
+        .iter()
+        .find(|i| i["id"] == id)
+}
+
+fn ids(v: &Value) -> BTreeSet<String> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Checks one scenario's expectations; returns what failed.
+fn check(report: &Value, expect: &toml::Table) -> Vec<String> {
+    let mut fails = Vec::new();
+    for (key, status) in [
+        ("required", "required"),
+        ("possible", "possible"),
+        ("not_accepted", "not_accepted"),
+        ("not_needed", "not_needed"),
+    ] {
+        for id in common::strings(expect.get(key)) {
+            let got =
+                status_of(report, &id).map_or("absent".to_string(), |i| i["status"].to_string());
+            if got.trim_matches('"') != status {
+                fails.push(format!("`{id}` should be {status}, is {got}"));
+            }
+        }
+    }
+    for id in common::strings(expect.get("absent")) {
+        if let Some(i) = status_of(report, &id) {
+            if i["status"] == "required" || i["status"] == "possible" {
+                fails.push(format!("`{id}` should be absent, is {}", i["status"]));
+            }
+        }
+    }
+    let checklist: BTreeSet<String> = report["checklist"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|c| c["id"].as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    for id in common::strings(expect.get("checklist")) {
+        if !checklist.contains(&id) {
+            fails.push(format!("checklist should include `{id}`"));
+        }
+    }
+    if let Some(next) = expect.get("next").and_then(|v| v.as_str()) {
+        let got = report["flow"]["next"].as_str().unwrap_or("");
+        if got != next {
+            fails.push(format!("next question should be `{next}`, is `{got}`"));
+        }
+    }
+    for b in common::tables(expect.get("because")) {
+        let id = b.get("id").and_then(|v| v.as_str()).unwrap_or("");
+        let rule = b.get("rule").and_then(|v| v.as_str()).unwrap_or("");
+        let want: BTreeSet<String> = common::strings(b.get("answers")).into_iter().collect();
+        let found = status_of(report, id).and_then(|i| {
+            i["because"]
+                .as_array()?
+                .iter()
+                .find(|x| x["rule"] == rule)
+                .map(|x| ids(&x["answers"]))
+        });
+        match found {
+            None => fails.push(format!("`{id}` should be because of rule `{rule}`")),
+            Some(got) if b.contains_key("answers") && got != want => fails.push(format!(
+                "`{id}` because `{rule}` should cite {want:?}, cites {got:?}"
+            )),
+            _ => {}
+        }
+    }
+    for s in common::tables(expect.get("settle")) {
+        let id = s.get("id").and_then(|v| v.as_str()).unwrap_or("");
+        let want: BTreeSet<String> = common::strings(s.get("questions")).into_iter().collect();
+        let got = status_of(report, id).map(|i| ids(&i["settle"]));
+        if got.as_ref() != Some(&want) {
+            fails.push(format!("`{id}` should be settled by {want:?}, is {got:?}"));
+        }
+    }
+    for p in common::tables(expect.get("problem")) {
+        let id = p.get("id").and_then(|v| v.as_str()).unwrap_or("");
+        let blocks = p.get("blocks").and_then(|v| v.as_bool()).unwrap_or(true);
+        let ok = status_of(report, id)
+            .and_then(|i| i["problems"].as_array())
+            .is_some_and(|ps| ps.iter().any(|x| x["blocks"] == blocks));
+        if !ok {
+            fails.push(format!(
+                "`{id}` should have a problem with blocks = {blocks}"
+            ));
+        }
+    }
+    fails
+}
+
+#[test]
+fn every_scenario_holds_and_every_rule_is_exercised() {
+    let files = common::toml_files("tests/scenarios");
+    let mut fired = vec![false; RULES.rules.len()];
+    let mut failures = Vec::new();
+    let mut count = 0;
+    let mut seen = BTreeSet::new();
+    for (path, table) in &files {
+        for sc in common::tables(table.get("scenario")) {
+            count += 1;
+            let id = sc.get("id").and_then(|v| v.as_str()).unwrap_or("?");
+            if !seen.insert(id.to_string()) {
+                failures.push(format!("{path}: scenario id `{id}` is used twice"));
+            }
+            let empty = toml::Table::new();
+            let answers = sc
+                .get("answers")
+                .and_then(|v| v.as_table())
+                .unwrap_or(&empty);
+            let raw = common::raw_answers(answers);
+            let json = match evaluate_json(&RULES, &raw, Lang::Zh) {
+                Ok(j) => j,
+                Err(e) => {
+                    failures.push(format!("{path} [{id}]: {e}"));
+                    continue;
+                }
+            };
+            let report: Value = serde_json::from_str(&json).expect("the report is JSON");
+            let expect = sc
+                .get("expect")
+                .and_then(|v| v.as_table())
+                .unwrap_or(&empty);
+            for f in check(&report, expect) {
+                failures.push(format!("{path} [{id}]: {f}"));
+            }
+            if let Ok(a) = Answers::resolve(&RULES, &raw) {
+                let state = State::new(&RULES, &a);
+                for (i, rule) in RULES.rules.iter().enumerate() {
+                    fired[i] |= state.eval(&rule.when).value == Tri::True;
+                }
+            }
+        }
+    }
+    let never: Vec<&str> = RULES
+        .rules
+        .iter()
+        .zip(&fired)
+        .filter(|(_, f)| !**f)
+        .map(|(r, _)| &*r.id)
+        .collect();
+    if !never.is_empty() {
+        failures.push(format!(
+            "{} rule(s) never hold in any scenario: {}",
+            never.len(),
+            never.join(", ")
+        ));
+    }
+    assert!(count >= 1 || RULES.rules.is_empty(), "no scenarios found");
+    assert!(
+        failures.is_empty(),
+        "{} of {count} scenarios' checks failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
