@@ -1,0 +1,192 @@
+// One requirement in the results: why (in the words of the user's answers), eligibility warnings,
+// authority, lead time, validity, difficulty, documents, sources with dates and confidence, myth note.
+import { h } from './dom.js';
+
+/**
+ * @param {any} item report item
+ * @param {any} ctx
+ * @param {{headingLevel?: number}} [opts]
+ */
+export function renderRequirement(item, ctx, opts = {}) {
+  const { t, catalogue } = ctx;
+  const r = catalogue.requirements[item.id] || { name: item.id, sources: [], eligibility: [] };
+  const level = opts.headingLevel || 4;
+  const card = h('article', { class: 'req card status-' + item.status, attrs: { 'data-req': item.id } });
+  card.appendChild(
+    h(
+      'div',
+      { class: 'req-head' },
+      h('h' + level, { class: 'req-name', text: r.name }),
+      h('p', { class: 'tags' }, tag(t('layer.' + item.layer), 'layer'), confidenceTag(r.confidence, t)),
+    ),
+  );
+  // Warnings first: the operator cannot get it, or may not.
+  for (const p of item.problems || []) {
+    const cls = p.blocks ? (p.certain ? 'warning blocks' : 'warning maybe-blocks') : 'caution';
+    const label = p.blocks ? (p.certain ? t('req.cannotGet') : t('req.mayNotGet')) : t('req.caution');
+    card.appendChild(h('div', { class: cls, attrs: { role: 'note' } }, h('strong', { class: 'warning-label', text: label }), ' ', p.text));
+  }
+  if (r.summary) card.appendChild(h('p', { class: 'req-summary', text: r.summary }));
+  card.appendChild(whyBlock(item, ctx));
+  if (item.status === 'possible' && item.settle && item.settle.length) {
+    card.appendChild(
+      h(
+        'div',
+        { class: 'settle' },
+        h('p', { class: 'settle-title', text: t('req.settleBy') }),
+        h('ul', {}, item.settle.map((qid) => h('li', {}, questionLink(qid, ctx, 'results')))),
+      ),
+    );
+  }
+  if (item.one_of && item.one_of.length) {
+    const names = item.one_of.filter((id) => id !== item.id).map((id) => catalogue.requirements[id]?.name || id);
+    if (names.length) card.appendChild(h('p', { class: 'one-of' }, h('strong', { text: t('req.oneOf') }), ' ', names.join(ctx.lang === 'en' ? '; ' : '；')));
+  }
+  const dl = h('dl', { class: 'facts' });
+  const fact = (k, v) => v && dl.append(h('div', { class: 'fact' }, h('dt', { text: k }), h('dd', { text: v })));
+  fact(t('req.authority'), r.authority);
+  if (r.lead_time) fact(t('req.leadTime'), t('req.days', { min: r.lead_time[0], max: r.lead_time[1] }));
+  fact(t('req.validity'), r.validity);
+  if (r.difficulty) fact(t('req.difficulty'), t('difficulty.' + r.difficulty));
+  if (r.scope) fact(t('req.scope'), r.scope);
+  if (dl.childNodes.length) card.appendChild(dl);
+  if (r.documents && ((r.documents.all || []).length || (r.documents.any_of || []).length)) {
+    card.appendChild(h('div', { class: 'documents' }, h('p', { class: 'documents-title', text: t('req.documents') }), docsList(r.documents, t)));
+  }
+  const others = (r.eligibility || []).filter((e) => !(item.problems || []).some((p) => p.text === e.text));
+  if (others.length) {
+    card.appendChild(
+      h(
+        'details',
+        { class: 'eligibility' },
+        h('summary', { text: t('req.eligibility') }),
+        h('ul', {}, others.map((e) => h('li', { text: e.text }))),
+      ),
+    );
+  }
+  if (r.myth) {
+    card.appendChild(
+      h(
+        'div',
+        { class: 'myth' },
+        h('p', {}, h('strong', { text: t('req.myth') }), ' ', r.myth.text),
+        sourcesList(r.myth.sources || [], ctx),
+      ),
+    );
+  }
+  card.appendChild(h('details', { class: 'sources' }, h('summary', { text: t('req.sources', { n: (r.sources || []).length }) }), sourcesList(r.sources || [], ctx)));
+  return card;
+}
+
+/** Why: each deciding rule with the answers that made it hold, in the questions' words. */
+function whyBlock(item, ctx) {
+  const { t, catalogue, report } = ctx;
+  const box = h('div', { class: 'why' });
+  const because = item.because || [];
+  if (!because.length) {
+    box.appendChild(h('p', { class: 'why-none', text: item.status === 'not_needed' ? t('why.nothingRequires') : t('why.none') }));
+    return box;
+  }
+  box.appendChild(h('p', { class: 'why-title', text: t('why.title') }));
+  const ul = h('ul', { class: 'why-list' });
+  for (const b of because) {
+    const li = h('li');
+    if (b.rule === 'picked') li.appendChild(h('p', { text: t('why.picked') }));
+    else {
+      const rule = catalogue.rules?.[b.rule];
+      li.appendChild(h('p', { text: rule ? rule.text : b.rule }));
+    }
+    if (b.answers && b.answers.length) {
+      const al = h('ul', { class: 'why-answers' });
+      for (const qid of b.answers) {
+        const a = report.answers?.[qid];
+        const q = ctx.qsById.get(qid);
+        al.appendChild(
+          h(
+            'li',
+            {},
+            h('span', { class: 'why-q', text: a?.question || q?.text || qid }),
+            ' ',
+            h('span', { class: 'why-a', text: t('why.youAnswered', { answer: a?.answer ?? '' }) }),
+            ' ',
+            h('button', { class: 'link small', attrs: { type: 'button', 'data-action': 'goto-question', 'data-qid': qid, 'data-return': 'results' } }, t('summary.change'), h('span', { class: 'visually-hidden', text: ' ' + (q?.text || qid) })),
+          ),
+        );
+      }
+      li.appendChild(al);
+    }
+    ul.appendChild(li);
+  }
+  box.appendChild(ul);
+  return box;
+}
+
+/** A link-styled button to a question (in-page navigation, never the host URL). */
+export function questionLink(qid, ctx, returnTo) {
+  const q = ctx.qsById.get(qid);
+  return h('button', { class: 'link', text: q ? q.text : qid, attrs: { type: 'button', 'data-action': 'goto-question', 'data-qid': qid, 'data-return': returnTo } });
+}
+
+function tag(text, kind) {
+  return h('span', { class: 'tag tag-' + kind, text });
+}
+
+export function confidenceTag(c, t) {
+  return h('span', { class: 'tag confidence-' + (c || 'unconfirmed'), text: t('confidence.' + (c || 'unconfirmed')) });
+}
+
+/** Documents as AND-of-OR. */
+function docsList(d, t) {
+  const ul = h('ul', { class: 'docs' });
+  for (const item of d.all || []) ul.appendChild(h('li', {}, docItem(item, t)));
+  for (const group of d.any_of || []) {
+    ul.appendChild(h('li', {}, h('span', { class: 'docs-any', text: t('req.anyOf', { n: group.length }) }), h('ul', { class: 'docs' }, group.map((it) => h('li', {}, docItem(it, t))))));
+  }
+  return ul;
+}
+
+function docItem(item, t) {
+  if (typeof item === 'string') return document.createTextNode(item);
+  const frag = h('span', { class: 'doc-bundle' });
+  if (item.label) frag.appendChild(h('strong', { text: item.label + (t('req.colon')) }));
+  frag.appendChild(docsList({ all: item.all || [], any_of: item.any_of || [] }, t));
+  return frag;
+}
+
+/** Sources with title, link (http/https only), date checked and kind. */
+export function sourcesList(ids, ctx) {
+  const { t, catalogue } = ctx;
+  const ul = h('ul', { class: 'source-list' });
+  for (const id of ids) {
+    const s = catalogue.sources?.[id];
+    if (!s) {
+      ul.appendChild(h('li', { text: id }));
+      continue;
+    }
+    const url = safeUrl(s.url);
+    const title = url
+      ? h('a', { class: 'source-link', text: s.title, attrs: { href: url, target: '_blank', rel: 'noopener noreferrer' } })
+      : h('span', { text: s.title });
+    ul.appendChild(
+      h(
+        'li',
+        {},
+        title,
+        ' ',
+        h('span', { class: 'source-meta', text: t('source.meta', { tag: t('tag.' + s.tag), checked: s.checked }) }),
+        s.note ? h('span', { class: 'source-note', text: ' ' + s.note }) : null,
+      ),
+    );
+  }
+  return ul;
+}
+
+function safeUrl(u) {
+  if (!u) return null;
+  try {
+    const url = new URL(u);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}

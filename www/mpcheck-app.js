@@ -1,0 +1,665 @@
+// <mpcheck-app>: the whole checker in one open shadow root.
+// Attributes: lang (zh-CN | en), platform (preset answer), answers (preset, share-link encoding),
+// compact, storage-key (default "mpcheck"), sync-url (read/write the host page's URL fragment).
+// Events (bubbling, composed): mpcheck:change {answers, lang}, mpcheck:result {report}.
+// All state lives on the instance: several checkers on one page work independently.
+import { loadEngine } from './wasm-loader.js';
+import { translator, normaliseLang } from './i18n/index.js';
+import { h, focusEl } from './components/dom.js';
+import { validateAnswers, decodeAnswers, encodeAnswers, answerWords, sameAnswers, SHARE_VERSION } from './components/answers.js';
+import { loadState, saveState } from './components/storage.js';
+import { renderStartPage } from './components/start-page.js';
+import { renderQuestionPage } from './components/question-page.js';
+import { renderAllQuestions } from './components/all-questions.js';
+import { renderCheckAnswers } from './components/check-answers.js';
+import { renderResults, visibleItems } from './components/results-view.js';
+import { renderChecklist } from './components/checklist-view.js';
+import { renderRejectionHelp } from './components/rejection-help.js';
+import { shareLink, resultMarkdown, copyText } from './components/share.js';
+
+const STYLESHEET = new URL('./mpcheck-app.css', import.meta.url).href;
+const WIDE = 760; // px of the element's own width: room for questions and live results side by side
+const NAV = ['questions', 'summary', 'results', 'checklist', 'diagnose'];
+
+export class MpcheckApp extends HTMLElement {
+  static get observedAttributes() {
+    return ['lang', 'platform', 'answers', 'compact', 'storage-key', 'sync-url'];
+  }
+
+  constructor() {
+    super();
+    this.attachShadow({ mode: 'open' });
+    this.engine = null;
+    this.answers = {};
+    this.ticks = {};
+    this.report = null;
+    this.skipped = new Set();
+    this.notices = [];
+    this.view = { name: 'start' };
+    this.mode = 'one';
+    this.wide = false;
+    this.diagnoseText = '';
+    this.diagnoseResult = null;
+    this._timers = new Set();
+    this._abort = null;
+    this._viewAbort = null;
+    this._ro = null;
+    this._built = false;
+    this._ready = false;
+    this._noticeSeq = 0;
+    this._lastCounts = '';
+  }
+
+  /* ---------- lifecycle ---------- */
+
+  connectedCallback() {
+    this._abort = new AbortController();
+    if (!this._built) this._buildShell();
+    this._listen();
+    if (this._ready) {
+      this._render();
+      return;
+    }
+    this._boot();
+  }
+
+  disconnectedCallback() {
+    if (this._abort) this._abort.abort();
+    if (this._viewAbort) this._viewAbort.abort();
+    this._abort = null;
+    this._viewAbort = null;
+    for (const id of this._timers) clearTimeout(id);
+    this._timers.clear();
+    if (this._ro) this._ro.disconnect();
+    this._ro = null;
+  }
+
+  attributeChangedCallback(name, oldValue, value) {
+    if (!this._ready || oldValue === value) return;
+    if (name === 'lang') {
+      const l = normaliseLang(value);
+      if (l !== this.lang) this.setLanguage(l, false);
+    } else if (name === 'compact') {
+      this._shell.classList.toggle('compact', this.hasAttribute('compact'));
+    } else if (name === 'sync-url' && this.hasAttribute('sync-url')) {
+      this._readFragment(true);
+    } else if ((name === 'answers' || name === 'platform') && !Object.keys(this.answers).length) {
+      this._applyPresets();
+      this._changed();
+      this._render();
+    }
+  }
+
+  get storageKey() {
+    return this.getAttribute('storage-key') || 'mpcheck';
+  }
+
+  /* ---------- setup ---------- */
+
+  _buildShell() {
+    this._built = true;
+    const link = h('link', { attrs: { rel: 'stylesheet', href: STYLESHEET } });
+    this._shell = h('div', { class: 'app', attrs: { part: 'app', hidden: true } });
+    const reveal = () => {
+      this._shell.hidden = false;
+    };
+    link.addEventListener('load', reveal, { once: true });
+    link.addEventListener('error', reveal, { once: true });
+    this._timer(reveal, 3000); // never keep the checker hidden because a stylesheet is slow
+    this._masthead = h('div', { class: 'masthead', attrs: { part: 'masthead' } });
+    this._notices = h('div', { class: 'notices' });
+    this._nav = h('nav', { class: 'nav', attrs: { part: 'nav' } });
+    this._statusBar = h('div', { class: 'status-bar', attrs: { part: 'status' } });
+    this._main = h('div', { class: 'view', attrs: { part: 'view' } });
+    // Scrollable when long, so it must be reachable by keyboard (tabindex) and named (region).
+    this._aside = h('div', { class: 'live-results', attrs: { part: 'live', role: 'region', tabindex: '0', 'aria-labelledby': 'live-results-title' } });
+    this._layout = h('div', { class: 'layout' }, this._main, this._aside);
+    this._live = h('div', { class: 'visually-hidden', attrs: { role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' } });
+    this._footer = h('div', { class: 'footer', attrs: { part: 'footer' } });
+    this._shell.append(this._masthead, this._notices, this._nav, this._statusBar, this._layout, this._live, this._footer);
+    this.shadowRoot.replaceChildren(link, this._shell);
+    this._setLang(normaliseLang(this.getAttribute('lang')));
+    this._main.appendChild(h('p', { class: 'loading', attrs: { role: 'status' }, text: this.t('app.loading') }));
+  }
+
+  _listen() {
+    const signal = this._abort.signal;
+    this.shadowRoot.addEventListener('click', (e) => this._onClick(e), { signal });
+    this.shadowRoot.addEventListener('change', (e) => this._onChange(e), { signal });
+    window.addEventListener('hashchange', () => this.hasAttribute('sync-url') && this._readFragment(true), { signal });
+    // Printing: open every collapsed part (sources, eligibility) so the PDF is complete.
+    window.addEventListener('beforeprint', () => {
+      for (const d of this.shadowRoot.querySelectorAll('details:not([open])')) {
+        d.open = true;
+        d.dataset.printOpened = '1';
+      }
+    }, { signal });
+    window.addEventListener('afterprint', () => {
+      for (const d of this.shadowRoot.querySelectorAll('details[data-print-opened]')) {
+        d.open = false;
+        delete d.dataset.printOpened;
+      }
+    }, { signal });
+    if (typeof ResizeObserver === 'function') {
+      this._ro = new ResizeObserver((entries) => {
+        const w = entries[0].contentRect.width;
+        const wide = w >= WIDE;
+        if (wide !== this.wide) {
+          this.wide = wide;
+          if (this._ready) this._renderChrome();
+          if (this._ready && this.view.name === 'all' && !wide) this.navigate({ name: 'question', qid: this._resumeQuestion() }, false);
+        }
+      });
+      this._ro.observe(this);
+    }
+  }
+
+  async _boot() {
+    let engine;
+    try {
+      engine = await loadEngine();
+    } catch (e) {
+      this._showLoadError(e);
+      return;
+    }
+    if (!this._abort) return; // removed while loading
+    this.engine = engine;
+    const saved = loadState(this.storageKey);
+    const lang = normaliseLang((saved.state && saved.state.lang) || this.getAttribute('lang'));
+    this._loadLanguage(lang);
+    this._restore(saved);
+    this._evaluate();
+    this._ready = true;
+    if (this.hasAttribute('compact') || Object.keys(this.answers).length) this._shell.classList.toggle('compact', this.hasAttribute('compact'));
+    const hasFragment = this._fromFragment;
+    this.view = hasFragment ? { name: 'results' } : this.hasAttribute('compact') ? { name: 'question', qid: this._resumeQuestion() } : { name: 'start' };
+    this._render(false);
+    this._save();
+    this._emit();
+  }
+
+  _showLoadError(e) {
+    const t = this.t;
+    const noWasm = e && e.kind === 'no_wasm';
+    this._shell.hidden = false;
+    this._main.replaceChildren(
+      h(
+        'div',
+        { class: 'warning blocks load-error', attrs: { role: 'alert' } },
+        h('h2', { class: 'page-heading', text: noWasm ? t('app.noWasmTitle') : t('app.loadFailedTitle') }),
+        h('p', { text: noWasm ? t('app.noWasm') : t('app.loadFailed') }),
+        noWasm ? null : h('button', { class: 'button secondary', text: t('app.retry'), attrs: { type: 'button', 'data-action': 'retry' } }),
+      ),
+    );
+  }
+
+  _setLang(lang) {
+    this.lang = lang;
+    this.t = translator(lang);
+    this._shell.setAttribute('lang', lang);
+  }
+
+  _loadLanguage(lang) {
+    this._setLang(lang);
+    const other = lang === 'en' ? 'zh-CN' : 'en';
+    this.qs = this.engine.questions(lang);
+    this.qsById = new Map(this.qs.map((q) => [q.id, q]));
+    this.catalogue = this.engine.catalogue(lang);
+    this.catalogueAlt = this.engine.catalogue(other);
+  }
+
+  /** Answers from storage, then the URL fragment (sync-url), then the presets. */
+  _restore(saved) {
+    const t = this.t;
+    if (saved.state) {
+      const v = validateAnswers(saved.state.answers, this.qs);
+      this.answers = v.answers;
+      this.ticks = saved.state.ticks || {};
+      if (saved.state.mode === 'all' || saved.state.mode === 'one') this.mode = saved.state.mode;
+      if (v.dropped.length) this._notice(t('notice.dropped', { n: v.dropped.length }), 'info');
+    }
+    if (saved.problem === 'damaged') this._notice(t('notice.damaged', { key: saved.backupKey || '' }), 'warning');
+    if (saved.problem === 'old') this._notice(t('notice.old', { n: Object.keys(this.answers).length, key: saved.backupKey || '' }), 'info');
+    if (saved.problem === 'newer') this._notice(t('notice.newer', { key: saved.backupKey || '' }), 'warning');
+    if (saved.problem === 'unavailable') this._notice(t('notice.noStorage'), 'info');
+    this._fromFragment = false;
+    if (this.hasAttribute('sync-url')) this._readFragment(false);
+    if (!this._fromFragment && !Object.keys(this.answers).length) this._applyPresets();
+  }
+
+  _applyPresets() {
+    const preset = this.getAttribute('answers');
+    if (preset) {
+      const d = decodeAnswers(/(^|[#&])v=/.test(preset) ? preset : 'v=' + SHARE_VERSION + '&' + preset.replace(/^#/, ''), this.qs);
+      Object.assign(this.answers, d.answers);
+    }
+    const platform = this.getAttribute('platform');
+    const pq = this.qsById.get('platform');
+    if (platform && pq && this.answers.platform === undefined && pq.options.some((o) => o.id === platform)) this.answers.platform = platform;
+  }
+
+  /** Read the host page's fragment. Unknown keys are ignored with a notice; nothing is lost. */
+  _readFragment(live) {
+    const d = decodeAnswers(window.location.hash, this.qs);
+    if (!d.present) return;
+    const t = this.t;
+    if (sameAnswers(d.answers, this.answers)) {
+      this._fromFragment = true;
+      return;
+    }
+    if (Object.keys(this.answers).length) {
+      this._previous = { ...this.answers };
+      this._notice(t('notice.fromLink'), 'info', [{ label: t('notice.restore'), action: 'restore-previous' }]);
+    }
+    this.answers = d.answers;
+    this._fromFragment = true;
+    if (d.version !== SHARE_VERSION) this._notice(t('notice.linkVersion', { v: String(d.version) }), 'warning');
+    if (d.ignored.length) this._notice(t('notice.ignored', { n: d.ignored.length, keys: d.ignored.slice(0, 5).join(', ') }), 'info');
+    if (live) {
+      this._changed();
+      this.navigate({ name: 'results' });
+    }
+  }
+
+  /* ---------- state ---------- */
+
+  /** Set (or, with undefined, clear) one answer; results update at once. */
+  setAnswer(qid, value) {
+    if (value === undefined) delete this.answers[qid];
+    else {
+      this.answers[qid] = value;
+      this.skipped.delete(qid);
+    }
+    this._changed();
+  }
+
+  _changed() {
+    this._evaluate();
+    this._save();
+    this._emit();
+    this._renderStatus();
+    if (this.view.name === 'all' && this._current && this._current.sync) this._current.sync();
+  }
+
+  _evaluate() {
+    try {
+      this.report = this.engine.evaluate(this.answers, this.lang);
+    } catch (e) {
+      // Should not happen after validation; never leave the user with nothing.
+      const bad = e && e.question;
+      if (bad && bad in this.answers) {
+        delete this.answers[bad];
+        this._notice(this.t('notice.dropped', { n: 1 }), 'info');
+        this._evaluate();
+        return;
+      }
+      this._notice(this.t('notice.engineError', { message: String((e && e.message) || e) }), 'warning');
+      this.report = this.report || this.engine.evaluate({}, this.lang);
+    }
+    // Drop answers to questions that are no longer asked? No: keep them (changing back restores them),
+    // the engine ignores questions that are not asked.
+    const items = visibleItems(this.report);
+    const counts = ['required', 'possible', 'not_accepted'].map((s) => items.filter((i) => i.status === s).length);
+    const key = counts.join('/');
+    if (this._ready && key !== this._lastCounts) {
+      this._announce(this.t('live.updated', { required: counts[0], possible: counts[1], not_accepted: counts[2] }));
+    }
+    this._lastCounts = key;
+  }
+
+  _save() {
+    const ok = saveState(this.storageKey, { answers: this.answers, ticks: this.ticks, lang: this.lang, mode: this.mode });
+    if (!ok && !this._saveWarned) {
+      this._saveWarned = true;
+    }
+    if (this.hasAttribute('sync-url')) {
+      const frag = Object.keys(this.answers).length ? '#' + encodeAnswers(this.answers, this.qs) : '';
+      const url = window.location.href.split('#')[0] + frag;
+      if (url !== window.location.href) {
+        try {
+          window.history.replaceState(window.history.state, '', url || window.location.pathname);
+        } catch {
+          /* a sandboxed host may refuse; the share link still works */
+        }
+      }
+    }
+  }
+
+  _emit() {
+    this.dispatchEvent(new CustomEvent('mpcheck:change', { bubbles: true, composed: true, detail: { answers: structuredClone(this.answers), lang: this.lang } }));
+    this.dispatchEvent(new CustomEvent('mpcheck:result', { bubbles: true, composed: true, detail: { report: this.report } }));
+  }
+
+  setLanguage(lang, reflect = true) {
+    this._loadLanguage(normaliseLang(lang));
+    if (reflect && this.getAttribute('lang') !== this.lang) this.setAttribute('lang', this.lang);
+    this._evaluate();
+    this._save();
+    this._emit();
+    this._render();
+  }
+
+  /* ---------- flow ---------- */
+
+  askedIds() {
+    return (this.report && this.report.flow && this.report.flow.asked) || this.qs.map((q) => q.id);
+  }
+
+  _resumeQuestion() {
+    const asked = this.askedIds();
+    return asked.find((id) => this.answers[id] === undefined && !this.skipped.has(id)) || null;
+  }
+
+  /** After Continue on a question page. */
+  afterQuestion(qid, returnTo) {
+    if (returnTo) return this.navigate({ name: returnTo });
+    const asked = this.askedIds();
+    const i = asked.indexOf(qid);
+    const next = i >= 0 ? asked[i + 1] : this._resumeQuestion();
+    this.navigate(next ? { name: 'question', qid: next } : { name: 'summary' });
+  }
+
+  navigate(view, focus = true) {
+    if (view.name === 'question' && (!view.qid || !this.qsById.has(view.qid))) view = { name: 'summary' };
+    if (view.name === 'questions') view = this.mode === 'all' && this.wide ? { name: 'all' } : { name: 'question', qid: this._resumeQuestion() };
+    if (view.name === 'question' && !view.qid) view = { name: 'summary' };
+    this.view = view;
+    this._render(focus);
+  }
+
+  /* ---------- rendering ---------- */
+
+  get ctx() {
+    const on = (el, type, fn, opts = {}) => el.addEventListener(type, fn, { ...opts, signal: this._viewAbort.signal });
+    return {
+      t: this.t,
+      lang: this.lang,
+      instance: 'm',
+      on,
+      answers: this.answers,
+      ticks: this.ticks,
+      qs: this.qs,
+      qsById: this.qsById,
+      catalogue: this.catalogue,
+      catalogueAlt: this.catalogueAlt,
+      report: this.report,
+      uid: (a, b) => this.uid(a, b),
+      entityLabel: (id) => this.qsById.get('entity')?.options.find((o) => o.id === id)?.label || id,
+      answerWords: (qid) => answerWords(this.qsById.get(qid), this.answers[qid], this.t, this.lang),
+    };
+  }
+
+  /** Ids are scoped to this shadow root, so they only need to be unique inside it. */
+  uid(prefix, id) {
+    return `${prefix}-${String(id).replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  }
+
+  _renderChrome() {
+    const t = this.t;
+    this._shell.setAttribute('lang', this.lang);
+    this._shell.classList.toggle('wide', this.wide);
+    this._shell.classList.toggle('compact', this.hasAttribute('compact'));
+    // Masthead: title, language switch.
+    const other = this.lang === 'en' ? 'zh-CN' : 'en';
+    this._masthead.replaceChildren(
+      h('p', { class: 'app-title', text: t('app.title') }),
+      h('p', { class: 'app-version', text: t('results.version', { version: this.report?.version || '', reviewed: this.catalogue?.reviewed || '' }) }),
+      h('button', {
+        class: 'button secondary lang-switch',
+        text: t('app.otherLanguage'),
+        attrs: { type: 'button', 'data-action': 'lang', 'data-lang': other, lang: other, 'aria-label': t('app.switchLanguage') },
+      }),
+    );
+    // Navigation between the parts of the checker.
+    this._nav.setAttribute('aria-label', t('nav.label'));
+    const active = this.view.name === 'question' || this.view.name === 'all' || this.view.name === 'start' ? 'questions' : this.view.name;
+    const ul = h('ul', { class: 'nav-list' });
+    for (const name of NAV) {
+      const b = h('button', { class: 'nav-item', text: t('nav.' + name), attrs: { type: 'button', 'data-action': 'view', 'data-view': name } });
+      if (name === active) b.setAttribute('aria-current', 'page');
+      ul.appendChild(h('li', {}, b));
+    }
+    if (this.wide) {
+      ul.appendChild(
+        h('li', { class: 'nav-mode' }, h('button', { class: 'nav-item mode-toggle', text: this.mode === 'all' ? t('nav.oneAtATime') : t('nav.allOnOnePage'), attrs: { type: 'button', 'data-action': 'toggle-mode', 'aria-pressed': String(this.mode === 'all') } })),
+      );
+    }
+    this._nav.replaceChildren(ul);
+    this._renderNotices();
+    this._renderStatus();
+    this._footer.replaceChildren(
+      h('p', { text: t('footer.version', { version: this.report?.version || this.catalogue?.version || '', reviewed: this.catalogue?.reviewed || '' }) }),
+      h('p', { text: t('footer.privacy') }),
+    );
+  }
+
+  _renderNotices() {
+    const t = this.t;
+    this._notices.replaceChildren(
+      ...this.notices.map((n) =>
+        h(
+          'div',
+          { class: 'notice notice-' + n.kind, attrs: { role: n.kind === 'warning' ? 'alert' : 'status', 'data-notice': n.id } },
+          h('p', { text: n.text }),
+          h(
+            'p',
+            { class: 'notice-actions' },
+            ...(n.actions || []).map((a) => h('button', { class: 'link', text: a.label, attrs: { type: 'button', 'data-action': a.action, 'data-notice': n.id } })),
+            h('button', { class: 'link', text: t('notice.dismiss'), attrs: { type: 'button', 'data-action': 'dismiss', 'data-notice': n.id } }),
+          ),
+        ),
+      ),
+    );
+  }
+
+  _renderStatus() {
+    if (!this._ready) return;
+    const t = this.t;
+    const items = visibleItems(this.report);
+    const c = (s) => items.filter((i) => i.status === s).length;
+    const showBar = this.view.name !== 'results' && this.view.name !== 'all' && Object.keys(this.answers).length > 0;
+    this._statusBar.hidden = !showBar;
+    if (showBar) {
+      this._statusBar.replaceChildren(
+        h('p', { class: 'status-line', text: t('status.line', { required: c('required'), possible: c('possible'), not_accepted: c('not_accepted') }) }),
+        h('button', { class: 'link', text: t('status.see'), attrs: { type: 'button', 'data-action': 'view', 'data-view': 'results' } }),
+      );
+    }
+    const showAside = this.view.name === 'all' && this.wide;
+    this._layout.classList.toggle('two-col', showAside);
+    this._aside.hidden = !showAside;
+    if (showAside) {
+      const req = items.filter((i) => i.status === 'required' || i.status === 'possible' || i.status === 'not_accepted');
+      this._aside.replaceChildren(
+        h('h2', { class: 'aside-title', attrs: { id: 'live-results-title' }, text: t('live.title') }),
+        h(
+          'ul',
+          { class: 'live-list' },
+          req.map((i) => h('li', { class: 'live-item status-' + i.status }, h('span', { class: 'tag tag-' + i.status, text: t('group.' + i.status) }), ' ', this.catalogue.requirements[i.id]?.name || i.id)),
+        ),
+        req.length ? null : h('p', { class: 'empty', text: t('live.empty') }),
+      );
+    }
+  }
+
+  _render(focus = true) {
+    if (!this._ready) return;
+    if (this._viewAbort) this._viewAbort.abort();
+    this._viewAbort = new AbortController();
+    const v = this.view;
+    let out;
+    switch (v.name) {
+      case 'question':
+        out = renderQuestionPage(this, v.qid, v.returnTo);
+        break;
+      case 'all':
+        out = renderAllQuestions(this);
+        break;
+      case 'summary':
+        out = renderCheckAnswers(this);
+        break;
+      case 'results':
+        out = renderResults(this);
+        break;
+      case 'checklist':
+        out = renderChecklist(this);
+        break;
+      case 'diagnose':
+        out = renderRejectionHelp(this);
+        break;
+      default:
+        out = renderStartPage(this);
+    }
+    this._current = out;
+    this._renderChrome();
+    this._main.replaceChildren(out.el);
+    if (focus) {
+      const target = out.focus && out.focus();
+      if (target instanceof HTMLElement) focusEl(target);
+    }
+  }
+
+  /* ---------- events ---------- */
+
+  _onClick(e) {
+    const el = /** @type {HTMLElement} */ (e.target).closest?.('[data-action]');
+    if (!el || !this.shadowRoot.contains(el)) return;
+    const d = el.dataset;
+    switch (d.action) {
+      case 'retry':
+        this._boot();
+        break;
+      case 'resume':
+        this.navigate({ name: 'questions' });
+        break;
+      case 'view':
+        if (d.view === 'questions' || d.view) this.navigate({ name: d.view || 'summary' });
+        break;
+      case 'goto-question':
+        this.navigate({ name: 'question', qid: d.qid, returnTo: d.return || undefined });
+        break;
+      case 'back': {
+        const asked = this.askedIds();
+        const i = asked.indexOf(d.qid);
+        if (i > 0) this.navigate({ name: 'question', qid: asked[i - 1] });
+        else this.navigate({ name: 'start' });
+        break;
+      }
+      case 'skip':
+        this.skipped.add(d.qid);
+        this.setAnswer(d.qid, undefined);
+        this.skipped.add(d.qid);
+        this.afterQuestion(d.qid, this.view.returnTo);
+        break;
+      case 'clear-answer':
+        this.setAnswer(d.qid, undefined);
+        this.navigate({ name: 'question', qid: d.qid, returnTo: this.view.returnTo });
+        break;
+      case 'start-over':
+        this._previous = { ...this.answers };
+        this.answers = {};
+        this.skipped.clear();
+        this._notice(this.t('notice.cleared'), 'info', [{ label: this.t('notice.undo'), action: 'restore-previous' }]);
+        this._changed();
+        this.navigate({ name: this.hasAttribute('compact') ? 'questions' : 'start' });
+        break;
+      case 'restore-previous':
+        if (this._previous) {
+          this.answers = this._previous;
+          this._previous = null;
+          this._dismiss(d.notice);
+          this._changed();
+          this.navigate({ name: 'summary' });
+        }
+        break;
+      case 'dismiss':
+        this._dismiss(d.notice);
+        break;
+      case 'lang':
+        this.setLanguage(d.lang);
+        this.shadowRoot.querySelector('.lang-switch')?.focus();
+        break;
+      case 'toggle-mode':
+        this.mode = this.mode === 'all' ? 'one' : 'all';
+        this._save();
+        this.navigate({ name: 'questions' });
+        break;
+      case 'copy-link':
+        this._copy(shareLink(this), 'share.copiedLink');
+        break;
+      case 'copy-md':
+        this._copy(resultMarkdown(this), 'share.copiedMarkdown');
+        break;
+      case 'print':
+        window.print();
+        break;
+      case 'jump': {
+        const target = this.shadowRoot.getElementById(d.target);
+        const heading = target && target.querySelector('h3');
+        if (heading) {
+          heading.scrollIntoView({ block: 'start' });
+          heading.focus();
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  _onChange(e) {
+    const el = /** @type {HTMLInputElement} */ (e.target);
+    const id = el.dataset && el.dataset.check;
+    if (!id) return;
+    if (el.checked) this.ticks[id] = true;
+    else delete this.ticks[id];
+    this._save();
+    el.closest('.task')?.classList.toggle('done', el.checked);
+    const p = this.shadowRoot.querySelector('.checklist-progress');
+    if (p) {
+      const total = (this.report.checklist || []).length;
+      const done = (this.report.checklist || []).filter((i) => this.ticks[i.id]).length;
+      p.textContent = this.t('checklist.progress', { done, total });
+      p.dataset.done = String(done);
+    }
+  }
+
+  async _copy(text, okKey) {
+    const status = this.shadowRoot.querySelector('.copy-status');
+    const buffer = this.shadowRoot.querySelector('.copy-buffer');
+    const ok = await copyText(text, buffer);
+    if (status) status.textContent = ok ? this.t(okKey) : this.t('share.copyFailed');
+    if (buffer) buffer.value = text; // the copied text stays inspectable (and copyable by hand)
+  }
+
+  /* ---------- notices, announcements, timers ---------- */
+
+  _notice(text, kind, actions) {
+    this.notices.push({ id: 'n' + ++this._noticeSeq, text, kind, actions });
+    if (this._ready) this._renderNotices();
+  }
+
+  _dismiss(id) {
+    this.notices = this.notices.filter((n) => n.id !== id);
+    this._renderNotices();
+  }
+
+  _announce(text) {
+    this._live.textContent = '';
+    // A short delay makes screen readers announce a repeated message again.
+    this._timer(() => {
+      this._live.textContent = text;
+    }, 100);
+  }
+
+  _timer(fn, ms) {
+    const id = setTimeout(() => {
+      this._timers.delete(id);
+      fn();
+    }, ms);
+    this._timers.add(id);
+    return id;
+  }
+}
+
+if (!customElements.get('mpcheck-app')) customElements.define('mpcheck-app', MpcheckApp);

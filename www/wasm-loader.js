@@ -1,0 +1,65 @@
+// Loads the mpcheck engine (wasm-pack output in ./pkg/) once per page, however many
+// <mpcheck-app> elements there are. URLs resolve against this module, never the host page,
+// so the checker works from any folder or CDN path.
+
+/** @type {Promise<any>|null} the one load of this page (a cache, not UI state) */
+let loading = null;
+
+/** Tagged error, like the engine's own errors. */
+function loadError(kind, message, cause) {
+  const e = new Error(message);
+  e.name = 'MpcheckLoadError';
+  /** @type {any} */ (e).kind = kind;
+  if (cause) /** @type {any} */ (e).cause = cause;
+  return e;
+}
+
+/**
+ * Load and initialise the engine. Resolves to the module's exports
+ * ({questions, catalogue, evaluate, diagnose, version}).
+ * @returns {Promise<any>}
+ */
+export function loadEngine() {
+  if (!loading) {
+    loading = start().catch((e) => {
+      loading = null; // let a later element try again (a flaky network, say)
+      throw e;
+    });
+  }
+  return loading;
+}
+
+async function start() {
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+    throw loadError('no_wasm', 'WebAssembly is not available in this browser');
+  }
+  let mod;
+  try {
+    mod = await import('./pkg/mpcheck.js');
+  } catch (e) {
+    throw loadError('load_failed', 'could not load pkg/mpcheck.js', e);
+  }
+  const wasmUrl = new URL('./pkg/mpcheck_bg.wasm', import.meta.url);
+  try {
+    await mod.default({ module_or_path: wasmUrl });
+  } catch (streamingError) {
+    // Streaming compilation fails when the server sends the wrong MIME type and in some old
+    // Android WebViews; fetch the bytes ourselves and compile them instead.
+    try {
+      const res = await fetch(wasmUrl, { credentials: 'same-origin' });
+      if (!res.ok) throw new Error('HTTP ' + res.status);
+      const bytes = await res.arrayBuffer();
+      let compiled;
+      try {
+        compiled = await WebAssembly.compile(bytes);
+      } catch {
+        compiled = null;
+      }
+      if (compiled) await mod.default({ module_or_path: compiled });
+      else mod.initSync({ module: bytes });
+    } catch (e) {
+      throw loadError('load_failed', 'could not load pkg/mpcheck_bg.wasm', e);
+    }
+  }
+  return mod;
+}
