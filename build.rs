@@ -32,6 +32,80 @@ fn toml_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// Drops what only the catalogue shows: summaries, authorities, scopes, documents, myths,
+/// checklist texts, most rule texts and sources. Names, question texts, eligibility texts and
+/// the texts of `not_accepted` rules (used in reports) and rejection causes (used by
+/// diagnose) stay.
+fn slim(rb: &mut model::RuleBase) {
+    use std::borrow::Cow;
+    let reqs: Vec<model::Requirement> = rb
+        .requirements
+        .iter()
+        .cloned()
+        .map(|mut r| {
+            r.summary = None;
+            r.authority = None;
+            r.validity = None;
+            r.scope = None;
+            r.documents = None;
+            r.myth = None;
+            r.checked = None;
+            r.sources = Cow::Borrowed(&[]);
+            r.eligibility = r
+                .eligibility
+                .iter()
+                .cloned()
+                .map(|mut e| {
+                    e.sources = Cow::Borrowed(&[]);
+                    e
+                })
+                .collect();
+            r
+        })
+        .collect();
+    rb.requirements = reqs.into();
+    let empty = || model::Text { zh: Cow::Borrowed(""), en: Cow::Borrowed("") };
+    let checks: Vec<model::Check> = rb
+        .checks
+        .iter()
+        .cloned()
+        .map(|mut c| {
+            c.title = empty();
+            c.why = empty();
+            c.how = empty();
+            c.sources = Cow::Borrowed(&[]);
+            c
+        })
+        .collect();
+    rb.checks = checks.into();
+    let rules: Vec<model::Rule> = rb
+        .rules
+        .iter()
+        .cloned()
+        .map(|mut r| {
+            r.sources = Cow::Borrowed(&[]);
+            r.when_src = Cow::Borrowed("");
+            // A rule's text appears in a report only as an uncertain "not accepted" problem.
+            if r.not_accepted.is_empty() {
+                r.text = empty();
+            }
+            r
+        })
+        .collect();
+    rb.rules = rules.into();
+    let causes: Vec<model::Cause> = rb
+        .causes
+        .iter()
+        .cloned()
+        .map(|mut c| {
+            c.sources = Cow::Borrowed(&[]);
+            c
+        })
+        .collect();
+    rb.causes = causes.into();
+    rb.sources = Cow::Borrowed(&[]);
+}
+
 fn main() {
     println!("cargo:rerun-if-env-changed=MPCHECK_RULES_DIR");
     println!("cargo:rerun-if-changed=build.rs");
@@ -62,7 +136,12 @@ fn main() {
         files.push(rulefile::SourceFile { path, text });
     }
     match rulefile::load(&files, rulefile::LoadOptions::STRICT) {
-        Ok(rb) => {
+        Ok(mut rb) => {
+            // The wasm module carries only what evaluate, questions and diagnose need; the
+            // catalogue's long texts ship as JSON beside it (src/bin/export-catalogue.rs).
+            if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
+                slim(&mut rb);
+            }
             let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
                 .join("rulebase.rs");
             if let Err(e) = std::fs::write(&out, codegen::rulebase(&rb)) {

@@ -11,6 +11,9 @@ use crate::error::{EngineError, FieldValue};
 use crate::model::RuleBase;
 use crate::{output, parse_lang, RULES};
 
+// The catalogue (names and long texts) is not in the module: it ships as
+// `catalogue.<lang>.json` beside it (src/bin/export-catalogue.rs, docs/api.md).
+
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
 /** Thrown by every function on bad input; the module keeps working afterwards. */
@@ -120,12 +123,6 @@ pub fn version() -> String {
 #[wasm_bindgen(unchecked_return_type = "Question[]")]
 pub fn questions(lang: &str) -> Result<JsValue, JsValue> {
     parse(&output::questions_json(&RULES, lang_of(lang)?))
-}
-
-/// Names and texts of requirements, rules, checks and sources (reports refer to them by id).
-#[wasm_bindgen(unchecked_return_type = "Catalogue")]
-pub fn catalogue(lang: &str) -> Result<JsValue, JsValue> {
-    parse(&output::catalogue_json(&RULES, lang_of(lang)?))
 }
 
 /// Answers → report. Throws a `MpcheckError` on bad input.
