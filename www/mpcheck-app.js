@@ -3,7 +3,7 @@
 // compact, storage-key (default "mpcheck"), sync-url (read/write the host page's URL fragment).
 // Events (bubbling, composed): mpcheck:change {answers, lang}, mpcheck:result {report}.
 // All state lives on the instance: several checkers on one page work independently.
-import { loadEngine } from './wasm-loader.js';
+import { loadAll, loadCatalogue } from './wasm-loader.js';
 import { translator, normaliseLang } from './i18n/index.js';
 import { h, focusEl } from './components/dom.js';
 import { validateAnswers, decodeAnswers, encodeAnswers, answerWords, sameAnswers, SHARE_VERSION } from './components/answers.js';
@@ -155,22 +155,23 @@ export class MpcheckApp extends HTMLElement {
   }
 
   async _boot() {
-    let engine;
+    const saved = loadState(this.storageKey);
+    const lang = normaliseLang((saved.state && saved.state.lang) || this.getAttribute('lang'));
+    this._setLang(lang);
+    let loaded;
     try {
-      engine = await loadEngine();
+      loaded = await loadAll(lang);
     } catch (e) {
       this._showLoadError(e);
       return;
     }
     if (!this._abort) return; // removed while loading
-    this.engine = engine;
-    const saved = loadState(this.storageKey);
-    const lang = normaliseLang((saved.state && saved.state.lang) || this.getAttribute('lang'));
-    this._loadLanguage(lang);
+    this.engine = loaded.engine;
+    this._useLanguage(lang, loaded.catalogue);
     this._restore(saved);
     this._evaluate();
     this._ready = true;
-    if (this.hasAttribute('compact') || Object.keys(this.answers).length) this._shell.classList.toggle('compact', this.hasAttribute('compact'));
+    this._shell.classList.toggle('compact', this.hasAttribute('compact'));
     const hasFragment = this._fromFragment;
     this.view = hasFragment ? { name: 'results' } : this.hasAttribute('compact') ? { name: 'question', qid: this._resumeQuestion() } : { name: 'start' };
     this._render(false);
@@ -181,6 +182,7 @@ export class MpcheckApp extends HTMLElement {
   _showLoadError(e) {
     const t = this.t;
     const noWasm = e && e.kind === 'no_wasm';
+    if (this._shell.querySelector('.load-error') && !noWasm) this._main.replaceChildren(); // retry
     this._shell.hidden = false;
     this._main.replaceChildren(
       h(
@@ -199,13 +201,26 @@ export class MpcheckApp extends HTMLElement {
     this._shell.setAttribute('lang', lang);
   }
 
-  _loadLanguage(lang) {
+  _useLanguage(lang, catalogue) {
     this._setLang(lang);
-    const other = lang === 'en' ? 'zh-CN' : 'en';
     this.qs = this.engine.questions(lang);
     this.qsById = new Map(this.qs.map((q) => [q.id, q]));
-    this.catalogue = this.engine.catalogue(lang);
-    this.catalogueAlt = this.engine.catalogue(other);
+    this.catalogue = catalogue;
+    this.catalogueAlt = null;
+  }
+
+  /**
+   * The other language's catalogue, for matching category names in both languages. Loaded only
+   * when the category picker needs it, so the first screen does not wait for it.
+   * @returns {Promise<any>}
+   */
+  otherCatalogue() {
+    const other = this.lang === 'en' ? 'zh-CN' : 'en';
+    const lang = this.lang;
+    return loadCatalogue(other).then((c) => {
+      if (this.lang === lang) this.catalogueAlt = c;
+      return c;
+    });
   }
 
   /** Answers from storage, then the URL fragment (sync-url), then the presets. */
@@ -243,6 +258,8 @@ export class MpcheckApp extends HTMLElement {
     const d = decodeAnswers(window.location.hash, this.qs);
     if (!d.present) return;
     const t = this.t;
+    if (d.version !== SHARE_VERSION) this._notice(t('notice.linkVersion', { v: String(d.version) }), 'warning');
+    if (d.ignored.length) this._notice(t('notice.ignored', { n: d.ignored.length, keys: d.ignored.slice(0, 5).join(', ') }), 'info');
     if (sameAnswers(d.answers, this.answers)) {
       this._fromFragment = true;
       return;
@@ -253,8 +270,6 @@ export class MpcheckApp extends HTMLElement {
     }
     this.answers = d.answers;
     this._fromFragment = true;
-    if (d.version !== SHARE_VERSION) this._notice(t('notice.linkVersion', { v: String(d.version) }), 'warning');
-    if (d.ignored.length) this._notice(t('notice.ignored', { n: d.ignored.length, keys: d.ignored.slice(0, 5).join(', ') }), 'info');
     if (live) {
       this._changed();
       this.navigate({ name: 'results' });
@@ -330,8 +345,17 @@ export class MpcheckApp extends HTMLElement {
     this.dispatchEvent(new CustomEvent('mpcheck:result', { bubbles: true, composed: true, detail: { report: this.report } }));
   }
 
-  setLanguage(lang, reflect = true) {
-    this._loadLanguage(normaliseLang(lang));
+  async setLanguage(lang, reflect = true) {
+    const l = normaliseLang(lang);
+    let catalogue;
+    try {
+      catalogue = await loadCatalogue(l);
+    } catch {
+      this._notice(this.t('app.loadFailed'), 'warning');
+      return;
+    }
+    if (!this._abort) return;
+    this._useLanguage(l, catalogue);
     if (reflect && this.getAttribute('lang') !== this.lang) this.setAttribute('lang', this.lang);
     this._evaluate();
     this._save();
@@ -382,6 +406,7 @@ export class MpcheckApp extends HTMLElement {
       qsById: this.qsById,
       catalogue: this.catalogue,
       catalogueAlt: this.catalogueAlt,
+      otherCatalogue: () => this.otherCatalogue(),
       report: this.report,
       uid: (a, b) => this.uid(a, b),
       entityLabel: (id) => this.qsById.get('entity')?.options.find((o) => o.id === id)?.label || id,
@@ -576,8 +601,7 @@ export class MpcheckApp extends HTMLElement {
         this._dismiss(d.notice);
         break;
       case 'lang':
-        this.setLanguage(d.lang);
-        this.shadowRoot.querySelector('.lang-switch')?.focus();
+        this.setLanguage(d.lang).then(() => this.shadowRoot.querySelector('.lang-switch')?.focus());
         break;
       case 'toggle-mode':
         this.mode = this.mode === 'all' ? 'one' : 'all';

@@ -4,6 +4,8 @@
 
 /** @type {Promise<any>|null} the one load of this page (a cache, not UI state) */
 let loading = null;
+/** @type {Map<string, Promise<any>>} catalogue.<lang>.json, fetched once per page and language */
+const catalogues = new Map();
 
 /** Tagged error, like the engine's own errors. */
 function loadError(kind, message, cause) {
@@ -62,4 +64,40 @@ async function start() {
     }
   }
   return mod;
+}
+
+/**
+ * The catalogue (names and long texts) for one language: pkg/catalogue.<lang>.json beside the
+ * module (docs/api.md). Fetched once per page; a failed fetch may be retried.
+ * @param {'zh-CN'|'en'} lang
+ * @returns {Promise<any>}
+ */
+export function loadCatalogue(lang) {
+  if (!catalogues.has(lang)) {
+    const url = new URL(`./pkg/catalogue.${lang}.json`, import.meta.url);
+    const p = fetch(url, { credentials: 'same-origin' })
+      .then((res) => {
+        if (!res.ok) throw new Error('HTTP ' + res.status);
+        return res.json();
+      })
+      .catch((e) => {
+        catalogues.delete(lang);
+        throw loadError('load_failed', `could not load pkg/catalogue.${lang}.json`, e);
+      });
+    catalogues.set(lang, p);
+  }
+  return catalogues.get(lang);
+}
+
+/**
+ * Load the engine and one language's catalogue together, and check they come from the same rule base.
+ * @param {'zh-CN'|'en'} lang
+ */
+export async function loadAll(lang) {
+  const [engine, catalogue] = await Promise.all([loadEngine(), loadCatalogue(lang)]);
+  const v = typeof engine.version === 'function' ? engine.version() : catalogue.version;
+  if (catalogue.version !== v) {
+    throw loadError('version_mismatch', `catalogue ${catalogue.version} does not match engine ${v}`);
+  }
+  return { engine, catalogue };
 }

@@ -114,6 +114,12 @@ export async function engine() {
   return mod;
 }
 
+/** The catalogue (names and long texts) the page loads, read from the same dist/. */
+export function catalogue(lang) {
+  const dist = process.env.MPCHECK_DIST || join(ROOT, 'dist');
+  return JSON.parse(readFileSync(join(dist, `pkg/catalogue.${lang}.json`), 'utf8'));
+}
+
 /** Current answers, as the element reports them in its mpcheck:change event / property. */
 export async function answersOf(page) {
   return page.evaluate(() => JSON.parse(JSON.stringify(document.querySelector('mpcheck-app').answers)));

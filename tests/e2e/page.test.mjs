@@ -2,7 +2,7 @@
 // axe-core on every screen, no request to any other origin, and the results matching the engine.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, app, axe, shot, engine, answersOf, heading, answerAll, answerCurrent, PHONE, DESKTOP, BASE } from './helpers.mjs';
+import { launch, openPage, catalogue, app, axe, shot, engine, answersOf, heading, answerAll, answerCurrent, PHONE, DESKTOP, BASE } from './helpers.mjs';
 
 let browser;
 let close;
@@ -93,7 +93,7 @@ test('full flow on a 360 px phone: questions, check answers, results, plan, chec
   assert.ok((await card.locator('.why').textContent()).includes(report.answers[qid].answer));
   // Plan: steps in the engine's order and the total.
   const steps = await a.locator('.plan-step .step-name').allTextContents();
-  const cat = mp.catalogue('zh-CN');
+  const cat = catalogue('zh-CN');
   assert.deepEqual(steps, report.plan.steps.map((s) => cat.requirements[s.id].name));
   if (report.plan.steps.length) assert.ok((await a.locator('.plan-total').textContent()).includes(String(report.plan.total[1])));
   // What-if: removing live streaming changes something, shown for that option.
@@ -170,8 +170,8 @@ test('desktop: all questions on one page with live results, category picker by p
 
   // Category picker: filtered by entity, matches pinyin initials and English names.
   const picker = fs('wechat_categories');
-  const cat = mp.catalogue('zh-CN');
-  const catEn = mp.catalogue('en');
+  const cat = catalogue('zh-CN');
+  const catEn = catalogue('en');
   const cats = Object.values(cat.requirements).filter((r) => r.group === 'wechat_category');
   const forCompany = cats.filter((r) => r.entities.includes('company'));
   assert.match(await picker.locator('.picker-count').textContent(), new RegExp(String(forCompany.length)));

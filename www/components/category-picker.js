@@ -75,6 +75,17 @@ export class CategoryPicker {
     });
     this.renderChips();
     this.renderList();
+    // English and Chinese names both match: fetch the other language's names when first needed.
+    if (!ctx.catalogueAlt && ctx.otherCatalogue) {
+      ctx.otherCatalogue().then(
+        (alt) => {
+          if (!this.el.isConnected) return;
+          this.candidates = buildCandidates(q, { ...ctx, catalogueAlt: alt });
+          this.renderList();
+        },
+        () => {},
+      );
+    }
   }
 
   value() {

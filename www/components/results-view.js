@@ -42,7 +42,6 @@ export function renderResults(app) {
       ),
     );
   }
-  page.appendChild(renderShare(app));
   const nav = h('nav', { class: 'jump', attrs: { 'aria-label': t('results.jump') } });
   const navList = h('ul');
   nav.appendChild(navList);
@@ -96,6 +95,7 @@ export function renderResults(app) {
   }
   page.appendChild(renderPlan(ctx));
   page.appendChild(renderWhatIf(app));
+  page.appendChild(renderShare(app));
   page.appendChild(h('p', { class: 'disclaimer', text: t('results.disclaimer') }));
   return { el: page, focus: () => page.querySelector('.page-heading') };
 }
