@@ -18,7 +18,14 @@ const { values: opts } = parseArgs({
 });
 
 // The files of the wasm-pack output that the site (and later an npm package) uses.
-const PKG_FILES = ['mpcheck.js', 'mpcheck_bg.wasm', 'mpcheck.d.ts', 'mpcheck_bg.wasm.d.ts'];
+const PKG_FILES = [
+  'mpcheck.js',
+  'mpcheck_bg.wasm',
+  'mpcheck.d.ts',
+  'mpcheck_bg.wasm.d.ts',
+  'catalogue.zh-CN.json',
+  'catalogue.en.json',
+];
 
 function* walk(dir) {
   for (const name of readdirSync(dir).sort()) {
@@ -28,7 +35,7 @@ function* walk(dir) {
   }
 }
 
-for (const f of ['mpcheck.js', 'mpcheck_bg.wasm']) {
+for (const f of ['mpcheck.js', 'mpcheck_bg.wasm', 'catalogue.zh-CN.json', 'catalogue.en.json']) {
   if (!existsSync(join(opts.pkg, f))) throw new Error(`${join(opts.pkg, f)} is missing: run wasm-pack first`);
 }
 
@@ -52,12 +59,22 @@ let before = 0;
 let after = 0;
 let count = 0;
 for (const path of walk(opts.out)) {
+  const source = path.endsWith('.json') ? readFileSync(path, 'utf8') : null;
+  if (source !== null) {
+    // JSON (the catalogues): re-serialised without whitespace; the parsed value is unchanged.
+    const code = JSON.stringify(JSON.parse(source));
+    writeFileSync(path, code);
+    before += Buffer.byteLength(source);
+    after += Buffer.byteLength(code);
+    count += 1;
+    continue;
+  }
   const loader = path.endsWith('.css') ? 'css' : /\.m?js$/.test(path) ? 'js' : null;
   if (!loader) continue;
-  const source = readFileSync(path, 'utf8');
+  const text = readFileSync(path, 'utf8');
   let result;
   try {
-    result = await transform(source, {
+    result = await transform(text, {
       loader,
       // No `format`: top-level names stay as they are (a classic script's globals survive), and
       // import/export pass through. No `target`: the syntax www/ uses is kept, not lowered.
@@ -70,8 +87,8 @@ for (const path of walk(opts.out)) {
     throw new Error(`esbuild could not minify ${relative(root, path)}: ${e.message}`);
   }
   writeFileSync(path, result.code);
-  before += Buffer.byteLength(source);
+  before += Buffer.byteLength(text);
   after += Buffer.byteLength(result.code);
   count += 1;
 }
-console.log(`assemble: dist/ ready (${wwwFiles.length} files from www/ + pkg/); minified ${count} JS/CSS files, ${before} → ${after} bytes`);
+console.log(`assemble: dist/ ready (${wwwFiles.length} files from www/ + pkg/); minified ${count} JS/CSS/JSON files, ${before} → ${after} bytes`);

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the site:
 #   1. scripts/setup.sh (skip with --no-setup)
-#   2. wasm-pack build --release --target web  → pkg/mpcheck.js, pkg/mpcheck_bg.wasm (+ .d.ts)
+#   2. wasm-pack build --release --target web  → pkg/mpcheck.js, pkg/mpcheck_bg.wasm (+ .d.ts), and
+#      the catalogue's names and long texts → pkg/catalogue.zh-CN.json, pkg/catalogue.en.json
+#      (src/bin/export-catalogue.rs, from the same rule base)
 #   3. wasm-opt with the passes in wasm-pack.toml [wasm-opt], in place on pkg/mpcheck_bg.wasm
 #   4. the engine alone with an empty rule base (tests/empty-rules/), for its size budget
 #   5. dist/ = www/ + dist/pkg/, JS and CSS minified (scripts/assemble.mjs)
@@ -45,12 +47,16 @@ fingerprint() { # $1: rules dir
   } | sha256sum | cut -d' ' -f1
 }
 
-# build_module OUT_DIR TARGET_DIR RULES_DIR LABEL
+# build_module OUT_DIR TARGET_DIR RULES_DIR LABEL [catalogue]
 build_module() {
-  local out="$1" target_dir="$2" rules="$3" label="$4"
+  local out="$1" target_dir="$2" rules="$3" label="$4" catalogue="${5:-}"
   local stamp="$out/.mpcheck-build" fp
   fp="$(fingerprint "$rules")"
-  if ((!force)) && [[ -f "$stamp" && "$(cat "$stamp")" == "$fp" && -f "$out/mpcheck.js" && -f "$out/mpcheck_bg.wasm" ]]; then
+  local outputs=("$out/mpcheck.js" "$out/mpcheck_bg.wasm")
+  [[ -n "$catalogue" ]] && outputs+=("$out/catalogue.zh-CN.json" "$out/catalogue.en.json")
+  local have_all=1 f
+  for f in "${outputs[@]}"; do [[ -f "$f" ]] || have_all=0; done
+  if ((!force && have_all)) && [[ -f "$stamp" && "$(cat "$stamp")" == "$fp" ]]; then
     say "build: $label is up to date ($out/)"
     return
   fi
@@ -64,6 +70,12 @@ build_module() {
   [[ "$rules" != rules ]] && env+=(MPCHECK_RULES_DIR="$PWD/$rules")
   env "${env[@]}" wasm-pack --quiet build --release --target web --mode no-install --out-dir "$out" --out-name mpcheck
   [[ -f "$out/mpcheck.js" && -f "$out/mpcheck_bg.wasm" ]] || die "wasm-pack did not produce $out/mpcheck.js and $out/mpcheck_bg.wasm"
+  if [[ -n "$catalogue" ]]; then
+    # A native build of the same crate and rule base (debug: it shares cargo test's artifacts).
+    say "build: cargo run --bin export-catalogue -- $out"
+    cargo run --quiet --bin export-catalogue -- "$out" >/dev/null
+    [[ -f "$out/catalogue.zh-CN.json" && -f "$out/catalogue.en.json" ]] || die "export-catalogue did not write $out/catalogue.*.json"
+  fi
   local before after
   before=$(stat -c %s "$out/mpcheck_bg.wasm")
   say "build: wasm-opt ${passes[*]} $out/mpcheck_bg.wasm"
@@ -84,7 +96,7 @@ build_module() {
 
 [[ "$(cargo_pin wasm-bindgen)" == "$want_bindgen" ]] || die "Cargo.toml's wasm-bindgen pin differs from wasm-pack.toml [tools] wasm-bindgen-cli"
 
-build_module pkg target rules "the checker"
+build_module pkg target rules "the checker" catalogue
 
 if [[ -d tests/empty-rules ]]; then
   # A separate target dir, so the two rule bases do not rebuild each other's crate every time.

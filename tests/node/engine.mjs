@@ -9,7 +9,7 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const pkgDir = process.env.MPCHECK_PKG || join(root, 'pkg');
 export const wasmPath = join(pkgDir, 'mpcheck_bg.wasm');
 
-for (const f of ['mpcheck.js', 'mpcheck_bg.wasm']) {
+for (const f of ['mpcheck.js', 'mpcheck_bg.wasm', 'catalogue.zh-CN.json', 'catalogue.en.json']) {
   if (!existsSync(join(pkgDir, f))) {
     throw new Error(`${join(pkgDir, f)} is missing: build first (scripts/build.sh)`);
   }
@@ -19,8 +19,13 @@ export const wasmBytes = readFileSync(wasmPath);
 const glue = await import(pathToFileURL(join(pkgDir, 'mpcheck.js')).href);
 glue.initSync({ module: wasmBytes });
 
-/** The module's exports, initialised: { questions, catalogue, evaluate, diagnose, version, … }. */
+/** The module's exports, initialised: { questions, evaluate, diagnose, version, … }. */
 export const mp = glue;
+
+/** The catalogue of one language, as the page loads it: pkg/catalogue.<lang>.json (docs/api.md). */
+export function catalogue(lang) {
+  return JSON.parse(readFileSync(join(pkgDir, `catalogue.${lang}.json`), 'utf8'));
+}
 
 /** TOML files in a folder of the repository, parsed, in path order: [{ file, data }]. */
 export function tomlFiles(dir) {

@@ -3,11 +3,11 @@
 // checklist items and the next question. Format: tests/README.md. Every list means "at least these".
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mp, tomlFiles } from './engine.mjs';
+import { catalogue as loadCatalogue, mp, tomlFiles } from './engine.mjs';
 
 const files = tomlFiles('tests/scenarios');
 const scenarios = files.flatMap(({ file, data }) => (data.scenario ?? []).map((s) => ({ ...s, file })));
-const catalogue = mp.catalogue('en');
+const catalogue = loadCatalogue('en');
 const STATUSES = ['required', 'possible', 'not_accepted', 'not_needed'];
 
 const sameSet = (a, b) => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
