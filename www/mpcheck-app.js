@@ -7,7 +7,7 @@ import { loadAll, loadCatalogue } from './wasm-loader.js';
 import { translator, normaliseLang } from './i18n/index.js';
 import { h, focusEl } from './components/dom.js';
 import { validateAnswers, decodeAnswers, encodeAnswers, answerWords, sameAnswers, SHARE_VERSION } from './components/answers.js';
-import { loadState, saveState } from './components/storage.js';
+import { loadState, saveState, savePrevious, loadPrevious, dropPrevious } from './components/storage.js';
 import { renderStartPage } from './components/start-page.js';
 import { renderQuestionPage } from './components/question-page.js';
 import { renderAllQuestions } from './components/all-questions.js';
@@ -266,6 +266,7 @@ export class MpcheckApp extends HTMLElement {
     }
     if (Object.keys(this.answers).length) {
       this._previous = { ...this.answers };
+      savePrevious(this.storageKey, this._previous);
       this._notice(t('notice.fromLink'), 'info', [{ label: t('notice.restore'), action: 'restore-previous' }]);
     }
     this.answers = d.answers;
@@ -582,21 +583,25 @@ export class MpcheckApp extends HTMLElement {
         break;
       case 'start-over':
         this._previous = { ...this.answers };
+        savePrevious(this.storageKey, this._previous);
         this.answers = {};
         this.skipped.clear();
         this._notice(this.t('notice.cleared'), 'info', [{ label: this.t('notice.undo'), action: 'restore-previous' }]);
         this._changed();
         this.navigate({ name: this.hasAttribute('compact') ? 'questions' : 'start' });
         break;
-      case 'restore-previous':
-        if (this._previous) {
-          this.answers = this._previous;
+      case 'restore-previous': {
+        const prev = this._previous || loadPrevious(this.storageKey);
+        if (prev) {
+          this.answers = validateAnswers(prev, this.qs).answers;
           this._previous = null;
+          dropPrevious(this.storageKey);
           this._dismiss(d.notice);
           this._changed();
           this.navigate({ name: 'summary' });
         }
         break;
+      }
       case 'dismiss':
         this._dismiss(d.notice);
         break;

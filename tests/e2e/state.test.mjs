@@ -108,9 +108,10 @@ test('the share link round-trips, ignores unknown keys with a notice, and keeps 
 
   // Opening a link over one's own saved answers keeps them restorable.
   await page.goto(BASE + '#v=1&platform=douyin');
-  await page.reload();
-  await ready(page);
+  await page.waitForFunction(() => document.querySelector('mpcheck-app').answers.platform === 'douyin');
   assert.deepEqual(await answersOf(page), { platform: 'douyin' });
+  // The replaced answers are kept in storage: a reload does not lose them.
+  assert.deepEqual(sorted(JSON.parse(await storage(page, 'mpcheck.previous')).answers), mine);
   await a.locator('button[data-action="restore-previous"]').click();
   assert.deepEqual(sorted(await answersOf(page)), mine);
   await context.close();

@@ -102,3 +102,39 @@ export function clearState(key) {
     /* nothing to do */
   }
 }
+
+/**
+ * Keep answers that are about to be replaced (by a shared link, or "start again") under
+ * `<key>.previous`, so they survive a reload and can be restored.
+ */
+export function savePrevious(key, answers) {
+  const s = store();
+  if (!s) return;
+  try {
+    s.setItem(key + '.previous', JSON.stringify({ v: STORE_VERSION, answers }));
+  } catch {
+    /* storage full: the in-memory copy still allows an undo */
+  }
+}
+
+/** The answers kept by savePrevious, or null. */
+export function loadPrevious(key) {
+  const s = store();
+  if (!s) return null;
+  try {
+    const p = JSON.parse(s.getItem(key + '.previous') || 'null');
+    return p && p.v === STORE_VERSION && p.answers && typeof p.answers === 'object' ? p.answers : null;
+  } catch {
+    return null;
+  }
+}
+
+export function dropPrevious(key) {
+  const s = store();
+  if (!s) return;
+  try {
+    s.removeItem(key + '.previous');
+  } catch {
+    /* nothing to do */
+  }
+}

@@ -1,0 +1,76 @@
+// Node-only checks of the page's modules: message catalogues, the pinyin table, the share-link codec.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import zh from '../../www/i18n/zh-CN.js';
+import en from '../../www/i18n/en.js';
+import { translator } from '../../www/i18n/index.js';
+import { missingInitials, initialsOf, score } from '../../www/components/search.js';
+import { encodeAnswers, decodeAnswers, validateAnswers } from '../../www/components/answers.js';
+import { ROOT, catalogue, engine } from './helpers.mjs';
+
+test('both message catalogues have the same keys and no empty strings', () => {
+  assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort());
+  for (const [name, cat] of [['zh-CN', zh], ['en', en]]) {
+    for (const [k, v] of Object.entries(cat)) assert.ok(typeof v === 'string' && v.trim(), `${name} ${k} is empty`);
+  }
+  // Same placeholders in both languages.
+  const ph = (s) => (s.match(/%\{\w+\}/g) || []).sort().join();
+  for (const k of Object.keys(zh)) assert.equal(ph(zh[k]), ph(en[k]), `placeholders of ${k}`);
+});
+
+test('every message key the page uses exists', () => {
+  const files = [];
+  const walk = (d) => {
+    for (const n of readdirSync(d)) {
+      const p = join(d, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (p.endsWith('.js') && !p.includes('/i18n/')) files.push(p);
+    }
+  };
+  walk(join(ROOT, 'www'));
+  const used = new Set();
+  for (const f of files) for (const m of readFileSync(f, 'utf8').matchAll(/\bt\('([\w.]+)'/g)) used.add(m[1]);
+  assert.ok(used.size > 100);
+  for (const k of used) if (!k.endsWith('.')) assert.ok(k in zh, `missing key ${k}`);
+  // Dynamic keys: every value the engine can return has a message.
+  for (const prefix of ['layer.law', 'layer.filing', 'layer.platform', 'confidence.official', 'confidence.secondary', 'confidence.unconfirmed', 'tag.OFF', 'tag.PLAT', 'tag.SEC']) assert.ok(prefix in zh, prefix);
+  for (const d of ['none', 'easy', 'moderate', 'hard', 'out_of_reach']) assert.ok('difficulty.' + d in zh, d);
+  for (const s of ['entity', 'licence', 'pre_approval', 'filing', 'category', 'submission', 'operation']) assert.ok('step.' + s in zh, s);
+  const t = translator('en');
+  assert.equal(t('req.days', { min: 1, max: 5 }), '1–5 working days');
+});
+
+test('the pinyin-initial table covers every character of every category name', () => {
+  const cat = catalogue('zh-CN');
+  const names = Object.values(cat.requirements).filter((r) => r.group === 'wechat_category').map((r) => r.name);
+  assert.ok(names.length >= 500, `${names.length} categories`);
+  const missing = new Set(names.flatMap(missingInitials));
+  assert.deepEqual([...missing], [], 'regenerate with tests/e2e/tools/gen-pinyin-initials.mjs');
+  // Polyphones match each reading; initials, Chinese and English all score.
+  assert.ok(initialsOf('银行')[1].includes('h') && initialsOf('行走')[0].includes('x'));
+  const c = { zh: '社交 › 社区/论坛', en: 'Social › Community/forum', initials: initialsOf('社交 › 社区/论坛') };
+  assert.ok(score('sq', c) > 0 && score('sqlt', c) > 0 && score('社区', c) > 0 && score('forum', c) > 0);
+  assert.equal(score('xyz', c), -1);
+});
+
+test('share-link codec round-trips every kind of answer and reports what it ignores', async () => {
+  const mp = await engine();
+  const qs = mp.questions('zh-CN');
+  const answers = { platform: 'wechat', entity: 'company', capital: 1234.5, own_platform: false, pilot_zone: 'not_sure', sells: [], content: ['live', 'ugc'] };
+  const frag = encodeAnswers(answers, qs);
+  assert.match(frag, /^v=1&/);
+  const back = decodeAnswers('#' + frag, qs);
+  assert.deepEqual(back.answers, answers);
+  assert.deepEqual(back.ignored, []);
+  const bad = decodeAnswers('#v=1&platform=mars&nope=1&capital=abc&content=live,zzz&own_platform=maybe&entity=company', qs);
+  assert.deepEqual(back.version, 1);
+  assert.deepEqual(bad.answers, { entity: 'company' });
+  assert.deepEqual(bad.ignored.sort(), ['capital', 'content', 'nope', 'own_platform', 'platform']);
+  assert.equal(decodeAnswers('#foo=bar', qs).present, false);
+  // Storage validation drops what no longer fits, keeps the rest; the engine accepts the result.
+  const v = validateAnswers({ platform: 'wechat', sells: ['own_goods', 'own_goods'], capital: -1, __proto__: { x: 1 } }, qs);
+  assert.deepEqual(v.answers, { platform: 'wechat', sells: ['own_goods'] });
+  assert.ok(mp.evaluate(v.answers, 'en').requirements.length > 0);
+});
