@@ -57,21 +57,26 @@ else
   did+=("wasm-bindgen-cli $want_bindgen")
 fi
 
-# 4. Chromium and ChromeDriver from Debian (wasm-pack test --chrome, playwright-core).
-if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then
+# 4. Chromium and ChromeDriver from Debian (wasm-pack test --chrome, playwright-core), and a CJK
+#    font so that the Chinese page renders as text, not boxes, in the screenshots.
+apt_missing=()
+[[ -x /usr/bin/chromium ]] || apt_missing+=(chromium)
+[[ -x /usr/bin/chromedriver ]] || apt_missing+=(chromium-driver)
+dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q "ok installed" || apt_missing+=(fonts-noto-cjk)
+if ((${#apt_missing[@]} == 0)); then
   have+=("chromium")
 else
-  say "setup: installing chromium and chromium-driver with apt-get"
+  say "setup: installing ${apt_missing[*]} with apt-get"
   sudo=()
   if [[ "$(id -u)" != 0 ]]; then
-    command -v sudo >/dev/null || die "chromium is missing and this user cannot run apt-get: install chromium and chromium-driver"
+    command -v sudo >/dev/null || die "${apt_missing[*]} missing and this user cannot run apt-get: install them"
     sudo=(sudo)
   fi
   export DEBIAN_FRONTEND=noninteractive
   "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${apt_missing[@]}" >/dev/null
   [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] || die "apt-get did not install /usr/bin/chromium and /usr/bin/chromedriver"
-  did+=("chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}')")
+  did+=("${apt_missing[*]}")
 fi
 
 # 5. npm dev tools, when node_modules is missing or package-lock.json changed since the last `npm ci`.
