@@ -35,6 +35,16 @@ else
   did+=("wasm32 target")
 fi
 
+# rustfmt and clippy, for the test command's checks.
+for component in rustfmt clippy; do
+  cmd=fmt; [[ $component == clippy ]] && cmd=clippy
+  if ! cargo "$cmd" --version >/dev/null 2>&1; then
+    say "setup: adding the $component component"
+    rustup component add "$component"
+    did+=("$component")
+  fi
+done
+
 # 2. wasm-pack, at the pinned version.
 got_pack="$(wasm-pack --version 2>/dev/null | awk '{print $2}' || true)"
 if [[ "$got_pack" == "$want_pack" ]]; then
