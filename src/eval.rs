@@ -44,11 +44,22 @@ impl QSet {
     }
     /// Members in ascending order.
     pub fn iter(&self) -> impl Iterator<Item = QIdx> + '_ {
-        self.0.iter().enumerate().flat_map(|(i, w)| {
-            (0..64)
-                .filter(move |b| w & (1 << b) != 0)
-                .map(move |b| (i * 64 + b) as QIdx)
-        })
+        self.0.iter().enumerate().flat_map(|(i, &w)| Bits(w).map(move |b| (i * 64 + b) as QIdx))
+    }
+}
+
+/// The set bits of a word, lowest first.
+struct Bits(u64);
+
+impl Iterator for Bits {
+    type Item = usize;
+    fn next(&mut self) -> Option<usize> {
+        if self.0 == 0 {
+            return None;
+        }
+        let b = self.0.trailing_zeros() as usize;
+        self.0 &= self.0 - 1;
+        Some(b)
     }
 }
 

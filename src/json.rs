@@ -2,7 +2,8 @@
 //! writes them, numbers in Rust's shortest round-trip form.
 
 pub struct Json {
-    buf: String,
+    /// Always valid UTF-8: only `&str` pieces and ASCII bytes are appended.
+    buf: Vec<u8>,
     /// Whether the current container already has an element (needs a comma).
     has: Vec<bool>,
     /// A key was just written: its value needs no comma.
@@ -18,14 +19,22 @@ impl Default for Json {
 impl Json {
     pub fn with_capacity(n: usize) -> Json {
         Json {
-            buf: String::with_capacity(n),
+            buf: Vec::with_capacity(n),
             has: Vec::with_capacity(8),
             after_key: false,
         }
     }
 
     pub fn finish(self) -> String {
-        self.buf
+        String::from_utf8(self.buf).unwrap_or_default()
+    }
+
+    fn push(&mut self, b: u8) {
+        self.buf.push(b);
+    }
+
+    fn push_str(&mut self, s: &str) {
+        self.buf.extend_from_slice(s.as_bytes());
     }
 
     fn sep(&mut self) {
@@ -33,36 +42,35 @@ impl Json {
             return;
         }
         if let Some(h) = self.has.last_mut() {
-            if *h {
-                self.buf.push(',');
+            if std::mem::replace(h, true) {
+                self.buf.push(b',');
             }
-            *h = true;
         }
     }
 
     pub fn obj(&mut self) -> &mut Self {
         self.sep();
-        self.buf.push('{');
+        self.push(b'{');
         self.has.push(false);
         self
     }
 
     pub fn arr(&mut self) -> &mut Self {
         self.sep();
-        self.buf.push('[');
+        self.push(b'[');
         self.has.push(false);
         self
     }
 
     pub fn end_obj(&mut self) -> &mut Self {
         self.has.pop();
-        self.buf.push('}');
+        self.push(b'}');
         self
     }
 
     pub fn end_arr(&mut self) -> &mut Self {
         self.has.pop();
-        self.buf.push(']');
+        self.push(b']');
         self
     }
 
@@ -70,7 +78,7 @@ impl Json {
     pub fn key(&mut self, k: &str) -> &mut Self {
         self.sep();
         self.escape(k);
-        self.buf.push(':');
+        self.push(b':');
         self.after_key = true;
         self
     }
@@ -85,25 +93,25 @@ impl Json {
         self.sep();
         if n.is_finite() {
             if n.fract() == 0.0 && n.abs() < 1e15 {
-                self.buf.push_str(&(n as i64).to_string());
+                self.push_str(&(n as i64).to_string());
             } else {
-                self.buf.push_str(&n.to_string());
+                self.push_str(&n.to_string());
             }
         } else {
-            self.buf.push_str("null");
+            self.push_str("null");
         }
         self
     }
 
     pub fn bool(&mut self, b: bool) -> &mut Self {
         self.sep();
-        self.buf.push_str(if b { "true" } else { "false" });
+        self.push_str(if b { "true" } else { "false" });
         self
     }
 
     pub fn null(&mut self) -> &mut Self {
         self.sep();
-        self.buf.push_str("null");
+        self.push_str("null");
         self
     }
 
@@ -127,22 +135,34 @@ impl Json {
     }
 
     fn escape(&mut self, s: &str) {
-        self.buf.push('"');
-        for c in s.chars() {
-            match c {
-                '"' => self.buf.push_str("\\\""),
-                '\\' => self.buf.push_str("\\\\"),
-                '\n' => self.buf.push_str("\\n"),
-                '\r' => self.buf.push_str("\\r"),
-                '\t' => self.buf.push_str("\\t"),
-                // U+2028/2029 are valid JSON but break some JS embedders.
-                c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
-                    self.buf.push_str(&format!("\\u{:04x}", c as u32));
-                }
-                c => self.buf.push(c),
+        self.buf.reserve(s.len() + 2);
+        self.push(b'"');
+        let bytes = s.as_bytes();
+        let mut start = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let esc: &str = match b {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                b'\t' => "\\t",
+                0..=0x1f => "",
+                // U+2028 and U+2029 (E2 80 A8/A9) are valid JSON but break some JS embedders.
+                0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => "",
+                _ => continue,
+            };
+            self.push_str(&s[start..i]);
+            if esc.is_empty() {
+                let c = s[i..].chars().next().unwrap_or('\0');
+                self.push_str(&format!("\\u{:04x}", c as u32));
+                start = i + c.len_utf8();
+            } else {
+                self.push_str(esc);
+                start = i + 1;
             }
         }
-        self.buf.push('"');
+        self.push_str(&s[start..]);
+        self.push(b'"');
     }
 }
 

@@ -109,7 +109,7 @@ fn plan(j: &mut Json, rb: &RuleBase, plan: &Plan) {
 }
 
 pub fn report_json(rb: &RuleBase, report: &Report, answers: &Answers, lang: Lang) -> String {
-    let mut j = Json::with_capacity(2048);
+    let mut j = Json::with_capacity(64 * 1024);
     let id = |q: &QIdx| &*rb.questions[*q as usize].id;
     j.obj().str_field("version", &rb.version);
     j.key("flow")
