@@ -75,7 +75,7 @@ export class MpcheckApp extends HTMLElement {
   }
 
   attributeChangedCallback(name, oldValue, value) {
-    if (!this._ready || oldValue === value) return;
+    if (!this._ready || !this.isConnected || oldValue === value) return;
     if (name === 'lang') {
       const l = normaliseLang(value);
       if (l !== this.lang) this.setLanguage(l, false);

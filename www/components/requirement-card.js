@@ -174,7 +174,6 @@ export function sourcesList(ids, ctx) {
         title,
         ' ',
         h('span', { class: 'source-meta', text: t('source.meta', { tag: t('tag.' + s.tag), checked: s.checked }) }),
-        s.note ? h('span', { class: 'source-note', text: ' ' + s.note }) : null,
       ),
     );
   }
