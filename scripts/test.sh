@@ -109,7 +109,7 @@ if ! step "setup" check 3000 bash scripts/setup.sh; then
 fi
 
 # 2. Formatting and lints: printed and counted as failures, but the run goes on.
-step "cargo fmt --check" check 300 cargo fmt --check
+step "cargo fmt --check" check 300 cargo fmt --check -- --color never
 if ((quick)); then
   printf '\n==> cargo clippy: skipped (--quick)\n'
 else
