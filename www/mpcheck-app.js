@@ -342,7 +342,7 @@ export class MpcheckApp extends HTMLElement {
   }
 
   _emit() {
-    this.dispatchEvent(new CustomEvent('mpcheck:change', { bubbles: true, composed: true, detail: { answers: structuredClone(this.answers), lang: this.lang } }));
+    this.dispatchEvent(new CustomEvent('mpcheck:change', { bubbles: true, composed: true, detail: { answers: JSON.parse(JSON.stringify(this.answers)), lang: this.lang } }));
     this.dispatchEvent(new CustomEvent('mpcheck:result', { bubbles: true, composed: true, detail: { report: this.report } }));
   }
 
