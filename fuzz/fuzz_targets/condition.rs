@@ -13,7 +13,12 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(mpcheck::expr_parse::parse(src), Ok(cond));
         }
         Err(e) => {
-            assert!(e.offset <= src.len(), "offset {} past the end ({})", e.offset, src.len());
+            assert!(
+                e.offset <= src.len(),
+                "offset {} past the end ({})",
+                e.offset,
+                src.len()
+            );
             assert!(!e.message.is_empty());
         }
     }

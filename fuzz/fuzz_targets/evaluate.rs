@@ -56,9 +56,18 @@ fn decode(data: &[u8]) -> RawAnswers {
             2 => RawValue::Bool(false),
             3 => RawValue::Str("not_sure".into()),
             4 => {
-                let raw = [b.byte().unwrap_or(0), b.byte().unwrap_or(0), b.byte().unwrap_or(0), b.byte().unwrap_or(0)];
+                let raw = [
+                    b.byte().unwrap_or(0),
+                    b.byte().unwrap_or(0),
+                    b.byte().unwrap_or(0),
+                    b.byte().unwrap_or(0),
+                ];
                 let n = f64::from(f32::from_le_bytes(raw));
-                RawValue::Num(if (b.byte().unwrap_or(0) & 1) == 0 { n } else { n.round() })
+                RawValue::Num(if (b.byte().unwrap_or(0) & 1) == 0 {
+                    n
+                } else {
+                    n.round()
+                })
             }
             5 | 6 => RawValue::Str(pick(q, &mut b)),
             _ => {
@@ -85,12 +94,23 @@ fuzz_target!(|data: &[u8]| {
         }
         Err(_) => decode(data),
     };
-    let lang = if data.len() % 2 == 0 { Lang::Zh } else { Lang::En };
+    let lang = if data.len() % 2 == 0 {
+        Lang::Zh
+    } else {
+        Lang::En
+    };
     match mpcheck::evaluate_json(&RULES, &raw, lang) {
         Ok(json) => {
-            assert!(json.starts_with("{\"version\":"), "{}", &json[..json.len().min(80)]);
+            assert!(
+                json.starts_with("{\"version\":"),
+                "{}",
+                &json[..json.len().min(80)]
+            );
             // Deterministic: the same answers give the same bytes.
-            assert_eq!(mpcheck::evaluate_json(&RULES, &raw, lang).as_deref(), Ok(json.as_str()));
+            assert_eq!(
+                mpcheck::evaluate_json(&RULES, &raw, lang).as_deref(),
+                Ok(json.as_str())
+            );
             serde_json::from_str::<serde_json::Value>(&json).expect("the report is valid JSON");
         }
         Err(e) => {

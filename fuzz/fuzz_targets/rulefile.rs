@@ -15,7 +15,10 @@ fuzz_target!(|data: &[u8]| {
     };
     let text = String::from_utf8_lossy(rest).into_owned();
     let lines = text.lines().count().max(1);
-    let files = [SourceFile { path: "fuzz.toml".into(), text }];
+    let files = [SourceFile {
+        path: "fuzz.toml".into(),
+        text,
+    }];
     match load(&files, opts) {
         Ok(rb) => {
             let json = mpcheck::evaluate_json(&rb, &RawAnswers::default(), Lang::En)
@@ -24,10 +27,18 @@ fuzz_target!(|data: &[u8]| {
             let _ = mpcheck::diagnose_json(&rb, "审核未通过 3.4", Lang::Zh).expect("short text");
         }
         Err(errors) => {
-            assert!(!errors.is_empty(), "a refused rule file names at least one problem");
+            assert!(
+                !errors.is_empty(),
+                "a refused rule file names at least one problem"
+            );
             for e in &errors {
                 assert_eq!(e.path, "fuzz.toml");
-                assert!(e.line >= 1 && e.line <= lines + 1, "line {} of {}: {e}", e.line, lines);
+                assert!(
+                    e.line >= 1 && e.line <= lines + 1,
+                    "line {} of {}: {e}",
+                    e.line,
+                    lines
+                );
                 assert!(e.col >= 1);
                 assert!(!e.kind.is_empty() && !e.message.is_empty());
             }
