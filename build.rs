@@ -1,11 +1,11 @@
 //! Reads every `*.toml` below `rules/` (or `$MPCHECK_RULES_DIR`), checks it, and writes the
-//! checked rule base as Rust source into `$OUT_DIR/rulebase.rs`. On any problem the build
+//! checked rule base in its compact binary form (`src/blob.rs`) into `$OUT_DIR/rulebase.bin`. On any problem the build
 //! fails with all of them, each as `file:line:col: [id] message (kind)`.
 //! The reader and checker are the crate's own modules, shared through `#[path]`.
 #![allow(dead_code)]
 
-#[path = "build/codegen.rs"]
-mod codegen;
+#[path = "src/blob.rs"]
+mod blob;
 #[path = "src/expr_parse.rs"]
 mod expr_parse;
 #[path = "src/model.rs"]
@@ -64,7 +64,10 @@ fn slim(rb: &mut model::RuleBase) {
         })
         .collect();
     rb.requirements = reqs.into();
-    let empty = || model::Text { zh: Cow::Borrowed(""), en: Cow::Borrowed("") };
+    let empty = || model::Text {
+        zh: Cow::Borrowed(""),
+        en: Cow::Borrowed(""),
+    };
     let checks: Vec<model::Check> = rb
         .checks
         .iter()
@@ -109,7 +112,6 @@ fn slim(rb: &mut model::RuleBase) {
 fn main() {
     println!("cargo:rerun-if-env-changed=MPCHECK_RULES_DIR");
     println!("cargo:rerun-if-changed=build.rs");
-    println!("cargo:rerun-if-changed=build/codegen.rs");
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into()));
     let dir = std::env::var("MPCHECK_RULES_DIR")
         .map(PathBuf::from)
@@ -143,8 +145,14 @@ fn main() {
                 slim(&mut rb);
             }
             let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
-                .join("rulebase.rs");
-            if let Err(e) = std::fs::write(&out, codegen::rulebase(&rb)) {
+                .join("rulebase.bin");
+            let bytes = blob::encode(&rb);
+            // The crate decodes this at run time: prove now that it round-trips.
+            if blob::decode(&bytes).map(|back| blob::encode(&back)) != Some(bytes.clone()) {
+                eprintln!("the encoded rule base does not decode to itself");
+                std::process::exit(1);
+            }
+            if let Err(e) = std::fs::write(&out, bytes) {
                 eprintln!("cannot write {}: {e}", out.display());
                 std::process::exit(1);
             }

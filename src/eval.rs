@@ -44,7 +44,10 @@ impl QSet {
     }
     /// Members in ascending order.
     pub fn iter(&self) -> impl Iterator<Item = QIdx> + '_ {
-        self.0.iter().enumerate().flat_map(|(i, &w)| Bits(w).map(move |b| (i * 64 + b) as QIdx))
+        self.0
+            .iter()
+            .enumerate()
+            .flat_map(|(i, &w)| Bits(w).map(move |b| (i * 64 + b) as QIdx))
     }
 }
 

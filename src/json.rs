@@ -148,7 +148,11 @@ impl Json {
                 b'\t' => "\\t",
                 0..=0x1f => "",
                 // U+2028 and U+2029 (E2 80 A8/A9) are valid JSON but break some JS embedders.
-                0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => "",
+                0xE2 if bytes.get(i + 1) == Some(&0x80)
+                    && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+                {
+                    ""
+                }
                 _ => continue,
             };
             self.push_str(&s[start..i]);

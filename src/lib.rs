@@ -3,9 +3,10 @@
 //! The engine core is pure Rust with no I/O: `answers` → `eval` → `report` (+ `plan`), and
 //! `diagnose` for pasted rejection messages; `output` writes the JSON that JavaScript sees.
 //! The rule base in `rules/` is read and checked by `build.rs` (with `rulefile`, shared through
-//! `#[path]`) and compiled in as static data (`RULES`). `wasm` is the thin wasm-bindgen adapter.
+//! `#[path]`) and embedded in the compact form of `blob`, decoded once on first use (`RULES`). `wasm` is the thin wasm-bindgen adapter.
 
 pub mod answers;
+pub mod blob;
 pub mod diagnose;
 pub mod error;
 pub mod eval;

@@ -296,3 +296,21 @@ fn bad_answers_are_typed_errors() {
         "required"
     );
 }
+
+#[test]
+fn the_compact_form_round_trips_and_evaluates_the_same() {
+    let rb = base();
+    let bytes = mpcheck::blob::encode(&rb);
+    let back = mpcheck::blob::decode(&bytes).expect("decodes");
+    assert_eq!(mpcheck::blob::encode(&back), bytes);
+    let answers =
+        json!({"entity": "person", "sells": ["market"], "video": "not_sure", "cats": ["cat-a"]});
+    let a = evaluate_json(&rb, &raw(answers.clone()), Lang::En).unwrap();
+    let b = evaluate_json(&back, &raw(answers), Lang::En).unwrap();
+    assert_eq!(a, b);
+    // A damaged blob is refused, never misread.
+    assert!(mpcheck::blob::decode(&bytes[..bytes.len() - 1]).is_none());
+    let mut flipped = bytes.clone();
+    flipped[3] ^= 0xff;
+    assert!(mpcheck::blob::decode(&flipped).is_none());
+}
