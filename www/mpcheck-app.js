@@ -3,11 +3,11 @@
 // compact, storage-key (default "mpcheck"), sync-url (read/write the host page's URL fragment).
 // Events (bubbling, composed): mpcheck:change {answers, lang}, mpcheck:result {report}.
 // All state lives on the instance: several checkers on one page work independently.
-import { loadAll, loadCatalogue } from './wasm-loader.js';
+import { loadEngine, loadCatalogue, assetUrl } from './wasm-loader.js';
 import { translator, normaliseLang } from './i18n/index.js';
 import { h, focusEl } from './components/dom.js';
 import { validateAnswers, decodeAnswers, encodeAnswers, answerWords, sameAnswers, SHARE_VERSION } from './components/answers.js';
-import { loadState, saveState, savePrevious, loadPrevious, dropPrevious } from './components/storage.js';
+import { loadState, saveState, clearState, savePrevious, loadPrevious, dropPrevious } from './components/storage.js';
 import { renderStartPage } from './components/start-page.js';
 import { renderQuestionPage } from './components/question-page.js';
 import { renderAllQuestions } from './components/all-questions.js';
@@ -17,7 +17,21 @@ import { renderChecklist } from './components/checklist-view.js';
 import { renderRejectionHelp } from './components/rejection-help.js';
 import { shareLink, resultMarkdown, copyText } from './components/share.js';
 
-const STYLESHEET = new URL('./mpcheck-app.css', import.meta.url).href;
+/**
+ * Lengths inside the checker are multiples of --mpcheck-rem. Registered as a <length>, it is
+ * computed once on the wrapper (1em of the reader's default size) and inherited as an absolute
+ * length, so a host page's `html { font-size: 62.5% }` does not shrink the checker. Registration is
+ * global and cannot be undone; it only names this one prefixed property. A second copy of the
+ * element finds it registered already; a browser without the API keeps 1rem.
+ */
+const OWN_UNIT = (() => {
+  try {
+    CSS.registerProperty({ name: '--mpcheck-rem', syntax: '<length>', inherits: true, initialValue: '16px' });
+    return true;
+  } catch (e) {
+    return !!e && /** @type {any} */ (e).name === 'InvalidModificationError';
+  }
+})();
 const WIDE = 760; // px of the element's own width: room for questions and live results side by side
 const NAV = ['questions', 'summary', 'results', 'checklist', 'diagnose'];
 
@@ -98,8 +112,8 @@ export class MpcheckApp extends HTMLElement {
 
   _buildShell() {
     this._built = true;
-    const link = h('link', { attrs: { rel: 'stylesheet', href: STYLESHEET } });
-    this._shell = h('div', { class: 'app', attrs: { part: 'app', hidden: true } });
+    const link = h('link', { attrs: { rel: 'stylesheet', href: assetUrl('./mpcheck-app.css', import.meta.url) } });
+    this._shell = h('div', { class: OWN_UNIT ? 'app unit' : 'app', attrs: { part: 'app', hidden: true } });
     const reveal = () => {
       this._shell.hidden = false;
     };
@@ -157,17 +171,23 @@ export class MpcheckApp extends HTMLElement {
   async _boot() {
     const saved = loadState(this.storageKey);
     const lang = normaliseLang((saved.state && saved.state.lang) || this.getAttribute('lang'));
+    // A language the reader picked earlier is kept; one that only follows the attribute is not stored.
+    this._langChosen = !!(saved.state && saved.state.lang && lang !== normaliseLang(this.getAttribute('lang')));
     this._setLang(lang);
-    let loaded;
+    // The questions come from the wasm; the catalogue (names and long texts, the larger download)
+    // is fetched at the same time but only the results wait for it.
+    const catalogue = loadCatalogue(lang);
+    catalogue.catch(() => {}); // handled in _awaitCatalogue; never an unhandled rejection
+    let engine;
     try {
-      loaded = await loadAll(lang);
+      engine = await loadEngine();
     } catch (e) {
       this._showLoadError(e);
       return;
     }
     if (!this._abort) return; // removed while loading
-    this.engine = loaded.engine;
-    this._useLanguage(lang, loaded.catalogue);
+    this.engine = engine;
+    this._useLanguage(lang, null);
     this._restore(saved);
     this._evaluate();
     this._ready = true;
@@ -177,6 +197,66 @@ export class MpcheckApp extends HTMLElement {
     this._render(false);
     this._save();
     this._emit();
+    this._awaitCatalogue(lang, catalogue);
+  }
+
+  /** Use the catalogue once it arrives (it must come from the same rule base as the engine). */
+  _awaitCatalogue(lang, promise) {
+    const seq = (this._catalogueSeq = (this._catalogueSeq || 0) + 1);
+    promise.then(
+      (catalogue) => {
+        if (!this._abort || seq !== this._catalogueSeq || this.lang !== lang) return;
+        const v = this.engine.version();
+        if (catalogue.version !== v) {
+          this._catalogueFailed(this.t('app.versionMismatch'));
+          return;
+        }
+        this.catalogue = catalogue;
+        this._catalogueProblem = null;
+        // Only texts change: controls stay where they are, and so does the keyboard focus.
+        this._renderVersion();
+        this._renderStatus();
+        const note = this._main.querySelector('[data-reviewed]');
+        if (note) note.textContent = this.t('start.notAdvice', { date: catalogue.reviewed || '' });
+        if (this._waitingForCatalogue) {
+          // Keep the keyboard where it was: move focus only if it was on the placeholder.
+          const active = this.shadowRoot.activeElement;
+          this._render(!!active && this._main.contains(active));
+        }
+      },
+      () => {
+        if (!this._abort || seq !== this._catalogueSeq || this.lang !== lang) return;
+        this._catalogueFailed(this.t('app.loadFailed'));
+      },
+    );
+  }
+
+  _catalogueFailed(text) {
+    this._catalogueProblem = text;
+    if (this._waitingForCatalogue) this._render(false);
+  }
+
+  /** Views that show names and long texts cannot be drawn before the catalogue has arrived. */
+  _needsCatalogue(view) {
+    if (['results', 'checklist', 'diagnose', 'all'].includes(view.name)) return true;
+    if (view.name === 'question') {
+      const q = this.qsById.get(view.qid);
+      return !!q && q.kind === 'several_of' && (!!q.options_from || q.options.length > 40);
+    }
+    return false;
+  }
+
+  _renderWaiting() {
+    const t = this.t;
+    const problem = this._catalogueProblem;
+    const el = h(
+      'div',
+      { class: problem ? 'warning blocks load-error' : 'waiting', attrs: { role: problem ? 'alert' : 'status' } },
+      h('h2', { class: 'page-heading', text: problem ? t('app.loadFailedTitle') : t('app.loadingResults') }),
+      problem ? h('p', { text: problem }) : null,
+      problem ? h('button', { class: 'button secondary', text: t('app.retry'), attrs: { type: 'button', 'data-action': 'retry-catalogue' } }) : null,
+    );
+    return { el, focus: () => el.querySelector('.page-heading') };
   }
 
   _showLoadError(e) {
@@ -324,10 +404,15 @@ export class MpcheckApp extends HTMLElement {
   }
 
   _save() {
-    const ok = saveState(this.storageKey, { answers: this.answers, ticks: this.ticks, lang: this.lang, mode: this.mode });
-    if (!ok && !this._saveWarned) {
-      this._saveWarned = true;
-    }
+    // Keep nothing the checker does not need: with no answers, ticks or choices of the reader's
+    // own, the key is removed rather than written (an embed that was only looked at leaves no trace).
+    const own =
+      Object.keys(this.answers).length > 0 ||
+      Object.keys(this.ticks).length > 0 ||
+      this.mode !== 'one' ||
+      !!this._langChosen;
+    if (own) saveState(this.storageKey, { answers: this.answers, ticks: this.ticks, lang: this.lang, mode: this.mode });
+    else clearState(this.storageKey);
     if (this.hasAttribute('sync-url')) {
       const frag = Object.keys(this.answers).length ? '#' + encodeAnswers(this.answers, this.qs) : '';
       const url = window.location.href.split('#')[0] + frag;
@@ -356,6 +441,11 @@ export class MpcheckApp extends HTMLElement {
       return;
     }
     if (!this._abort) return;
+    if (catalogue.version !== this.engine.version()) {
+      this._notice(this.t('app.versionMismatch'), 'warning');
+      return;
+    }
+    this._catalogueSeq = (this._catalogueSeq || 0) + 1; // a catalogue still on its way is stale now
     this._useLanguage(l, catalogue);
     if (reflect && this.getAttribute('lang') !== this.lang) this.setAttribute('lang', this.lang);
     this._evaluate();
@@ -429,7 +519,7 @@ export class MpcheckApp extends HTMLElement {
     const other = this.lang === 'en' ? 'zh-CN' : 'en';
     this._masthead.replaceChildren(
       h('p', { class: 'app-title', text: t('app.title') }),
-      h('p', { class: 'app-version', text: t('results.version', { version: this.report?.version || '', reviewed: this.catalogue?.reviewed || '' }) }),
+      h('p', { class: 'app-version' }),
       h('button', {
         class: 'button secondary lang-switch',
         text: t('app.otherLanguage'),
@@ -454,9 +544,21 @@ export class MpcheckApp extends HTMLElement {
     this._renderNotices();
     this._renderStatus();
     this._footer.replaceChildren(
-      h('p', { text: t('footer.version', { version: this.report?.version || this.catalogue?.version || '', reviewed: this.catalogue?.reviewed || '' }) }),
+      h('p', { class: 'footer-version' }),
       h('p', { text: t('footer.privacy') }),
     );
+    this._renderVersion();
+  }
+
+  /** The rule-base version (from the wasm) and its review date (from the catalogue, once it is here). */
+  _renderVersion() {
+    const t = this.t;
+    const version = this.report?.version || '';
+    const reviewed = this.catalogue?.reviewed;
+    const head = this._masthead.querySelector('.app-version');
+    const foot = this._footer.querySelector('.footer-version');
+    if (head) head.textContent = reviewed ? t('results.version', { version, reviewed }) : t('results.versionOnly', { version });
+    if (foot) foot.textContent = reviewed ? t('footer.version', { version, reviewed }) : t('footer.versionOnly', { version });
   }
 
   _renderNotices() {
@@ -501,7 +603,7 @@ export class MpcheckApp extends HTMLElement {
         h(
           'ul',
           { class: 'live-list' },
-          req.map((i) => h('li', { class: 'live-item status-' + i.status }, h('span', { class: 'tag tag-' + i.status, text: t('group.' + i.status) }), ' ', this.catalogue.requirements[i.id]?.name || i.id)),
+          req.map((i) => h('li', { class: 'live-item status-' + i.status }, h('span', { class: 'tag tag-' + i.status, text: t('group.' + i.status) }), ' ', this.catalogue?.requirements[i.id]?.name || i.id)),
         ),
         req.length ? null : h('p', { class: 'empty', text: t('live.empty') }),
       );
@@ -514,7 +616,9 @@ export class MpcheckApp extends HTMLElement {
     this._viewAbort = new AbortController();
     const v = this.view;
     let out;
-    switch (v.name) {
+    this._waitingForCatalogue = !this.catalogue && this._needsCatalogue(v);
+    if (this._waitingForCatalogue) out = this._renderWaiting();
+    else switch (v.name) {
       case 'question':
         out = renderQuestionPage(this, v.qid, v.returnTo);
         break;
@@ -554,6 +658,11 @@ export class MpcheckApp extends HTMLElement {
     switch (d.action) {
       case 'retry':
         this._boot();
+        break;
+      case 'retry-catalogue':
+        this._catalogueProblem = null;
+        this._render(true);
+        this._awaitCatalogue(this.lang, loadCatalogue(this.lang));
         break;
       case 'resume':
         this.navigate({ name: 'questions' });
@@ -606,6 +715,7 @@ export class MpcheckApp extends HTMLElement {
         this._dismiss(d.notice);
         break;
       case 'lang':
+        this._langChosen = true;
         this.setLanguage(d.lang).then(() => this.shadowRoot.querySelector('.lang-switch')?.focus());
         break;
       case 'toggle-mode':

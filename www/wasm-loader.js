@@ -2,6 +2,31 @@
 // <mpcheck-app> elements there are. URLs resolve against this module, never the host page,
 // so the checker works from any folder or CDN path.
 
+/** @type {string|null} where the element's files are, when not beside this module (setAssetBase) */
+let assetBase = null;
+
+/**
+ * Tell the checker where its files are (the folder that holds mpcheck-app.css and pkg/), when they
+ * are not beside this module: for example when a bundler has moved the JavaScript but copied the
+ * assets elsewhere. Call it before the first <mpcheck-app> connects. Relative URLs resolve against
+ * the host page's base URL.
+ * @param {string|URL} base
+ */
+export function setAssetBase(base) {
+  const href = new URL(String(base), document.baseURI).href;
+  assetBase = href.endsWith('/') ? href : href + '/';
+}
+
+/**
+ * The URL of one of the checker's files: relative to setAssetBase's folder if set, else to `from`
+ * (a module's import.meta.url), never to the host page.
+ * @param {string} path e.g. './pkg/mpcheck_bg.wasm'
+ * @param {string} [from]
+ */
+export function assetUrl(path, from = import.meta.url) {
+  return new URL(path, assetBase || from).href;
+}
+
 /** @type {Promise<any>|null} the one load of this page (a cache, not UI state) */
 let loading = null;
 /** @type {Map<string, Promise<any>>} catalogue.<lang>.json, fetched once per page and language */
@@ -41,7 +66,7 @@ async function start() {
   } catch (e) {
     throw loadError('load_failed', 'could not load pkg/mpcheck.js', e);
   }
-  const wasmUrl = new URL('./pkg/mpcheck_bg.wasm', import.meta.url);
+  const wasmUrl = new URL(assetUrl('./pkg/mpcheck_bg.wasm'));
   try {
     await mod.default({ module_or_path: wasmUrl });
   } catch (streamingError) {
@@ -74,7 +99,7 @@ async function start() {
  */
 export function loadCatalogue(lang) {
   if (!catalogues.has(lang)) {
-    const url = new URL(`./pkg/catalogue.${lang}.json`, import.meta.url);
+    const url = assetUrl(`./pkg/catalogue.${lang}.json`);
     const p = fetch(url, { credentials: 'same-origin' })
       .then((res) => {
         if (!res.ok) throw new Error('HTTP ' + res.status);

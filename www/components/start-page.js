@@ -13,7 +13,12 @@ export function renderStartPage(app) {
     h('p', { class: 'lead', text: t('start.lead') }),
     h('ul', { class: 'bullets' }, h('li', { text: t('start.layerLaw') }), h('li', { text: t('start.layerFiling') }), h('li', { text: t('start.layerPlatform') })),
     h('p', { text: t('start.also') }),
-    h('p', { class: 'inset', text: t('start.notAdvice', { date: ctx.catalogue.reviewed || '' }) }),
+    // The review date is in the catalogue, which may still be on its way: the app fills it in.
+    h('p', {
+      class: 'inset',
+      attrs: { 'data-reviewed': '' },
+      text: ctx.catalogue ? t('start.notAdvice', { date: ctx.catalogue.reviewed || '' }) : t('start.notAdviceNoDate'),
+    }),
     h('p', { text: t('start.privacy') }),
     h('p', { class: 'hint', text: t('start.time') }),
   );

@@ -2,6 +2,8 @@
 export default {
   'app.title': 'Mini-program licence checker',
   'app.loading': 'Loading the checker…',
+  'app.loadingResults': 'Loading the results…',
+  'app.versionMismatch': 'The checker’s files do not match (its rules and their texts come from different versions). Please reload the page; if this keeps happening, try again later.',
   'app.otherLanguage': '中文',
   'app.switchLanguage': '切换到中文',
   'app.noWasmTitle': 'This browser cannot run the checker',
@@ -26,6 +28,7 @@ export default {
   'start.layerFiling': "The mini-program's own ICP filing, and the approvals needed before filing.",
   'start.layerPlatform': 'Platform review: which documents WeChat and the other platforms ask for in each service category, and which entities cannot apply.',
   'start.also': 'You can also tick off the checklist before submitting, paste a rejection notice to see its causes and fixes, and share or print the result.',
+  'start.notAdviceNoDate': 'Results come from public regulations and platform documents. They are guidance, not legal advice: what the authorities and the platform ask when you apply prevails.',
   'start.notAdvice': 'Results come from public regulations and platform documents (rule base reviewed %{date}). They are guidance, not legal advice: what the authorities and the platform ask when you apply prevails.',
   'start.privacy': 'Everything is worked out in your browser. Your answers stay on this device and are never sent to a server.',
   'start.time': 'It takes about 5 minutes. Where you do not know an answer, choose "Not sure".',
@@ -76,6 +79,7 @@ export default {
   'results.title': 'Your results',
   'results.overview': '%{required} required, %{possible} may be required, %{not_accepted} not accepted by the platform or for your entity.',
   'results.estimate': 'Done in order, this takes about %{min}–%{max} working days.',
+  'results.versionOnly': 'Rule base %{version}.',
   'results.version': 'Rule base %{version}, reviewed %{reviewed}.',
   'results.nextQuestions': '%{n} more questions would change the result. Most useful first:',
   'results.jump': 'Jump to a group of results',
@@ -225,6 +229,7 @@ export default {
   'notice.noStorage': 'This browser does not allow saving (private mode, for example): answers will be gone when you close the page. Use the share link to keep them.',
   'notice.engineError': 'Something went wrong working out the result: %{message}',
 
+  'footer.versionOnly': 'Rule base %{version}. Guidance, not legal advice.',
   'footer.version': 'Rule base %{version}, reviewed %{reviewed}. Guidance, not legal advice.',
   'footer.privacy': 'Everything runs in your browser; your answers never leave this device.',
 };

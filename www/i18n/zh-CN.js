@@ -2,6 +2,8 @@
 export default {
   'app.title': '小程序资质自查',
   'app.loading': '正在加载自查工具……',
+  'app.loadingResults': '正在载入结果…',
+  'app.versionMismatch': '自查工具的文件版本不一致（规则和说明文字来自不同版本）。请刷新页面；如果仍然出现，请稍后再试。',
   'app.otherLanguage': 'English',
   'app.switchLanguage': 'Switch to English',
   'app.noWasmTitle': '浏览器不支持这个工具',
@@ -26,6 +28,7 @@ export default {
   'start.layerFiling': '小程序自己的 ICP 备案，以及备案前需要的前置审批。',
   'start.layerPlatform': '平台审核：微信等平台的服务类目要提交哪些材料，哪些主体不能申请。',
   'start.also': '还可以：逐项核对提审前的检查清单，粘贴审核驳回通知看原因和改法，把结果分享或打印出来。',
+  'start.notAdviceNoDate': '结果依据公开的法规和平台文件整理，仅供参考，不构成法律意见；以主管部门和平台提交时的要求为准。',
   'start.notAdvice': '结果依据公开的法规和平台文件整理（规则库审核于 %{date}），仅供参考，不构成法律意见；以主管部门和平台提交时的要求为准。',
   'start.privacy': '所有计算都在你的浏览器里完成，回答只保存在这台设备上，不会发送给任何服务器。',
   'start.time': '大约需要 5 分钟。不确定的问题可以选「不确定」。',
@@ -76,6 +79,7 @@ export default {
   'results.title': '你的结果',
   'results.overview': '需要 %{required} 项，可能需要 %{possible} 项，平台或主体不接受 %{not_accepted} 项。',
   'results.estimate': '按顺序办理，预计共需 %{min}–%{max} 个工作日。',
+  'results.versionOnly': '规则库版本 %{version}。',
   'results.version': '规则库版本 %{version}，审核于 %{reviewed}。',
   'results.nextQuestions': '还有 %{n} 个问题会影响结果，最值得先回答的是：',
   'results.jump': '跳到结果分组',
@@ -225,6 +229,7 @@ export default {
   'notice.noStorage': '这个浏览器不允许保存数据（例如无痕模式），关闭页面后回答不会保留。可以用分享链接保存。',
   'notice.engineError': '计算结果时出错：%{message}',
 
+  'footer.versionOnly': '规则库 %{version}。仅供参考，不构成法律意见。',
   'footer.version': '规则库 %{version}，审核于 %{reviewed}。仅供参考，不构成法律意见。',
   'footer.privacy': '全部在浏览器中计算，你的回答不会离开这台设备。',
 };
