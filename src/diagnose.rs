@@ -104,7 +104,15 @@ fn cited_sections(text: &str) -> (Vec<String>, Vec<String>) {
         }
         ops.extend(numbers_near(after, 40));
     }
-    (rej, ops)
+    // Each number once, in order of first citation: every cause is scored against these lists,
+    // so a text repeating a citation thousands of times must not multiply that work.
+    (first_of_each(rej), first_of_each(ops))
+}
+
+fn first_of_each(mut v: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    v.retain(|n| seen.insert(n.clone()));
+    v
 }
 
 /// `code` appears in `text` as a whole token.
