@@ -1,0 +1,152 @@
+// Assembles the npm package in dist/npm/ and packs it (npm pack → dist/npm/mpcheck-<version>.tgz).
+//
+//   node scripts/package.mjs [--www www] [--pkg pkg] [--out dist/npm] [--no-pack]
+//
+// The package is the element's files from www/ as they are (plain ES modules, readable; a bundler
+// minifies them) and the wasm-pack output in pkg/ (module, wasm, types, catalogue JSON), in the same
+// relative layout as the site, so `new URL('./pkg/mpcheck_bg.wasm', import.meta.url)` resolves
+// inside the package. The site's own host page (index.html, host.js, host.css) is left out.
+// package.json takes name and version from Cargo.toml. No dependencies: it installs offline.
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join, relative, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parse } from 'smol-toml';
+import { root } from './config.mjs';
+
+const { values: opts } = parseArgs({
+  options: {
+    www: { type: 'string', default: join(root, 'www') },
+    pkg: { type: 'string', default: join(root, 'pkg') },
+    out: { type: 'string', default: join(root, 'dist', 'npm') },
+    'no-pack': { type: 'boolean', default: false },
+  },
+});
+
+const cargo = parse(readFileSync(join(root, 'Cargo.toml'), 'utf8')).package;
+if (!cargo?.version || !cargo?.name) throw new Error('Cargo.toml [package] has no name or version');
+
+// The site's host page is not part of the element.
+const HOST_ONLY = new Set(['index.html', 'host.js', 'host.css']);
+// The wasm-pack output the package ships (the catalogue is written beside it by export-catalogue).
+const PKG_FILES = ['mpcheck.js', 'mpcheck_bg.wasm', 'mpcheck.d.ts', 'mpcheck_bg.wasm.d.ts', 'catalogue.zh-CN.json', 'catalogue.en.json'];
+const REQUIRED_WWW = ['mpcheck-app.js', 'mpcheck-app.css', 'mpcheck-embed.js', 'wasm-loader.js', 'mpcheck-app.d.ts', 'wasm-loader.d.ts', 'mpcheck-embed.d.ts'];
+
+for (const f of PKG_FILES) {
+  if (!existsSync(join(opts.pkg, f))) throw new Error(`${join(opts.pkg, f)} is missing: run scripts/build.sh first`);
+}
+for (const f of REQUIRED_WWW) {
+  if (!existsSync(join(opts.www, f))) throw new Error(`${join(opts.www, f)} is missing`);
+}
+
+function* walk(dir) {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* walk(path);
+    else yield path;
+  }
+}
+
+rmSync(opts.out, { recursive: true, force: true });
+mkdirSync(join(opts.out, 'pkg'), { recursive: true });
+
+const files = [];
+for (const path of walk(opts.www)) {
+  const rel = relative(opts.www, path).split(sep).join('/');
+  if (HOST_ONLY.has(rel) || rel.startsWith('pkg/')) continue;
+  cpSync(path, join(opts.out, rel));
+  files.push(rel);
+}
+for (const f of PKG_FILES) {
+  const from = join(opts.pkg, f);
+  const to = join(opts.out, 'pkg', f);
+  if (f.endsWith('.json')) writeFileSync(to, JSON.stringify(JSON.parse(readFileSync(from, 'utf8')))); // same value, no whitespace
+  else cpSync(from, to);
+  files.push('pkg/' + f);
+}
+
+// Node: the engine initialised synchronously from the wasm file beside it, and the catalogue read
+// from disk. (Browsers and bundlers use the package root or ./loader instead.)
+writeFileSync(
+  join(opts.out, 'node.js'),
+  `// Node entry: the engine, ready to use (initialised synchronously from pkg/mpcheck_bg.wasm).
+import { readFileSync } from 'node:fs';
+import { initSync } from './pkg/mpcheck.js';
+
+initSync({ module: readFileSync(new URL('./pkg/mpcheck_bg.wasm', import.meta.url)) });
+
+export { questions, evaluate, diagnose, version } from './pkg/mpcheck.js';
+
+/** pkg/catalogue.<lang>.json, parsed. @param {'zh-CN'|'en'} lang */
+export function catalogue(lang) {
+  if (lang !== 'zh-CN' && lang !== 'en') throw new TypeError('lang must be "zh-CN" or "en"');
+  return JSON.parse(readFileSync(new URL(\`./pkg/catalogue.\${lang}.json\`, import.meta.url), 'utf8'));
+}
+`,
+);
+writeFileSync(
+  join(opts.out, 'node.d.ts'),
+  `import type { Catalogue, Lang } from './pkg/mpcheck.js';
+export { questions, evaluate, diagnose, version } from './pkg/mpcheck.js';
+export type * from './pkg/mpcheck.js';
+/** pkg/catalogue.<lang>.json, parsed. */
+export function catalogue(lang: Lang): Catalogue;
+`,
+);
+files.push('node.js', 'node.d.ts');
+
+// README: the embedding guide.
+const guide = join(root, 'docs', 'embed.md');
+if (existsSync(guide)) {
+  cpSync(guide, join(opts.out, 'README.md'));
+  files.push('README.md');
+}
+
+const typed = (types, js) => ({ types, default: js });
+const manifest = {
+  name: cargo.name,
+  version: cargo.version,
+  description: cargo.description,
+  keywords: ['mini-program', 'wechat', 'licence', 'icp', 'webassembly', 'custom-element', 'web-component', '小程序'],
+  license: cargo.license,
+  ...(cargo.repository ? { repository: { type: 'git', url: cargo.repository } } : {}),
+  type: 'module',
+  // The engine API (wasm-bindgen, --target web): `import init, { evaluate } from 'mpcheck'`.
+  main: './pkg/mpcheck.js',
+  module: './pkg/mpcheck.js',
+  types: './pkg/mpcheck.d.ts',
+  exports: {
+    '.': typed('./pkg/mpcheck.d.ts', './pkg/mpcheck.js'),
+    './node': typed('./node.d.ts', './node.js'),
+    './element': typed('./mpcheck-app.d.ts', './mpcheck-app.js'),
+    './embed': typed('./mpcheck-embed.d.ts', './mpcheck-embed.js'),
+    './loader': typed('./wasm-loader.d.ts', './wasm-loader.js'),
+    './catalogue.zh-CN.json': './pkg/catalogue.zh-CN.json',
+    './catalogue.en.json': './pkg/catalogue.en.json',
+    './mpcheck_bg.wasm': './pkg/mpcheck_bg.wasm',
+    './mpcheck-app.css': './mpcheck-app.css',
+    './package.json': './package.json',
+  },
+  // Importing these defines <mpcheck-app> or initialises the engine: a bundler must keep them.
+  sideEffects: ['./mpcheck-app.js', './mpcheck-embed.js', './node.js'],
+  files: [...files].sort(),
+  engines: { node: '>=20' },
+};
+writeFileSync(join(opts.out, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+console.log(`package: ${relative(root, opts.out) || opts.out}/ holds ${manifest.name}@${manifest.version} (${files.length} files)`);
+
+if (!opts['no-pack']) {
+  // npm pack needs no registry: the package has no dependencies.
+  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', opts.out], {
+    cwd: opts.out,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_offline: 'true', npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' },
+  });
+  const [info] = JSON.parse(out);
+  const tarball = join(opts.out, info.filename);
+  const listed = new Set(info.files.map((f) => f.path));
+  for (const f of ['package.json', ...files]) {
+    if (!listed.has(f)) throw new Error(`npm pack left out ${f}`);
+  }
+  console.log(`package: ${relative(root, tarball)} (${info.size} bytes packed, ${info.unpackedSize} unpacked, ${info.entryCount} files)`);
+}

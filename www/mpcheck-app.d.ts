@@ -1,0 +1,51 @@
+// Types for mpcheck-app.js: the <mpcheck-app> custom element. Importing the module defines the
+// element (once: a second copy of the module leaves the first definition in place).
+import type { Answers, Catalogue, Lang, Question, Report } from './pkg/mpcheck.js';
+
+export interface MpcheckChangeDetail {
+  /** A plain JSON copy of the answers (question id → value). */
+  answers: Answers;
+  lang: Lang;
+}
+export interface MpcheckResultDetail {
+  /** The engine's report for the current answers (docs/api.md). */
+  report: Report;
+}
+
+/**
+ * The whole checker in one open shadow root.
+ *
+ * Attributes: `lang` ("zh-CN" | "en"), `platform` (preset answer, e.g. "wechat"), `answers`
+ * (preset, share-link encoding: "platform=wechat&entity=company"), `compact` (start at the first
+ * question), `storage-key` (localStorage key, default "mpcheck"), `sync-url` (read and write the
+ * host page's URL fragment), `hide-title`.
+ *
+ * Events (bubbling, composed): `mpcheck:change`, `mpcheck:result`.
+ */
+export class MpcheckApp extends HTMLElement {
+  static readonly observedAttributes: string[];
+  /** Current answers (read-only view; change them through the UI or attributes). */
+  readonly answers: Answers;
+  /** The latest report, or null before the engine has loaded. */
+  readonly report: Report | null;
+  /** The questions in the current language, once loaded. */
+  readonly qs: Question[] | undefined;
+  /** The current language's catalogue, once it has arrived (null before). */
+  readonly catalogue: Catalogue | null;
+  readonly lang: Lang;
+  readonly storageKey: string;
+  /** Switch language (loads that language's catalogue; reflected to the `lang` attribute). */
+  setLanguage(lang: Lang | string, reflect?: boolean): Promise<void>;
+  /** Set (or with undefined, clear) one answer; results update at once. */
+  setAnswer(questionId: string, value: Answers[string] | undefined): void;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mpcheck-app': MpcheckApp;
+  }
+  interface HTMLElementEventMap {
+    'mpcheck:change': CustomEvent<MpcheckChangeDetail>;
+    'mpcheck:result': CustomEvent<MpcheckResultDetail>;
+  }
+}

@@ -1,0 +1,9 @@
+// Types for mpcheck-embed.js: the script-tag embed (defines <mpcheck-app>, and inserts one after
+// every script tag that loaded it with data-* attributes).
+import type { MpcheckApp } from './mpcheck-app.js';
+export { MpcheckApp };
+export type { MpcheckChangeDetail, MpcheckResultDetail } from './mpcheck-app.js';
+/** Attributes copied from the script tag's data-* onto the inserted element. */
+export const EMBED_ATTRIBUTES: readonly string[];
+/** Insert elements for script tags not handled yet (runs once on load; call again after adding tags). */
+export function embedFromScriptTags(): MpcheckApp[];
