@@ -52,6 +52,8 @@ if [[ "$got_pack" == "$want_pack" ]]; then
 else
   say "setup: installing wasm-pack $want_pack (found: ${got_pack:-none}); this takes a few minutes"
   cargo install wasm-pack --version "$want_pack" --locked --quiet
+  got_pack="$(wasm-pack --version 2>/dev/null | awk '{print $2}' || true)"
+  [[ "$got_pack" == "$want_pack" ]] || die "after cargo install, wasm-pack on PATH is ${got_pack:-missing}, not $want_pack ($(command -v wasm-pack))"
   did+=("wasm-pack $want_pack")
 fi
 
@@ -64,6 +66,8 @@ if [[ "$got_bindgen" == "$want_bindgen" && "$got_runner" == "$want_bindgen" ]]; 
 else
   say "setup: installing wasm-bindgen-cli $want_bindgen (found: ${got_bindgen:-none}); this takes a few minutes"
   cargo install wasm-bindgen-cli --version "$want_bindgen" --force --quiet
+  got_bindgen="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
+  [[ "$got_bindgen" == "$want_bindgen" ]] || die "after cargo install, wasm-bindgen on PATH is ${got_bindgen:-missing}, not $want_bindgen ($(command -v wasm-bindgen))"
   did+=("wasm-bindgen-cli $want_bindgen")
 fi
 
