@@ -2,6 +2,8 @@
 // JavaScript and CSS minified file by file with esbuild. Files keep their names and relative layout,
 // so module imports and `new URL('./pkg/mpcheck_bg.wasm', import.meta.url)` resolve as in www/, and
 // dist/ works from any static host or sub-folder without special headers.
+// Example pages (examples/<name>/ with an index.html, e.g. the documentation site that embeds the
+// checker) are copied to dist/examples/<name>/, so they load the checker from dist/ itself.
 //   node scripts/assemble.mjs [--www www] [--pkg pkg] [--out dist]
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -14,6 +16,7 @@ const { values: opts } = parseArgs({
     www: { type: 'string', default: join(root, 'www') },
     pkg: { type: 'string', default: join(root, 'pkg') },
     out: { type: 'string', default: join(root, 'dist') },
+    examples: { type: 'string', default: join(root, 'examples') },
   },
 });
 
@@ -54,6 +57,16 @@ mkdirSync(join(opts.out, 'pkg'));
 for (const f of PKG_FILES) {
   if (existsSync(join(opts.pkg, f))) cpSync(join(opts.pkg, f), join(opts.out, 'pkg', f));
 }
+
+const examples = existsSync(opts.examples)
+  ? readdirSync(opts.examples)
+      .sort()
+      .filter((name) => existsSync(join(opts.examples, name, 'index.html')))
+  : [];
+for (const name of examples) {
+  cpSync(join(opts.examples, name), join(opts.out, 'examples', name), { recursive: true });
+}
+if (examples.length) console.log(`assemble: example pages in dist/examples/: ${examples.join(', ')}`);
 
 let before = 0;
 let after = 0;

@@ -6,7 +6,8 @@
 #      (src/bin/export-catalogue.rs, from the same rule base)
 #   3. wasm-opt with the passes in wasm-pack.toml [wasm-opt], in place on pkg/mpcheck_bg.wasm
 #   4. the engine alone with an empty rule base (tests/empty-rules/), for its size budget
-#   5. dist/ = www/ + dist/pkg/, JS and CSS minified (scripts/assemble.mjs)
+#   5. dist/ = www/ + dist/pkg/, JS and CSS minified, + example pages in dist/examples/
+#      (scripts/assemble.mjs); the npm package in dist/npm/ and its tarball (scripts/package.mjs)
 #   6. gzip sizes against wasm-pack.toml [budgets] (scripts/sizes.mjs); over a budget the build fails
 # Steps 2–4 are skipped when none of their inputs changed since the last build (a warm build takes
 # a second or two); --force rebuilds anyway. --no-budgets leaves out step 6 (scripts/test.sh runs it
@@ -108,6 +109,9 @@ else
 fi
 
 node scripts/assemble.mjs
+if [[ -f scripts/package.mjs ]]; then
+  node scripts/package.mjs
+fi
 if ((budgets)); then
   node scripts/sizes.mjs "${engine_flag[@]}"
 fi

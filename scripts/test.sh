@@ -4,6 +4,7 @@
 #   runs the native tests (cargo test, and with --features loader); the wasm tests in headless
 #   Chromium (wasm-pack test --chrome, tests/web.rs); builds the site (scripts/build.sh: release
 #   wasm, wasm-opt, dist/, size budgets); runs the node tests (tests/node/) on the optimised pkg/;
+#   runs the npm package's tests (tests/package/: packed, installed into a scratch project, used);
 #   serves dist/ on a free loopback port and runs the browser end-to-end tests (tests/e2e/) against
 #   it with MPCHECK_URL set, screenshots in tests/artifacts/; then stops the server.
 # Every step runs even after an earlier one failed (unless it needs that one's output). Each
@@ -155,7 +156,18 @@ else
   fi
 fi
 
-# 7. Browser end-to-end tests against dist/ served on a free loopback port.
+# 7. The npm package (scripts/package.mjs): packed, installed into a scratch project, used.
+mapfile -t package_tests < <(find tests/package -name '*.test.mjs' 2>/dev/null | LC_ALL=C sort)
+if ((${#package_tests[@]})); then
+  if ((built)); then
+    step "package tests (tests/package)" node 1200 \
+      node --test --test-reporter=spec --test-concurrency=1 "${package_tests[@]}"
+  else
+    skipped "package tests (tests/package)" "the build failed"
+  fi
+fi
+
+# 8. Browser end-to-end tests against dist/ served on a free loopback port.
 mapfile -t e2e_tests < <(find tests/e2e -name '*.test.mjs' 2>/dev/null | LC_ALL=C sort)
 if ((${#e2e_tests[@]} == 0)); then
   printf '\n==> end-to-end tests: skipped: there is no tests/e2e/*.test.mjs yet\n'
