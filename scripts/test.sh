@@ -65,7 +65,8 @@ step() {
   local t0 rc passed failed
   printf '\n==> %s: %s\n' "$name" "$*"
   t0=$(now)
-  timeout --kill-after=15 "$limit" "$@" 2>&1 | tee "$log"
+  # --foreground: the command stays in this process group, so Ctrl+C and a kill of the run reach it.
+  timeout --foreground --kill-after=15 "$limit" "$@" 2>&1 | tee "$log"
   rc=${PIPESTATUS[0]}
   local secs=$(( $(now) - t0 ))
   read -r passed failed < <(counts "$kind" "$log")
