@@ -83,14 +83,27 @@ impl<'de> Visitor<'de> for ValueVisitor {
 /// A string no longer than `MAX_STRING`.
 struct ShortString(String);
 
+/// Accepts a string and nothing else. It must not descend into a list or an object: a list
+/// nested thousands deep (easy to build in JS) would recurse once per level and overflow the
+/// wasm stack, which corrupts linear memory and kills the module (tests/node/hostile.test.mjs).
+struct ShortStringVisitor;
+
+impl<'de> Visitor<'de> for ShortStringVisitor {
+    type Value = ShortString;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string (an id or an option id)")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<ShortString, E> {
+        if v.len() > MAX_STRING {
+            return Err(limit("string", MAX_STRING, v.len()));
+        }
+        Ok(ShortString(v.to_string()))
+    }
+}
+
 impl<'de> Deserialize<'de> for ShortString {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        match d.deserialize_any(ValueVisitor)? {
-            RawValue::Str(s) => Ok(ShortString(s)),
-            _ => Err(de::Error::custom(
-                "a several-of answer is a list of option ids (strings)",
-            )),
-        }
+        d.deserialize_any(ShortStringVisitor)
     }
 }
 

@@ -5,6 +5,7 @@
 //! by the JS engine (`JSON.parse`), which is faster than building objects field by field.
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::answers::{error_from_message, RawAnswers};
 use crate::error::{EngineError, FieldValue};
@@ -83,6 +84,15 @@ fn parse(json: &str) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(json).map_err(|_| internal("the engine produced invalid JSON"))
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `Object.entries`, with a throwing getter or Proxy trap caught as an error: a JS exception
+    /// must not unwind through the wasm frames (it would skip their clean-up, leaking the shadow
+    /// stack a little more with every such call).
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = entries)]
+    fn object_entries(obj: &JsValue) -> Result<js_sys::Array, JsValue>;
+}
+
 fn read_answers(answers: JsValue) -> Result<RawAnswers, JsValue> {
     if answers.is_undefined() || answers.is_null() {
         return Ok(RawAnswers::default());
@@ -93,14 +103,32 @@ fn read_answers(answers: JsValue) -> Result<RawAnswers, JsValue> {
         };
         return Err(to_js(&e));
     }
-    serde_wasm_bindgen::from_value(answers).map_err(|e| to_js(&error_from_message(&e.to_string())))
+    // A plain copy (data properties only) is read, so getters and Proxy traps run once, here,
+    // where their exceptions are caught.
+    let unreadable = |_| {
+        to_js(&EngineError::InvalidAnswers {
+            message: "the answers object could not be read (a getter or proxy threw)".into(),
+        })
+    };
+    let entries = object_entries(&answers).map_err(unreadable)?;
+    let plain = js_sys::Object::from_entries(&entries).map_err(unreadable)?;
+    serde_wasm_bindgen::from_value(plain.into())
+        .map_err(|e| to_js(&error_from_message(&e.to_string())))
 }
 
-fn lang_of(lang: &str) -> Result<crate::model::Lang, JsValue> {
-    parse_lang(lang).map_err(|e| to_js(&e))
+/// Strings arrive as `JsValue` and are checked here: wasm-bindgen's own `&str` conversion traps
+/// (memory access out of bounds) on a number or an object, and throws a bare TypeError on
+/// `undefined` (tests/node/hostile.test.mjs).
+fn lang_of(lang: &JsValue) -> Result<crate::model::Lang, JsValue> {
+    match lang.as_string() {
+        Some(l) => parse_lang(&l).map_err(|e| to_js(&e)),
+        None => Err(to_js(&EngineError::InvalidLang {
+            lang: "(not a string)".into(),
+        })),
+    }
 }
 
-fn evaluate_with(rb: &RuleBase, answers: JsValue, lang: &str) -> Result<JsValue, JsValue> {
+fn evaluate_with(rb: &RuleBase, answers: JsValue, lang: &JsValue) -> Result<JsValue, JsValue> {
     let lang = lang_of(lang)?;
     let raw = read_answers(answers)?;
     let json = crate::evaluate_json(rb, &raw, lang).map_err(|e| to_js(&e))?;
@@ -121,24 +149,50 @@ pub fn version() -> String {
 
 /// Every question, in the order they are asked.
 #[wasm_bindgen(unchecked_return_type = "Question[]")]
-pub fn questions(lang: &str) -> Result<JsValue, JsValue> {
-    parse(&output::questions_json(&RULES, lang_of(lang)?))
+pub fn questions(
+    #[wasm_bindgen(unchecked_param_type = "Lang")] lang: JsValue,
+) -> Result<JsValue, JsValue> {
+    parse(&output::questions_json(&RULES, lang_of(&lang)?))
 }
 
 /// Answers → report. Throws a `MpcheckError` on bad input.
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn evaluate(
     #[wasm_bindgen(unchecked_param_type = "Answers")] answers: JsValue,
-    lang: &str,
+    #[wasm_bindgen(unchecked_param_type = "Lang")] lang: JsValue,
 ) -> Result<JsValue, JsValue> {
-    evaluate_with(&RULES, answers, lang)
+    evaluate_with(&RULES, answers, &lang)
 }
 
 /// Pasted rejection message → likely causes, best first. Throws on text over 64 KB.
 #[wasm_bindgen(unchecked_return_type = "Cause[]")]
-pub fn diagnose(text: &str, lang: &str) -> Result<JsValue, JsValue> {
-    let lang = lang_of(lang)?;
-    let json = crate::diagnose_json(&RULES, text, lang).map_err(|e| to_js(&e))?;
+pub fn diagnose(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Lang")] lang: JsValue,
+) -> Result<JsValue, JsValue> {
+    let lang = lang_of(&lang)?;
+    let Some(js) = text.dyn_ref::<js_sys::JsString>() else {
+        let obj = js_sys::Object::new();
+        set(&obj, "kind", &JsValue::from_str("invalid_value"));
+        set(
+            &obj,
+            "message",
+            &JsValue::from_str("the pasted text must be a string"),
+        );
+        return Err(obj.into());
+    };
+    // UTF-16 units never outnumber UTF-8 bytes: a string this long is over the limit, and is
+    // refused before it is copied into the module.
+    let units = js.length() as usize;
+    if units > crate::diagnose::MAX_TEXT {
+        return Err(to_js(&EngineError::LimitExceeded {
+            what: "text".into(),
+            limit: crate::diagnose::MAX_TEXT,
+            actual: units,
+        }));
+    }
+    let text = String::from(js);
+    let json = crate::diagnose_json(&RULES, &text, lang).map_err(|e| to_js(&e))?;
     parse(&json)
 }
 
@@ -174,9 +228,9 @@ mod bench {
     }
 
     #[wasm_bindgen]
-    pub fn bench_evaluate(answers: JsValue, lang: &str) -> Result<JsValue, JsValue> {
+    pub fn bench_evaluate(answers: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
         LOADED.with(|l| match &*l.borrow() {
-            Some(rb) => evaluate_with(rb, answers, lang),
+            Some(rb) => evaluate_with(rb, answers, &lang),
             None => Err(internal("call bench_load first")),
         })
     }

@@ -170,6 +170,39 @@ fn nesting_and_wrong_types_are_refused_as_invalid_answers() {
     assert_eq!(read("null"), Ok(RawAnswers::default()));
 }
 
+#[test]
+fn a_list_nested_thousands_deep_is_refused_at_the_second_level() {
+    // JS can hand the wasm adapter a list nested to any depth (serde_json stops at 128, the JS
+    // deserialiser does not). Reading one level per nesting overflowed the wasm stack, which
+    // corrupted memory and killed the module. Now a list item must be a string: the reader
+    // refuses at the second level. A thread with a small stack proves there is no recursion.
+    let mut v = serde_json::json!("own_goods");
+    for _ in 0..20_000 {
+        v = serde_json::Value::Array(vec![v]);
+    }
+    let mut map = serde_json::Map::new();
+    map.insert("sells".into(), v); // (not `json!`, which would copy the value recursively)
+    let answers = std::sync::Arc::new(serde_json::Value::Object(map));
+    let shared = answers.clone();
+    let r = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || {
+            use serde::Deserialize;
+            RawAnswers::deserialize(&*shared).map_err(|e| error_from_message(&e.to_string()))
+        })
+        .expect("thread")
+        .join()
+        .expect("no stack overflow");
+    match r {
+        Err(EngineError::InvalidAnswers { message }) => {
+            assert!(message.contains("a string"), "{message}")
+        }
+        other => panic!("expected invalid_answers, got {other:?}"),
+    }
+    // Dropping the deep value would recurse once per level (in serde_json): leak it instead.
+    std::mem::forget(answers);
+}
+
 /// Real rejection text repeated to `len` bytes (cut at a character boundary).
 fn text_of(len: usize, unit: &str) -> String {
     let mut s = unit.repeat(len / unit.len() + 1);
