@@ -139,7 +139,14 @@ impl Json {
         self.push(b'"');
         let bytes = s.as_bytes();
         let mut start = 0;
-        for (i, &b) in bytes.iter().enumerate() {
+        let mut i = 0;
+        while i < bytes.len() {
+            // Skip plain bytes quickly: one table look-up each.
+            if !SPECIAL[usize::from(bytes[i])] {
+                i += 1;
+                continue;
+            }
+            let b = bytes[i];
             let esc: &str = match b {
                 b'"' => "\\\"",
                 b'\\' => "\\\\",
@@ -148,27 +155,46 @@ impl Json {
                 b'\t' => "\\t",
                 0..=0x1f => "",
                 // U+2028 and U+2029 (E2 80 A8/A9) are valid JSON but break some JS embedders.
-                0xE2 if bytes.get(i + 1) == Some(&0x80)
+                _ if bytes.get(i + 1) == Some(&0x80)
                     && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
                 {
                     ""
                 }
-                _ => continue,
+                _ => {
+                    i += 1;
+                    continue;
+                }
             };
             self.push_str(&s[start..i]);
             if esc.is_empty() {
                 let c = s[i..].chars().next().unwrap_or('\0');
                 self.push_str(&format!("\\u{:04x}", c as u32));
-                start = i + c.len_utf8();
+                i += c.len_utf8();
             } else {
                 self.push_str(esc);
-                start = i + 1;
+                i += 1;
             }
+            start = i;
         }
         self.push_str(&s[start..]);
         self.push(b'"');
     }
 }
+
+/// Bytes that may need escaping: control characters, `"`, `\\`, and 0xE2 (the lead byte of
+/// U+2028 and U+2029).
+static SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        t[i] = true;
+        i += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t[0xE2] = true;
+    t
+};
 
 #[cfg(test)]
 mod tests {

@@ -18,7 +18,7 @@ pub type OIdx = u16;
 pub type RIdx = u16;
 
 /// Most questions a rule base may have (the size of `QSet`).
-pub const MAX_QUESTIONS: usize = 256;
+pub const MAX_QUESTIONS: usize = 128;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Text {

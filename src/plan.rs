@@ -45,6 +45,11 @@ pub fn plan(rb: &RuleBase, items: &[Item]) -> Plan {
         .collect();
     // finish[k] for required[k]; computed by repeated relaxation (prerequisites are acyclic,
     // checked at build time, so |required| rounds always suffice).
+    // Position of each requirement in `required`, for prerequisite look-ups.
+    let mut pos = vec![u16::MAX; rb.requirements.len()];
+    for (k, &r) in required.iter().enumerate() {
+        pos[r as usize] = k as u16;
+    }
     let mut start = vec![(0u32, 0u32); required.len()];
     let mut finish = vec![(0u32, 0u32); required.len()];
     for _ in 0..=required.len() {
@@ -53,8 +58,10 @@ pub fn plan(rb: &RuleBase, items: &[Item]) -> Plan {
             let req = &rb.requirements[r as usize];
             let mut s = (0, 0);
             for p in req.prerequisites.iter() {
-                if let Some(pk) = required.iter().position(|x| x == p) {
-                    s = (s.0.max(finish[pk].0), s.1.max(finish[pk].1));
+                let pk = pos[*p as usize];
+                if pk != u16::MAX {
+                    let f = finish[pk as usize];
+                    s = (s.0.max(f.0), s.1.max(f.1));
                 }
             }
             let (lo, hi) = req.lead_time.unwrap_or((0, 0));

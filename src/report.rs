@@ -188,10 +188,31 @@ pub fn evaluate(rb: &RuleBase, answers: &Answers) -> Report {
         }
     }
 
-    findings.sort_by_key(|f| (f.req, f.event));
+    // Group by requirement in catalogue order, keeping rule order within each (counting sort:
+    // linear, and no moving of the findings themselves).
+    let mut start = vec![0u32; rb.requirements.len() + 1];
+    for f in &findings {
+        start[f.req as usize + 1] += 1;
+    }
+    for i in 1..start.len() {
+        start[i] += start[i - 1];
+    }
+    let mut order = vec![0u32; findings.len()];
+    let mut next = start.clone();
+    for (i, f) in findings.iter().enumerate() {
+        order[next[f.req as usize] as usize] = i as u32;
+        next[f.req as usize] += 1;
+    }
     let mut items = Vec::new();
-    for chunk in findings.chunk_by(|a, b| a.req == b.req) {
-        if let Some(item) = decide(rb, &state, chunk) {
+    let mut group: Vec<Finding> = Vec::new();
+    for r in 0..rb.requirements.len() {
+        let (a, b) = (start[r] as usize, start[r + 1] as usize);
+        if a == b {
+            continue;
+        }
+        group.clear();
+        group.extend(order[a..b].iter().map(|&i| findings[i as usize]));
+        if let Some(item) = decide(rb, &state, &group) {
             items.push(item);
         }
     }
