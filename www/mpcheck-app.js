@@ -16,6 +16,18 @@ import { renderResults, visibleItems } from './components/results-view.js';
 import { renderChecklist } from './components/checklist-view.js';
 import { renderRejectionHelp } from './components/rejection-help.js';
 import { shareLink, resultMarkdown, copyText } from './components/share.js';
+// Every other module, named here too (they are side-effect free), so that the browser finds the
+// whole graph one level down and fetches it in one round trip rather than five: the first question
+// depends on it. tests/e2e/units.test.mjs checks that the list is complete.
+import './components/question-field.js';
+import './components/category-picker.js';
+import './components/search.js';
+import './components/requirement-card.js';
+import './components/plan-view.js';
+import './components/what-if.js';
+import './data/pinyin-initials.js';
+import './i18n/zh-CN.js';
+import './i18n/en.js';
 
 /**
  * Lengths inside the checker are multiples of --mpcheck-rem. Registered as a <length>, it is
@@ -174,10 +186,10 @@ export class MpcheckApp extends HTMLElement {
     // A language the reader picked earlier is kept; one that only follows the attribute is not stored.
     this._langChosen = !!(saved.state && saved.state.lang && lang !== normaliseLang(this.getAttribute('lang')));
     this._setLang(lang);
-    // The questions come from the wasm; the catalogue (names and long texts, the larger download)
-    // is fetched at the same time but only the results wait for it.
-    const catalogue = loadCatalogue(lang);
-    catalogue.catch(() => {}); // handled in _awaitCatalogue; never an unhandled rejection
+    // The questions come from the wasm, so the first question needs only the engine. The catalogue
+    // (names and long texts, as large as the wasm) is fetched as soon as the engine is ready, while
+    // the reader answers: started together, the two downloads would share a slow connection and
+    // the first question would wait for half the catalogue. Only the results wait for it.
     let engine;
     try {
       engine = await loadEngine();
@@ -186,6 +198,8 @@ export class MpcheckApp extends HTMLElement {
       return;
     }
     if (!this._abort) return; // removed while loading
+    const catalogue = loadCatalogue(lang);
+    catalogue.catch(() => {}); // handled in _awaitCatalogue; never an unhandled rejection
     this.engine = engine;
     this._useLanguage(lang, null);
     this._restore(saved);

@@ -11,7 +11,24 @@
 // Every other file (the element's modules, its stylesheet, pkg/mpcheck_bg.wasm and the
 // catalogue JSON) is found relative to this file's own URL (import.meta.url), never the host page.
 // Nothing is written into the host page's <head>: the styles live in the element's shadow root.
-import { MpcheckApp } from './mpcheck-app.js';
+import { loadEngine } from './wasm-loader.js';
+
+// Start the engine download now: the loader has no imports of its own, so this runs one round trip
+// after the script tag, while the element's modules are still on their way.
+loadEngine().catch(() => {}); // a failure is shown by the element, which asks again
+
+/** Resolves to the element class once <mpcheck-app> is defined (and the script tags handled). */
+export const ready = import('./mpcheck-app.js').then(
+  (m) => {
+    embedFromScriptTags();
+    return m.MpcheckApp;
+  },
+  (e) => {
+    console.error('[mpcheck] could not load the checker (mpcheck-app.js)', e);
+    throw e;
+  },
+);
+ready.catch(() => {}); // reported above; a page that awaits `ready` still sees the rejection
 
 /** data-* attributes of the script tag that become attributes of the inserted element. */
 export const EMBED_ATTRIBUTES = ['lang', 'platform', 'answers', 'compact', 'storage-key', 'sync-url', 'hide-title'];
@@ -20,7 +37,7 @@ export const EMBED_ATTRIBUTES = ['lang', 'platform', 'answers', 'compact', 'stor
  * Insert a checker for every script tag that loaded this file and carries element attributes as
  * data-* (or data-target). Runs once per tag: the tag is marked data-mpcheck-init.
  * Errors are reported to the console, prefixed [mpcheck], and never thrown at the host page.
- * @returns {MpcheckApp[]} the elements inserted
+ * @returns {HTMLElement[]} the elements inserted (<mpcheck-app>, upgraded once defined)
  */
 export function embedFromScriptTags() {
   const made = [];
@@ -47,7 +64,7 @@ export function embedFromScriptTags() {
       console.error('[mpcheck] a script tag in <head> needs data-target="<selector>" to say where the checker goes');
       continue;
     }
-    const el = /** @type {MpcheckApp} */ (document.createElement('mpcheck-app'));
+    const el = document.createElement('mpcheck-app');
     for (const a of wanted) el.setAttribute(a, script.getAttribute('data-' + a) || '');
     if (container) container.append(el);
     else script.after(el);
@@ -55,7 +72,3 @@ export function embedFromScriptTags() {
   }
   return made;
 }
-
-embedFromScriptTags();
-
-export { MpcheckApp };

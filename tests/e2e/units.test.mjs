@@ -74,3 +74,17 @@ test('share-link codec round-trips every kind of answer and reports what it igno
   assert.deepEqual(v.answers, { platform: 'wechat', sells: ['own_goods'] });
   assert.ok(mp.evaluate(v.answers, 'en').requirements.length > 0);
 });
+
+test('mpcheck-app.js imports every module of the element directly (the browser fetches them in one round trip)', () => {
+  const www = join(ROOT, 'www');
+  const app = readFileSync(join(www, 'mpcheck-app.js'), 'utf8');
+  const direct = new Set([...app.matchAll(/^import\s+(?:[^'"]*?from\s+)?['"](\.\/[^'"]+)['"]/gm)].map((m) => m[1].slice(2)));
+  const modules = [];
+  for (const dir of ['components', 'i18n', 'data']) {
+    for (const n of readdirSync(join(www, dir))) if (n.endsWith('.js')) modules.push(`${dir}/${n}`);
+  }
+  modules.push('wasm-loader.js');
+  const missing = modules.filter((m) => !direct.has(m));
+  assert.deepEqual(missing, [], 'modules mpcheck-app.js does not import directly');
+  assert.ok(direct.size >= 20);
+});
