@@ -1,0 +1,251 @@
+// The benchmark (run by scripts/bench.sh, which builds what it needs first). In one run:
+//   a. native µs per evaluation of the shipped rule base, every question answered (release build)
+//   b. wasm µs per evaluate(answers, lang) from JS in node, every question answered, full report
+//   c. our engine on ../shared/bench/synthetic-200.json (translated by bench/gen.mjs, loaded through
+//      the bench-only entry point) beside `node ../shared/bench/peers.cjs`
+//   d. generated rule bases of 1,000, 10,000 and 100,000 rules through the same entry point
+//   e. sizes: the shipped .wasm, the engine alone (empty rule base), the whole page, gzip -9
+//   f. page load in headless Chromium: navigation → first question, → first result; plain and
+//      throttled (CPU ×4, 150 ms latency, 1.6 Mbit/s down, 750 kbit/s up)
+// Prints a table and writes bench/latest.json.
+//   node bench/run.mjs [--quick] [--skip a,b,…]   --quick: fewer calls (a smoke run, not figures)
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { expectedMatches, generate, matches, toToml } from './gen.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = join(root, '..', 'shared', 'bench');
+const work = join(root, 'target', 'bench');
+mkdirSync(work, { recursive: true });
+const { values: opts } = parseArgs({ options: { quick: { type: 'boolean', default: false }, skip: { type: 'string', default: '' } } });
+const skip = new Set(opts.skip.split(',').filter(Boolean));
+const CALLS = opts.quick ? 300 : 10_000;
+
+const out = { date: new Date().toISOString(), machine: machine(), quick: opts.quick, figures: {} };
+const rows = [];
+function row(part, what, value, goal = '', note = '') {
+  rows.push({ part, what, value, goal, note });
+  console.error(`bench: ${part} ${what}: ${value}${goal ? ` (goal ${goal})` : ''}${note ? ` — ${note}` : ''}`);
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return { cpu: cpus[0]?.model, cores: cpus.length, memory_gib: Math.round(os.totalmem() / 2 ** 30), node: process.version, load: os.loadavg().map((x) => +x.toFixed(2)) };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+
+/** Times fn per call (µs), at least `calls` calls or `minMs`, after a warm-up; median and mean. */
+function time(fn, calls, minMs = 1000, maxMs = 120_000) {
+  for (let i = 0; i < Math.min(200, calls); i++) fn();
+  const samples = [];
+  const start = process.hrtime.bigint();
+  let el = 0;
+  while ((samples.length < calls || el < minMs) && el < maxMs) {
+    const t = process.hrtime.bigint();
+    fn();
+    const now = process.hrtime.bigint();
+    samples.push(Number(now - t) / 1e3);
+    el = Number(now - start) / 1e6;
+  }
+  return { median_us: +median(samples).toFixed(2), mean_us: +(samples.reduce((a, b) => a + b, 0) / samples.length).toFixed(2), calls: samples.length };
+}
+
+// --- the shipped module (pkg/, optimised) and "every question answered" -------------------------
+const pkg = join(root, 'pkg');
+const glue = await import(pathToFileURL(join(pkg, 'mpcheck.js')).href);
+glue.initSync({ module: readFileSync(join(pkg, 'mpcheck_bg.wasm')) });
+const questions = glue.questions('en');
+const allAnswered = {};
+for (const q of questions) {
+  if (q.kind === 'yes_no') allAnswered[q.id] = true;
+  else if (q.kind === 'one_of') allAnswered[q.id] = q.options[0].id;
+  else if (q.kind === 'several_of') allAnswered[q.id] = q.options.slice(0, 3).map((o) => o.id);
+  else allAnswered[q.id] = Math.min(q.max ?? 100, Math.max(q.min ?? 0, 100));
+}
+const answersFile = join(work, 'answers-all.json');
+writeFileSync(answersFile, JSON.stringify(allAnswered));
+out.figures.shipped = { questions: questions.length, answers: allAnswered };
+
+// a. native
+if (!skip.has('a')) {
+  const bin = join(root, 'target', 'release', 'examples', 'bench_native');
+  if (!existsSync(bin)) row('a', 'native evaluate, shipped rules', 'skipped', '', `${bin} is missing (scripts/bench.sh builds it)`);
+  else {
+    const r = spawnSync(bin, ['shipped', answersFile, String(CALLS)], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`bench_native: ${r.stderr}`);
+    const f = JSON.parse(r.stdout);
+    out.figures.native_shipped = f;
+    row('a', `native evaluate, shipped rules, all ${questions.length} questions answered`, `${f.median_us} µs median (${f.calls} calls, report ${f.report_bytes} bytes)`);
+  }
+}
+
+// b. wasm from JS
+if (!skip.has('b')) {
+  const report = glue.evaluate(allAnswered, 'zh-CN');
+  if (!Array.isArray(report.requirements)) throw new Error('evaluate gave no report');
+  const f = time(() => glue.evaluate(allAnswered, 'zh-CN'), CALLS);
+  out.figures.wasm_shipped = { ...f, requirements: report.requirements.length, wasm: 'pkg/mpcheck_bg.wasm (wasm-opt)' };
+  row('b', 'wasm evaluate(answers, lang) from node, full report', `${f.median_us} µs median (${f.calls} calls)`, '≤ 10 µs');
+}
+
+// c + d. the bench-only entry point
+let bench = null;
+const benchPkg = join(root, 'target', 'bench-pkg', 'mpcheck.js');
+if (!skip.has('c') || !skip.has('d')) {
+  if (existsSync(benchPkg)) bench = createRequire(import.meta.url)(benchPkg);
+  else row('c', 'bench module', 'skipped', '', `${benchPkg} is missing (scripts/bench.sh builds it)`);
+}
+
+function runWorkload(name, w, calls, expected) {
+  const toml = toToml(w, { version: name });
+  const t0 = process.hrtime.bigint();
+  const n = bench.bench_load(toml);
+  const loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const report = bench.bench_evaluate(w.facts, 'en');
+  const got = matches(report).sort();
+  const want = [...expected].sort();
+  const missing = want.filter((x) => !got.includes(x));
+  const extra = got.filter((x) => !want.includes(x));
+  const correct = missing.length === 0 && extra.length === 0;
+  const f = time(() => bench.bench_evaluate(w.facts, 'en'), calls, 1000, 60_000);
+  const because = report.requirements.filter((i) => i.status === 'required').every((i) => i.because.length > 0);
+  return { rules: n, toml_bytes: toml.length, load_ms: +loadMs.toFixed(1), ...f, matches: got.length, correct, missing: missing.length, extra: extra.length, explained: because, report_requirements: report.requirements.length };
+}
+
+if (bench && !skip.has('c')) {
+  const w = JSON.parse(readFileSync(join(shared, 'synthetic-200.json'), 'utf8'));
+  const f = runWorkload('synthetic-200', w, CALLS, w.expected_matches);
+  out.figures.synthetic_200 = f;
+  row('c', 'our engine (wasm, bench entry point) on synthetic-200', `${f.median_us} µs median (${f.calls} calls)`, '', `${f.correct ? 'matches equal expected_matches' : `WRONG: ${f.missing} missing, ${f.extra} extra`} (${f.matches})`);
+  // The peers, in the same run, from the repository root (json-rules-engine and json-logic-js are devDependencies).
+  const p = spawnSync('node', [join(shared, 'peers.cjs'), join(shared, 'synthetic-200.json'), opts.quick ? '300' : '1500'], { cwd: root, encoding: 'utf8' });
+  const peers = p.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+  if (p.status !== 0) peers.push({ engine: 'peers.cjs', skipped: p.stderr.trim().split('\n').pop() });
+  out.figures.peers = peers;
+  for (const e of peers) row('c', `peer: ${e.engine}`, e.skipped ? `skipped: ${e.skipped}` : `${e.us_per_eval} µs per evaluation (${e.evals} evals)`);
+}
+
+if (bench && !skip.has('d')) {
+  const { facts } = JSON.parse(readFileSync(join(shared, 'synthetic-200.json'), 'utf8'));
+  out.figures.scaling = [];
+  for (const n of opts.quick ? [1000, 10000] : [1000, 10000, 100000]) {
+    const w = generate(facts, n);
+    const f = runWorkload(`generated-${n}`, w, n >= 100000 ? 5 : n >= 10000 ? 50 : 500, expectedMatches(w));
+    out.figures.scaling.push({ n, ...f });
+    const note = f.correct ? `correct (${f.matches} matches, explained)` : `WRONG: ${f.missing} missing, ${f.extra} extra of ${f.matches}`;
+    row('d', `${n.toLocaleString('en')} generated rules`, `${f.median_us} µs median (${f.calls} calls), load ${f.load_ms} ms`, n === 10000 ? '≤ 2,000 µs' : '', note);
+  }
+  const s = out.figures.scaling;
+  for (let i = 1; i < s.length; i++) row('d', `growth ${s[i - 1].n} → ${s[i].n} rules`, `×${(s[i].median_us / s[i - 1].median_us).toFixed(1)} time for ×${s[i].n / s[i - 1].n} rules`, 'linear');
+}
+
+// e. sizes (scripts/sizes.mjs measures them and writes target/sizes.json; its exit code says
+// whether they are within budget, which is the build's business, not the benchmark's).
+if (!skip.has('e')) {
+  spawnSync('node', [join(root, 'scripts', 'sizes.mjs')], { cwd: root, encoding: 'utf8' });
+  const sizesFile = join(root, 'target', 'sizes.json');
+  if (!existsSync(sizesFile)) row('e', 'sizes', 'skipped', '', 'scripts/sizes.mjs wrote no target/sizes.json');
+  else {
+    const sizes = JSON.parse(readFileSync(sizesFile, 'utf8'));
+    out.figures.sizes = sizes.budgets;
+    const goal = { wasm: 'budget in wasm-pack.toml', engine_wasm: '≤ 60 KB', page: '≤ 150 KB' };
+    for (const b of sizes.budgets) row('e', `${b.name}: ${b.what}`, `${(b.gzip / 1024).toFixed(1)} KB gzip (${(b.raw / 1024).toFixed(1)} KB raw)`, goal[b.name] || '', `budget ${(b.budget / 1024).toFixed(1)} KB`);
+  }
+}
+
+// f. page load in headless Chromium
+if (!skip.has('f')) {
+  try {
+    out.figures.page = await pageLoad();
+    for (const [mode, r] of Object.entries(out.figures.page)) {
+      row('f', `page, ${mode}: navigation → first question`, `${r.first_question_ms} ms (median of ${r.runs})`, mode === 'throttled' ? '≤ 1,500 ms' : '');
+      row('f', `page, ${mode}: navigation → first result`, `${r.first_result_ms} ms (median of ${r.runs})`);
+    }
+  } catch (e) {
+    row('f', 'page load', 'skipped', '', String(e.message || e).split('\n').slice(0, 3).join(' '));
+  }
+}
+
+async function pageLoad() {
+  if (!existsSync(join(root, 'dist', 'index.html'))) throw new Error('dist/index.html is missing');
+  const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
+  if (!existsSync(chromium)) throw new Error(`${chromium} is missing`);
+  const { chromium: pw } = await import('playwright-core');
+  const urlFile = join(mkdtempSync(join(os.tmpdir(), 'mpcheck-bench-')), 'url');
+  const server = spawn('node', [join(root, 'tests', 'server.mjs'), '--root', join(root, 'dist'), '--port', '0', '--url-file', urlFile], { stdio: 'ignore' });
+  try {
+    let url = '';
+    for (let i = 0; i < 100 && !url; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      if (existsSync(urlFile)) url = readFileSync(urlFile, 'utf8').split('\n')[0].trim();
+    }
+    if (!url) throw new Error('the static server did not start');
+    const browser = await pw.launch({
+      executablePath: chromium,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const result = {};
+      for (const mode of ['plain', 'throttled']) {
+        const firstQ = [];
+        const firstR = [];
+        const runs = opts.quick ? 1 : 5;
+        for (let i = 0; i < runs; i++) {
+          for (const target of ['question', 'result']) {
+            const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
+            const page = await ctx.newPage();
+            const cdp = await ctx.newCDPSession(page);
+            await cdp.send('Network.enable');
+            await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+            if (mode === 'throttled') {
+              await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+              await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+            }
+            const app = page.locator('mpcheck-app');
+            const t0 = Date.now();
+            await page.goto(url, { waitUntil: 'commit' });
+            if (target === 'question') {
+              // The start page's button leads to the first question (the page's own flow).
+              await app.locator('.start-button').click({ timeout: 30_000 });
+              await app.locator('.question-page .question-heading').first().waitFor({ state: 'visible', timeout: 30_000 });
+              firstQ.push(Date.now() - t0);
+            } else {
+              // The navigation's "results" button shows the report computed by the wasm.
+              await app.locator('.nav button[data-view="results"]').click({ timeout: 30_000 });
+              await app.locator('.results .group-title').first().waitFor({ state: 'visible', timeout: 30_000 });
+              firstR.push(Date.now() - t0);
+            }
+            await ctx.close();
+          }
+        }
+        result[mode] = { first_question_ms: median(firstQ), first_result_ms: median(firstR), runs, samples: { first_question_ms: firstQ, first_result_ms: firstR } };
+      }
+      return result;
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    server.kill();
+    rmSync(dirname(urlFile), { recursive: true, force: true });
+  }
+}
+
+// --- the table ------------------------------------------------------------------------------------
+out.rows = rows;
+writeFileSync(join(root, 'bench', 'latest.json'), JSON.stringify(out, null, 2) + '\n');
+const w = [4, Math.max(...rows.map((r) => r.what.length)), Math.max(...rows.map((r) => String(r.value).length)), Math.max(4, ...rows.map((r) => r.goal.length))];
+const line = (c) => `${c[0].padEnd(w[0])}  ${c[1].padEnd(w[1])}  ${c[2].padEnd(w[2])}  ${c[3].padEnd(w[3])}  ${c[4] ?? ''}`.trimEnd();
+console.log(`\nmpcheck benchmark, ${out.date}, ${out.machine.cpu} (${out.machine.cores} cores), node ${out.machine.node}, load ${out.machine.load.join(' ')}${opts.quick ? ' — QUICK RUN, not figures' : ''}`);
+console.log(line(['part', 'what', 'figure', 'goal', 'note']));
+console.log(line(['-'.repeat(w[0]), '-'.repeat(w[1]), '-'.repeat(w[2]), '-'.repeat(w[3]), '----']));
+for (const r of rows) console.log(line([r.part, r.what, String(r.value), r.goal, r.note]));
+console.log('\nwritten: bench/latest.json');

@@ -1,0 +1,83 @@
+//! Native timing of `evaluate` for scripts/bench.sh (release mode):
+//!   cargo run --release --example bench_native -- shipped ANSWERS.json [MIN_CALLS]
+//!   cargo run --release --features loader --example bench_native -- toml RULES.toml ANSWERS.json [MIN_CALLS]
+//! Prints one JSON line: median and mean µs per call (answers → report JSON, with explanations),
+//! calls, and the report's length. Each call is timed on its own; at least MIN_CALLS calls
+//! (default 10,000) or two seconds, whichever ends later (and at most 60 s for huge bases).
+
+use std::time::{Duration, Instant};
+
+use mpcheck::answers::RawAnswers;
+use mpcheck::{Lang, RuleBase};
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn answers(path: &str) -> RawAnswers {
+    serde_json::from_str(&read(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn time(rb: &RuleBase, raw: &RawAnswers, min_calls: usize) -> String {
+    let first = mpcheck::evaluate_json(rb, raw, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
+    for _ in 0..min_calls.min(200) {
+        std::hint::black_box(mpcheck::evaluate_json(rb, raw, Lang::Zh).ok());
+    }
+    let mut samples = Vec::with_capacity(min_calls);
+    let start = Instant::now();
+    while (samples.len() < min_calls || start.elapsed() < Duration::from_secs(2))
+        && start.elapsed() < Duration::from_secs(60)
+    {
+        let t = Instant::now();
+        let r = mpcheck::evaluate_json(rb, std::hint::black_box(raw), Lang::Zh);
+        samples.push(t.elapsed());
+        std::hint::black_box(r.ok());
+    }
+    let n = samples.len();
+    let mean = samples.iter().sum::<Duration>().as_secs_f64() * 1e6 / n as f64;
+    samples.sort();
+    let median = samples[n / 2].as_secs_f64() * 1e6;
+    format!(
+        "{{\"median_us\":{median:.3},\"mean_us\":{mean:.3},\"calls\":{n},\"report_bytes\":{},\"report\":{}}}",
+        first.len(),
+        if std::env::var_os("BENCH_REPORT").is_some() { first.as_str() } else { "null" }
+    )
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let num = |i: usize| args.get(i).and_then(|s| s.parse().ok()).unwrap_or(10_000);
+    match args.first().map(String::as_str) {
+        Some("shipped") => {
+            let raw = answers(&args[1]);
+            println!("{}", time(&mpcheck::RULES, &raw, num(2)));
+        }
+        #[cfg(feature = "loader")]
+        Some("toml") => {
+            use mpcheck::rulefile::{load, LoadOptions, SourceFile};
+            let t = Instant::now();
+            let files = [SourceFile {
+                path: args[1].clone(),
+                text: read(&args[1]),
+            }];
+            let rb = load(&files, LoadOptions::BENCH).unwrap_or_else(|errors| {
+                for e in errors.iter().take(5) {
+                    eprintln!("{e}");
+                }
+                std::process::exit(1)
+            });
+            let load_ms = t.elapsed().as_secs_f64() * 1e3;
+            let raw = answers(&args[2]);
+            let out = time(&rb, &raw, num(3));
+            println!(
+                "{{\"rules\":{},\"load_ms\":{load_ms:.1},{}",
+                rb.rules.len(),
+                &out[1..]
+            );
+        }
+        _ => {
+            eprintln!("usage: bench_native shipped ANSWERS.json [MIN_CALLS] | toml RULES.toml ANSWERS.json [MIN_CALLS] (--features loader)");
+            std::process::exit(2)
+        }
+    }
+}
