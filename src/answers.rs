@@ -37,6 +37,16 @@ fn limit<E: de::Error>(what: &str, limit: usize, actual: usize) -> E {
     E::custom(format!("{LIMIT_MARK}{what}:{limit}:{actual}"))
 }
 
+/// Refuses the value kinds a visitor does not take with a plain message. (Serde's default
+/// refusal formats the value, which would pull a general float formatter into the wasm.)
+macro_rules! refuse_others {
+    ($what:literal: $($method:ident($($arg:ty)?)),*) => {$(
+        fn $method<E: de::Error>(self $(, _: $arg)?) -> Result<Self::Value, E> {
+            Err(E::custom($what))
+        }
+    )*};
+}
+
 struct ValueVisitor;
 
 impl<'de> Visitor<'de> for ValueVisitor {
@@ -67,6 +77,14 @@ impl<'de> Visitor<'de> for ValueVisitor {
             return Err(limit("string", MAX_STRING, v.len()));
         }
         Ok(RawValue::Str(v.to_string()))
+    }
+    refuse_others!("an answer is true, false, a number, a string or a list of strings":
+        visit_bytes(&[u8]), visit_char(char), visit_i128(i128), visit_u128(u128));
+    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<RawValue, A::Error> {
+        Err(de::Error::custom("an answer cannot be an object"))
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<RawValue, D::Error> {
+        d.deserialize_any(ValueVisitor)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawValue, A::Error> {
         let mut out = Vec::new();
@@ -125,6 +143,14 @@ impl<'de> Visitor<'de> for AnswersVisitor {
     }
     fn visit_none<E>(self) -> Result<RawAnswers, E> {
         Ok(RawAnswers::default())
+    }
+    refuse_others!("answers must be an object of question ids":
+        visit_bool(bool), visit_i64(i64), visit_u64(u64), visit_f64(f64), visit_str(&str),
+        visit_bytes(&[u8]), visit_char(char), visit_i128(i128), visit_u128(u128));
+    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<RawAnswers, A::Error> {
+        Err(de::Error::custom(
+            "answers must be an object of question ids, not a list",
+        ))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawAnswers, A::Error> {
         let mut out = Vec::new();
@@ -244,7 +270,10 @@ impl Answers {
                     let below = question.min.is_some_and(|m| *n < m);
                     let above = question.max.is_some_and(|m| *n > m);
                     if below || above {
-                        return Err(invalid(format!("{n} is out of range")));
+                        return Err(invalid(format!(
+                            "{} is out of range",
+                            crate::json::number(*n)
+                        )));
                     }
                     Some(Answer::Num(*n))
                 }

@@ -190,7 +190,7 @@ pub fn diagnose(rb: &RuleBase, text: &str) -> Result<Vec<Match>, EngineError> {
             out.push(m);
         }
     }
-    out.sort_by(|a, b| {
+    out.sort_unstable_by(|a, b| {
         b.score
             .cmp(&a.score)
             .then(a.first.cmp(&b.first))

@@ -91,15 +91,8 @@ impl Json {
 
     pub fn num(&mut self, n: f64) -> &mut Self {
         self.sep();
-        if n.is_finite() {
-            if n.fract() == 0.0 && n.abs() < 1e15 {
-                self.push_str(&(n as i64).to_string());
-            } else {
-                self.push_str(&n.to_string());
-            }
-        } else {
-            self.push_str("null");
-        }
+        let text = number(n);
+        self.push_str(&text);
         self
     }
 
@@ -181,6 +174,38 @@ impl Json {
     }
 }
 
+/// A number as JSON: integers exactly, others with up to six decimals. Written by hand so
+/// that the wasm module carries no general float formatter (about 15 KB).
+pub fn number(n: f64) -> String {
+    if !n.is_finite() {
+        return "null".into();
+    }
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        return (n as i64).to_string();
+    }
+    if n.abs() >= 1e15 {
+        // Beyond what answers allow; keep it valid JSON without the float formatter.
+        return if n < 0.0 {
+            "-1e15".into()
+        } else {
+            "1e15".into()
+        };
+    }
+    let scaled = (n.abs() * 1e6).round() as i64;
+    let (int, frac) = (scaled / 1_000_000, scaled % 1_000_000);
+    let mut out = String::new();
+    if n < 0.0 {
+        out.push('-');
+    }
+    out.push_str(&int.to_string());
+    if frac != 0 {
+        let digits = format!("{frac:06}");
+        out.push('.');
+        out.push_str(digits.trim_end_matches('0'));
+    }
+    out
+}
+
 /// Bytes that may need escaping: control characters, `"`, `\\`, and 0xE2 (the lead byte of
 /// U+2028 and U+2029).
 static SPECIAL: [bool; 256] = {
@@ -199,6 +224,16 @@ static SPECIAL: [bool; 256] = {
 #[cfg(test)]
 mod tests {
     use super::Json;
+
+    #[test]
+    fn numbers_are_written_without_the_float_formatter() {
+        assert_eq!(super::number(500.0), "500");
+        assert_eq!(super::number(-3.0), "-3");
+        assert_eq!(super::number(2.5), "2.5");
+        assert_eq!(super::number(0.125), "0.125");
+        assert_eq!(super::number(-0.000001), "-0.000001");
+        assert_eq!(super::number(f64::NAN), "null");
+    }
 
     #[test]
     fn writes_nested_values_with_commas_and_escapes() {

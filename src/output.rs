@@ -37,9 +37,7 @@ pub fn answer_label(rb: &RuleBase, q: QIdx, a: Option<&Answer>, lang: Lang) -> S
             labels.join(word(lang, "、", ", "))
         }
         Some(Answer::Num(n)) => {
-            let mut j = Json::default();
-            j.num(*n);
-            let n = j.finish();
+            let n = crate::json::number(*n);
             match &question.unit {
                 Some(u) => format!("{n} {}", u.get(lang)),
                 None => n,

@@ -85,7 +85,7 @@ pub fn plan(rb: &RuleBase, items: &[Item]) -> Plan {
             finish: finish[k],
         })
         .collect();
-    steps.sort_by_key(|s| (step_rank(rb, s.req), s.start, s.req));
+    steps.sort_unstable_by_key(|s| (step_rank(rb, s.req), s.start, s.req));
     let total = finish
         .iter()
         .fold((0, 0), |t, f| (t.0.max(f.0), t.1.max(f.1)));

@@ -443,7 +443,7 @@ fn finish(rb: &RuleBase, state: &State, items: Vec<Item>, checklist: Vec<CheckIt
         })
         .map(|(qi, n)| (qi as QIdx, *n))
         .collect();
-    next_questions.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    next_questions.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut cited = QSet::default();
     for b in items
         .iter()

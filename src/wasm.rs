@@ -7,7 +7,7 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::answers::{error_from_message, RawAnswers};
+use crate::answers::{RawAnswers, RawValue, MAX_ITEMS, MAX_KEYS, MAX_STRING};
 use crate::error::{EngineError, FieldValue};
 use crate::model::RuleBase;
 use crate::{output, parse_lang, RULES};
@@ -111,9 +111,78 @@ fn read_answers(answers: JsValue) -> Result<RawAnswers, JsValue> {
         })
     };
     let entries = object_entries(&answers).map_err(unreadable)?;
-    let plain = js_sys::Object::from_entries(&entries).map_err(unreadable)?;
-    serde_wasm_bindgen::from_value(plain.into())
-        .map_err(|e| to_js(&error_from_message(&e.to_string())))
+    read_entries(&entries).map_err(|e| to_js(&e))
+}
+
+fn limit(what: &str, limit: usize, actual: usize) -> EngineError {
+    EngineError::LimitExceeded {
+        what: what.into(),
+        limit,
+        actual,
+    }
+}
+
+/// A JS string no longer than `MAX_STRING` (UTF-16 units are counted before anything is copied).
+fn short_string(v: &JsValue) -> Result<Option<String>, EngineError> {
+    if !v.is_string() {
+        return Ok(None);
+    }
+    let n = js_sys::JsString::from(v.clone()).length() as usize;
+    if n > MAX_STRING {
+        return Err(limit("string", MAX_STRING, n));
+    }
+    Ok(v.as_string())
+}
+
+/// `[key, value]` pairs → raw answers, with the limits checked before values are read.
+/// Read with js-sys rather than serde-wasm-bindgen: its generic deserialiser and serde's error
+/// formatting cost the module about 10 KB gzip, and these few value kinds need neither.
+fn read_entries(entries: &js_sys::Array) -> Result<RawAnswers, EngineError> {
+    let n = entries.length() as usize;
+    if n > MAX_KEYS {
+        return Err(limit("keys", MAX_KEYS, n));
+    }
+    let mut out = Vec::with_capacity(n);
+    for entry in entries.iter() {
+        let pair = js_sys::Array::from(&entry);
+        let key = short_string(&pair.get(0))?.unwrap_or_default();
+        let v = pair.get(1);
+        let value = if v.is_null() || v.is_undefined() {
+            RawValue::Null
+        } else if let Some(b) = v.as_bool() {
+            RawValue::Bool(b)
+        } else if let Some(x) = v.as_f64() {
+            RawValue::Num(x)
+        } else if let Some(s) = short_string(&v)? {
+            RawValue::Str(s)
+        } else if js_sys::Array::is_array(&v) {
+            let items = js_sys::Array::from(&v);
+            let len = items.length() as usize;
+            if len > MAX_ITEMS {
+                return Err(limit("items", MAX_ITEMS, len));
+            }
+            let mut list = Vec::with_capacity(len);
+            for item in items.iter() {
+                match short_string(&item)? {
+                    Some(s) => list.push(s),
+                    None => {
+                        return Err(EngineError::InvalidValue {
+                            question: key,
+                            message: "a several-of answer is a list of option ids (strings)".into(),
+                        })
+                    }
+                }
+            }
+            RawValue::List(list)
+        } else {
+            return Err(EngineError::InvalidValue {
+                question: key,
+                message: "an answer is true, false, a number, a string or a list of strings".into(),
+            });
+        };
+        out.push((key, value));
+    }
+    Ok(RawAnswers(out))
 }
 
 /// Strings arrive as `JsValue` and are checked here: wasm-bindgen's own `&str` conversion traps

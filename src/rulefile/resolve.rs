@@ -424,7 +424,11 @@ fn cmp_op(op: Op) -> CmpOp {
     }
 }
 
-/// Registers ids, reporting duplicates and malformed ones.
+/// Most records of one kind: the engine refers to them by 16-bit index.
+pub const MAX_RECORDS: usize = u16::MAX as usize + 1;
+
+/// Registers ids, reporting duplicates and malformed ones, and too many of them (past
+/// `MAX_RECORDS` the 16-bit indices would wrap and rules would silently point at other records).
 fn index_ids<'a>(
     ids: impl Iterator<Item = &'a At<String>>,
     what: &str,
@@ -433,6 +437,11 @@ fn index_ids<'a>(
 ) -> HashMap<String, u16> {
     let mut map = HashMap::new();
     for (i, id) in ids.enumerate() {
+        if i == MAX_RECORDS {
+            let msg = format!("at most {MAX_RECORDS} records of one kind ({what})");
+            problems.add(&id.loc, Some(&id.value), "too_many", msg);
+            break;
+        }
         if id.value.is_empty() {
             continue;
         }
