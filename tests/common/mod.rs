@@ -66,7 +66,7 @@ pub fn strings(v: Option<&toml::Value>) -> Vec<String> {
         .unwrap_or_default()
 }
 
-pub fn tables<'a>(v: Option<&'a toml::Value>) -> Vec<&'a toml::Table> {
+pub fn tables(v: Option<&toml::Value>) -> Vec<&toml::Table> {
     v.and_then(toml::Value::as_array)
         .map(|a| a.iter().filter_map(toml::Value::as_table).collect())
         .unwrap_or_default()
