@@ -26,6 +26,9 @@ fn every_rejection_message_is_diagnosed() {
                     continue;
                 }
             };
+            if expect.is_empty() && !found.is_empty() {
+                failures.push(format!("{path} [{id}]: should find nothing, found {found:?}"));
+            }
             for e in &expect {
                 if !found.contains(e) {
                     failures.push(format!("{path} [{id}]: `{e}` not found (found {found:?})"));
