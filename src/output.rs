@@ -179,6 +179,22 @@ pub fn report_json(rb: &RuleBase, report: &Report, answers: &Answers, lang: Lang
 
 pub fn questions_json(rb: &RuleBase, lang: Lang) -> String {
     let mut j = Json::with_capacity(16 * 1024);
+    questions_into(&mut j, rb, lang, false);
+    j.finish()
+}
+
+/// `questions.<lang>.json`, which the page reads before the wasm has arrived:
+/// `{"version", "questions"}` where `questions` is what `questions_json` returns, except that a
+/// question with `options_from` has `"options": []` (the page takes them from the catalogue).
+pub fn questions_file_json(rb: &RuleBase, lang: Lang) -> String {
+    let mut j = Json::with_capacity(16 * 1024);
+    j.obj().str_field("version", &rb.version).key("questions");
+    questions_into(&mut j, rb, lang, true);
+    j.end_obj();
+    j.finish()
+}
+
+fn questions_into(j: &mut Json, rb: &RuleBase, lang: Lang, skip_derived: bool) {
     j.arr();
     for q in rb.questions.iter() {
         j.obj()
@@ -188,7 +204,8 @@ pub fn questions_json(rb: &RuleBase, lang: Lang) -> String {
         j.opt_str_field("help", q.help.as_ref().map(|h| h.get(lang)));
         j.key("not_sure").bool(q.not_sure);
         j.key("options").arr();
-        for o in q.options.iter() {
+        let derived = skip_derived && q.options_from.is_some();
+        for o in q.options.iter().filter(|_| !derived) {
             j.obj()
                 .str_field("id", &o.id)
                 .str_field("label", o.text.get(lang));
@@ -210,7 +227,6 @@ pub fn questions_json(rb: &RuleBase, lang: Lang) -> String {
         j.end_obj();
     }
     j.end_arr();
-    j.finish()
 }
 
 fn sources(j: &mut Json, rb: &RuleBase, list: &[u16]) {
@@ -239,7 +255,15 @@ fn docs(j: &mut Json, d: &Docs) {
     j.end_arr().end_obj();
 }
 
-fn requirement(j: &mut Json, rb: &RuleBase, r: &Requirement, lang: Lang) {
+/// Whether a requirement's long texts (`summary`, `scope`, `documents`) go to
+/// `categories.<lang>.json` rather than the core catalogue: the WeChat categories, the ones with a
+/// scope or a document list.
+fn detailed(r: &Requirement) -> bool {
+    r.kind == "category" && (r.scope.is_some() || r.documents.is_some())
+}
+
+fn requirement(j: &mut Json, rb: &RuleBase, r: &Requirement, lang: Lang, core: bool) {
+    let long = !(core && detailed(r));
     j.key(&r.id)
         .obj()
         .str_field("id", &r.id)
@@ -247,7 +271,9 @@ fn requirement(j: &mut Json, rb: &RuleBase, r: &Requirement, lang: Lang) {
     j.str_field("kind", &r.kind)
         .str_field("step", &r.step)
         .str_field("name", r.name.get(lang));
-    j.opt_str_field("summary", r.summary.as_ref().map(|t| t.get(lang)));
+    if long {
+        j.opt_str_field("summary", r.summary.as_ref().map(|t| t.get(lang)));
+    }
     j.opt_str_field("authority", r.authority.as_ref().map(|t| t.get(lang)));
     if let Some((a, b)) = r.lead_time {
         j.key("lead_time")
@@ -273,10 +299,12 @@ fn requirement(j: &mut Json, rb: &RuleBase, r: &Requirement, lang: Lang) {
             r.entities.iter().map(|e| &*opts[*e as usize].id),
         );
     }
-    j.opt_str_field("scope", r.scope.as_ref().map(|t| t.get(lang)));
-    if let Some(d) = &r.documents {
-        j.key("documents");
-        docs(j, d);
+    if long {
+        j.opt_str_field("scope", r.scope.as_ref().map(|t| t.get(lang)));
+        if let Some(d) = &r.documents {
+            j.key("documents");
+            docs(j, d);
+        }
     }
     if let Some(m) = &r.myth {
         j.key("myth").obj().str_field("text", m.text.get(lang));
@@ -301,13 +329,46 @@ fn requirement(j: &mut Json, rb: &RuleBase, r: &Requirement, lang: Lang) {
 }
 
 pub fn catalogue_json(rb: &RuleBase, lang: Lang) -> String {
+    catalogue_with(rb, lang, false)
+}
+
+/// The core catalogue the page loads first: `catalogue_json` without the WeChat categories'
+/// `summary`, `scope` and `documents` (those are in `category_details_json`), and with
+/// `"details": "categories"` at the top so a reader knows they are elsewhere.
+pub fn catalogue_core_json(rb: &RuleBase, lang: Lang) -> String {
+    catalogue_with(rb, lang, true)
+}
+
+/// `categories.<lang>.json`: `{"version", "categories": {id: {"summary"?, "scope"?, "documents"?}}}`
+/// for the requirements `catalogue_core_json` leaves them out of, in catalogue order.
+pub fn category_details_json(rb: &RuleBase, lang: Lang) -> String {
+    let mut j = Json::with_capacity(256 * 1024);
+    j.obj().str_field("version", &rb.version).key("categories").obj();
+    for r in rb.requirements.iter().filter(|r| detailed(r)) {
+        j.key(&r.id).obj();
+        j.opt_str_field("summary", r.summary.as_ref().map(|t| t.get(lang)));
+        j.opt_str_field("scope", r.scope.as_ref().map(|t| t.get(lang)));
+        if let Some(d) = &r.documents {
+            j.key("documents");
+            docs(&mut j, d);
+        }
+        j.end_obj();
+    }
+    j.end_obj().end_obj();
+    j.finish()
+}
+
+fn catalogue_with(rb: &RuleBase, lang: Lang, core: bool) -> String {
     let mut j = Json::with_capacity(256 * 1024);
     j.obj()
         .str_field("version", &rb.version)
         .str_field("reviewed", &rb.reviewed);
+    if core {
+        j.str_field("details", "categories");
+    }
     j.key("requirements").obj();
     for r in rb.requirements.iter() {
-        requirement(&mut j, rb, r, lang);
+        requirement(&mut j, rb, r, lang, core);
     }
     j.end_obj().key("rules").obj();
     for r in rb.rules.iter() {
