@@ -343,7 +343,10 @@ pub fn catalogue_core_json(rb: &RuleBase, lang: Lang) -> String {
 /// for the requirements `catalogue_core_json` leaves them out of, in catalogue order.
 pub fn category_details_json(rb: &RuleBase, lang: Lang) -> String {
     let mut j = Json::with_capacity(256 * 1024);
-    j.obj().str_field("version", &rb.version).key("categories").obj();
+    j.obj()
+        .str_field("version", &rb.version)
+        .key("categories")
+        .obj();
     for r in rb.requirements.iter().filter(|r| detailed(r)) {
         j.key(&r.id).obj();
         j.opt_str_field("summary", r.summary.as_ref().map(|t| t.get(lang)));
