@@ -341,9 +341,12 @@ fn decide(rb: &RuleBase, state: &State, fs: &[Finding]) -> Option<Item> {
                 certain: false,
             });
         }
+        // An uncertain problem with an item that is itself only possible says little: those
+        // are left out, certain ones are always shown.
+        let required = status == Status::Required;
         for (ei, e) in rb.requirements[req as usize].eligibility.iter().enumerate() {
             let o = state.eval(&e.when);
-            if o.value != Tri::False {
+            if o.value == Tri::True || (required && o.value == Tri::Unknown) {
                 let from = ProblemFrom::Eligibility(ei as u16);
                 problems.push(Problem {
                     from,

@@ -314,3 +314,19 @@ fn the_compact_form_round_trips_and_evaluates_the_same() {
     flipped[3] ^= 0xff;
     assert!(mpcheck::blob::decode(&flipped).is_none());
 }
+
+#[test]
+fn a_possible_item_shows_certain_problems_only() {
+    let rb = base();
+    let unsure = report(
+        &rb,
+        json!({"entity": "company", "capital": "not_sure", "sells": "not_sure"}),
+    );
+    assert_eq!(status(&unsure, "licence"), "possible");
+    assert_eq!(item(&unsure, "licence").unwrap()["problems"], json!([]));
+    let person = report(&rb, json!({"entity": "person", "sells": "not_sure"}));
+    assert_eq!(
+        item(&person, "licence").unwrap()["problems"][0]["certain"],
+        true
+    );
+}
