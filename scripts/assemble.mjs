@@ -6,9 +6,9 @@
 // checker) are copied to dist/examples/<name>/, so they load the checker from dist/ itself.
 //   node scripts/assemble.mjs [--www www] [--pkg pkg] [--out dist]
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { transform } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { root } from './config.mjs';
 
 const { values: opts } = parseArgs({
@@ -28,6 +28,12 @@ const PKG_FILES = [
   'mpcheck_bg.wasm.d.ts',
   'catalogue.zh-CN.json',
   'catalogue.en.json',
+  // Written by export-catalogue beside the catalogue: the questions the first screen is drawn from
+  // before the wasm arrives, and the WeChat categories' long texts, loaded when first needed.
+  'questions.zh-CN.json',
+  'questions.en.json',
+  'categories.zh-CN.json',
+  'categories.en.json',
 ];
 
 function* walk(dir) {
@@ -38,7 +44,7 @@ function* walk(dir) {
   }
 }
 
-for (const f of ['mpcheck.js', 'mpcheck_bg.wasm', 'catalogue.zh-CN.json', 'catalogue.en.json']) {
+for (const f of PKG_FILES.filter((f) => !f.endsWith('.d.ts'))) {
   if (!existsSync(join(opts.pkg, f))) throw new Error(`${join(opts.pkg, f)} is missing: run wasm-pack first`);
 }
 
@@ -103,5 +109,48 @@ for (const path of walk(opts.out)) {
   before += Buffer.byteLength(text);
   after += Buffer.byteLength(result.code);
   count += 1;
+}
+// The element as one module: dist/mpcheck-app.js with its components, i18n and data bundled in
+// (esbuild, ES module, minified). Loaded one by one, the twenty-odd small modules took several round
+// trips before the first question could show (six connections per host over HTTP/1.1, 150 ms each
+// on a slow phone network). wasm-loader.js stays a module of its own: mpcheck-embed.js imports it
+// too, and its state (the asset base, the one load of the engine) must exist once per page.
+// The bundled files are removed from dist/ (nothing loads them); www/ and the npm package keep the
+// readable modules.
+const appEntry = join(opts.www, 'mpcheck-app.js');
+if (existsSync(appEntry)) {
+  const ownModule = (p) => /(^|\/)wasm-loader\.js$/.test(p) || /(^|\/)pkg\//.test(p);
+  const bundled = await build({
+    entryPoints: [appEntry],
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    write: false,
+    metafile: true,
+    outfile: join(opts.out, 'mpcheck-app.js'),
+    plugins: [
+      {
+        name: 'keep-loader-separate',
+        setup(b) {
+          b.onResolve({ filter: /.*/ }, (args) => (args.kind !== 'entry-point' && ownModule(args.path) ? { path: args.path, external: true } : undefined));
+        },
+      },
+    ],
+  });
+  writeFileSync(join(opts.out, 'mpcheck-app.js'), bundled.outputFiles[0].contents);
+  const inputs = Object.keys(bundled.metafile.inputs).map((f) => relative(opts.www, join(root, f)).split(sep).join('/'));
+  let removed = 0;
+  for (const rel of inputs) {
+    if (rel === 'mpcheck-app.js' || rel.startsWith('..')) continue;
+    rmSync(join(opts.out, rel), { force: true });
+    removed += 1;
+  }
+  for (const dir of readdirSync(opts.out)) {
+    const path = join(opts.out, dir);
+    if (statSync(path).isDirectory() && [...walk(path)].length === 0) rmSync(path, { recursive: true });
+  }
+  console.log(`assemble: dist/mpcheck-app.js bundles ${removed + 1} modules (${bundled.outputFiles[0].contents.length} bytes)`);
 }
 console.log(`assemble: dist/ ready (${wwwFiles.length} files from www/ + pkg/); minified ${count} JS/CSS/JSON files, ${before} → ${after} bytes`);

@@ -3,7 +3,7 @@
 // compact, storage-key (default "mpcheck"), sync-url (read/write the host page's URL fragment).
 // Events (bubbling, composed): mpcheck:change {answers, lang}, mpcheck:result {report}.
 // All state lives on the instance: several checkers on one page work independently.
-import { loadEngine, loadCatalogue, assetUrl } from './wasm-loader.js';
+import { loadEngine, loadCatalogue, loadQuestions, loadCategoryDetails, assetUrl } from './wasm-loader.js';
 import { translator, normaliseLang } from './i18n/index.js';
 import { h, focusEl } from './components/dom.js';
 import { validateAnswers, decodeAnswers, encodeAnswers, answerWords, sameAnswers, SHARE_VERSION } from './components/answers.js';
@@ -91,6 +91,8 @@ export class MpcheckApp extends HTMLElement {
 
   disconnectedCallback() {
     if (this._abort) this._abort.abort();
+    if (this._idleIds && typeof cancelIdleCallback === 'function') for (const id of this._idleIds) cancelIdleCallback(id);
+    this._idleIds = null;
     if (this._viewAbort) this._viewAbort.abort();
     this._abort = null;
     this._viewAbort = null;
@@ -182,22 +184,41 @@ export class MpcheckApp extends HTMLElement {
 
   async _boot() {
     const saved = loadState(this.storageKey);
-    const lang = normaliseLang((saved.state && saved.state.lang) || this.getAttribute('lang'));
-    // A language the reader picked earlier is kept; one that only follows the attribute is not stored.
-    this._langChosen = !!(saved.state && saved.state.lang && lang !== normaliseLang(this.getAttribute('lang')));
-    this._setLang(lang);
-    // The questions come from the wasm, so the first question needs only the engine. The catalogue
-    // (names and long texts, as large as the wasm) is fetched as soon as the engine is ready, while
-    // the reader answers: started together, the two downloads would share a slow connection and
-    // the first question would wait for half the catalogue. Only the results wait for it.
+    const lang = this._ready ? this.lang : normaliseLang((saved.state && saved.state.lang) || this.getAttribute('lang'));
+    if (!this._ready) {
+      // A language the reader picked earlier is kept; one that only follows the attribute is not stored.
+      this._langChosen = !!(saved.state && saved.state.lang && lang !== normaliseLang(this.getAttribute('lang')));
+      this._setLang(lang);
+    }
+    const loading = loadEngine();
+    loading.catch(() => {}); // handled below
+    // A first visit (nothing stored, no link, no preset answers) does not wait for the wasm: the
+    // questions file (a few KB) is enough for the start page and the first question. Answers and
+    // the flow go through the engine as soon as it is here (afterQuestion waits for it).
+    if (!this._ready && this._canPreview(saved)) {
+      loadQuestions(lang).then(
+        (file) => {
+          if (!this._abort || this._ready || this.engine || this.lang !== lang) return;
+          this._preview(saved, file);
+        },
+        () => {}, // without the file, the first screen waits for the engine as before
+      );
+    }
+    // The catalogue (names and texts, about as large as the wasm) is fetched once the engine is
+    // ready, while the reader answers: started together, the two downloads would share a slow
+    // connection and the engine (which Continue needs) would wait for half the catalogue.
     let engine;
     try {
-      engine = await loadEngine();
+      engine = await loading;
     } catch (e) {
       this._showLoadError(e);
       return;
     }
     if (!this._abort) return; // removed while loading
+    if (this._ready) {
+      this._engineArrived(engine);
+      return;
+    }
     const catalogue = loadCatalogue(lang);
     catalogue.catch(() => {}); // handled in _awaitCatalogue; never an unhandled rejection
     this.engine = engine;
@@ -214,6 +235,57 @@ export class MpcheckApp extends HTMLElement {
     this._awaitCatalogue(lang, catalogue);
   }
 
+  /** Nothing to restore: the first screen can be drawn from the questions file alone. */
+  _canPreview(saved) {
+    if (saved.state || saved.problem) return false;
+    if (this.getAttribute('answers')) return false;
+    if (this.hasAttribute('sync-url') && window.location.hash.length > 1) return false;
+    return true;
+  }
+
+  /** The first screen before the engine: questions from questions.<lang>.json, no report yet. */
+  _preview(saved, file) {
+    this.qs = file.questions;
+    this.qsById = new Map(this.qs.map((q) => [q.id, q]));
+    this._previewVersion = file.version;
+    this.catalogue = null;
+    this.catalogueAlt = null;
+    this._restore(saved); // presets only (_canPreview): the platform attribute
+    this.report = null;
+    this._ready = true;
+    this._shell.classList.toggle('compact', this.hasAttribute('compact'));
+    this.view = this.hasAttribute('compact') ? { name: 'question', qid: this._resumeQuestion() } : { name: 'start' };
+    this._render(false);
+  }
+
+  /** The engine has arrived after the first screen was drawn from the questions file. */
+  _engineArrived(engine) {
+    this.engine = engine;
+    const lang = this.lang;
+    const stale = this._previewVersion !== undefined && this._previewVersion !== engine.version();
+    // The engine's questions replace the file's (the same, unless the file is stale: then the
+    // answers given so far are checked again and what no longer fits is dropped with a notice).
+    this._useLanguage(lang, null);
+    const v = validateAnswers(this.answers, this.qs);
+    this.answers = v.answers;
+    if (v.dropped.length) this._notice(this.t('notice.dropped', { n: v.dropped.length }), 'info');
+    this._evaluate();
+    this._save();
+    this._emit();
+    const catalogue = loadCatalogue(lang);
+    catalogue.catch(() => {});
+    const pending = this._pending;
+    this._pending = null;
+    if (pending) pending();
+    else if (stale || this._main.querySelector('.load-error')) this._render(false);
+    else {
+      // The reader may be half-way through choosing: leave the view alone, update the rest.
+      this._renderVersion();
+      this._renderStatus();
+    }
+    this._awaitCatalogue(lang, catalogue);
+  }
+
   /** Use the catalogue once it arrives (it must come from the same rule base as the engine). */
   _awaitCatalogue(lang, promise) {
     const seq = (this._catalogueSeq = (this._catalogueSeq || 0) + 1);
@@ -227,6 +299,7 @@ export class MpcheckApp extends HTMLElement {
         }
         this.catalogue = catalogue;
         this._catalogueProblem = null;
+        this._idleDetails();
         // Only texts change: controls stay where they are, and so does the keyboard focus.
         this._renderVersion();
         this._renderStatus();
@@ -243,6 +316,55 @@ export class MpcheckApp extends HTMLElement {
         this._catalogueFailed(this.t('app.loadFailed'));
       },
     );
+  }
+
+  /** Fetch the WeChat categories' long texts once the page is idle (they are only in result cards). */
+  _idleDetails() {
+    if (!this.catalogue || !this.catalogue.details) return;
+    const go = () => this._abort && this._loadDetails();
+    if (typeof requestIdleCallback === 'function') {
+      const ids = (this._idleIds = this._idleIds || new Set());
+      const id = requestIdleCallback(() => {
+        ids.delete(id);
+        go();
+      }, { timeout: 5000 });
+      ids.add(id);
+    } else this._timer(go, 2000);
+  }
+
+  /** The WeChat categories' long texts, merged into the catalogue; redraws a view waiting for them. */
+  _loadDetails() {
+    const lang = this.lang;
+    if (!this.catalogue || !this.catalogue.details || this._detailsLoading === lang) return;
+    this._detailsLoading = lang;
+    loadCategoryDetails(lang).then(
+      () => {
+        this._detailsLoading = null;
+        if (!this._abort || this.lang !== lang) return;
+        if (this._waitingForDetails) {
+          const active = this.shadowRoot.activeElement;
+          this._render(!!active && this._main.contains(active));
+        }
+      },
+      () => {
+        this._detailsLoading = null;
+        if (!this._abort || this.lang !== lang) return;
+        // Show the results without the categories' documents rather than nothing, and say so.
+        this._detailsFailed = lang;
+        this._notice(this.t('app.loadFailed'), 'warning');
+        if (this._waitingForDetails) this._render(false);
+      },
+    );
+  }
+
+  /** A view with result cards for WeChat categories needs their long texts (documents, scope). */
+  _needsDetails(view) {
+    const cat = this.catalogue;
+    if (!cat || !cat.details || this._detailsFailed === this.lang || view.name !== 'results') return false;
+    return !!this.report && visibleItems(this.report).some((i) => {
+      const r = cat.requirements[i.id];
+      return !!r && r.kind === 'category' && r.summary === undefined;
+    });
   }
 
   _catalogueFailed(text) {
@@ -392,6 +514,10 @@ export class MpcheckApp extends HTMLElement {
   }
 
   _evaluate() {
+    if (!this.engine) {
+      this.report = null; // the first screen, before the engine: no report yet
+      return;
+    }
     try {
       this.report = this.engine.evaluate(this.answers, this.lang);
     } catch (e) {
@@ -441,6 +567,7 @@ export class MpcheckApp extends HTMLElement {
   }
 
   _emit() {
+    if (!this.engine) return; // events start with the first report
     this.dispatchEvent(new CustomEvent('mpcheck:change', { bubbles: true, composed: true, detail: { answers: JSON.parse(JSON.stringify(this.answers)), lang: this.lang } }));
     this.dispatchEvent(new CustomEvent('mpcheck:result', { bubbles: true, composed: true, detail: { report: this.report } }));
   }
@@ -449,6 +576,7 @@ export class MpcheckApp extends HTMLElement {
     const l = normaliseLang(lang);
     let catalogue;
     try {
+      if (!this.engine) await loadEngine(); // the first screen came from the questions file
       catalogue = await loadCatalogue(l);
     } catch {
       this._notice(this.t('app.loadFailed'), 'warning');
@@ -471,7 +599,9 @@ export class MpcheckApp extends HTMLElement {
   /* ---------- flow ---------- */
 
   askedIds() {
-    return (this.report && this.report.flow && this.report.flow.asked) || this.qs.map((q) => q.id);
+    if (this.report && this.report.flow) return this.report.flow.asked;
+    // Before the engine's first report (the first screen): the questions asked whatever the answers.
+    return this.qs.filter((q) => !this.engine ? !q.ask_when : true).map((q) => q.id);
   }
 
   _resumeQuestion() {
@@ -481,6 +611,15 @@ export class MpcheckApp extends HTMLElement {
 
   /** After Continue on a question page. */
   afterQuestion(qid, returnTo) {
+    if (!this.engine) {
+      // Faster than the download: the answer is kept, the next question (which depends on it)
+      // follows once the engine is here. Until then the form cannot be sent twice.
+      this._pending = () => this.afterQuestion(qid, returnTo);
+      for (const b of this._main.querySelectorAll('button, input, select, textarea')) /** @type {any} */ (b).disabled = true;
+      const form = this._main.querySelector('form') || this._main;
+      if (!form.querySelector('.preparing')) form.appendChild(h('p', { class: 'preparing', attrs: { role: 'status' }, text: this.t('app.preparing') }));
+      return;
+    }
     if (returnTo) return this.navigate({ name: returnTo });
     const asked = this.askedIds();
     const i = asked.indexOf(qid);
@@ -597,7 +736,7 @@ export class MpcheckApp extends HTMLElement {
   _renderStatus() {
     if (!this._ready) return;
     const t = this.t;
-    const items = visibleItems(this.report);
+    const items = this.report ? visibleItems(this.report) : [];
     const c = (s) => items.filter((i) => i.status === s).length;
     const showBar = this.view.name !== 'results' && this.view.name !== 'all' && Object.keys(this.answers).length > 0;
     this._statusBar.hidden = !showBar;
@@ -631,7 +770,11 @@ export class MpcheckApp extends HTMLElement {
     const v = this.view;
     let out;
     this._waitingForCatalogue = !this.catalogue && this._needsCatalogue(v);
-    if (this._waitingForCatalogue) out = this._renderWaiting();
+    this._waitingForDetails = !this._waitingForCatalogue && this._needsDetails(v);
+    if (this._waitingForDetails) this._loadDetails();
+    // The category picker does not show the long texts, but result cards will: fetch them now.
+    else if (v.name === 'question' && this.qsById.get(v.qid)?.options_from) this._loadDetails();
+    if (this._waitingForCatalogue || this._waitingForDetails) out = this._renderWaiting();
     else switch (v.name) {
       case 'question':
         out = renderQuestionPage(this, v.qid, v.returnTo);

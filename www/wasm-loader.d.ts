@@ -1,6 +1,6 @@
 // Types for wasm-loader.js: the engine and catalogue loader the element uses (also usable alone).
 import type * as Engine from './pkg/mpcheck.js';
-import type { Catalogue, Lang } from './pkg/mpcheck.js';
+import type { Catalogue, Lang, Question } from './pkg/mpcheck.js';
 
 /** The engine module once initialised: questions, evaluate, diagnose, version (docs/api.md). */
 export type LoadedEngine = typeof Engine;
@@ -18,8 +18,24 @@ export interface MpcheckLoadError extends Error {
  */
 export function loadEngine(): Promise<LoadedEngine>;
 
-/** pkg/catalogue.<lang>.json: names and long texts, fetched once per page and language. */
-export function loadCatalogue(lang: Lang): Promise<Catalogue>;
+/**
+ * pkg/catalogue.<lang>.json: names and texts, fetched once per page and language. The WeChat
+ * categories' `summary`, `scope` and `documents` are not in it (it has `details: "categories"`
+ * instead) until loadCategoryDetails has merged them in.
+ */
+export function loadCatalogue(lang: Lang): Promise<Catalogue & { details?: 'categories' }>;
+
+/**
+ * pkg/questions.<lang>.json: the questions (a question with `options_from` has `options: []`)
+ * and the rule-base version, a few KB, for showing the first question before the wasm is here.
+ */
+export function loadQuestions(lang: Lang): Promise<{ version: string; questions: Question[] }>;
+
+/**
+ * pkg/categories.<lang>.json merged into that language's catalogue (checked to come from the same
+ * rule base, else a `version_mismatch` error). Resolves to the now complete catalogue.
+ */
+export function loadCategoryDetails(lang: Lang): Promise<Catalogue>;
 
 /** Both, checked to come from the same rule base (else a `version_mismatch` error). */
 export function loadAll(lang: Lang): Promise<{ engine: LoadedEngine; catalogue: Catalogue }>;

@@ -31,6 +31,10 @@ export function assetUrl(path, from = import.meta.url) {
 let loading = null;
 /** @type {Map<string, Promise<any>>} catalogue.<lang>.json, fetched once per page and language */
 const catalogues = new Map();
+/** @type {Map<string, Promise<any>>} questions.<lang>.json, likewise */
+const questionFiles = new Map();
+/** @type {Map<string, Promise<any>>} categories.<lang>.json merged into the catalogue, likewise */
+const details = new Map();
 
 /** Tagged error, like the engine's own errors. */
 function loadError(kind, message, cause) {
@@ -118,6 +122,67 @@ export function loadCatalogue(lang) {
     catalogues.set(lang, p);
   }
   return catalogues.get(lang);
+}
+
+/** Fetch one JSON file of the checker's, once per page; a failed fetch may be retried. */
+function fetchJson(cache, name, options = {}) {
+  if (!cache.has(name)) {
+    const p = fetch(assetUrl(`./pkg/${name}`), { credentials: 'same-origin', ...options })
+      .then((res) => {
+        if (!res.ok) throw new Error('HTTP ' + res.status);
+        return res.json();
+      })
+      .catch((e) => {
+        cache.delete(name);
+        throw loadError('load_failed', `could not load pkg/${name}`, e);
+      });
+    cache.set(name, p);
+  }
+  return cache.get(name);
+}
+
+/**
+ * The questions of one language, as `questions(lang)` returns them but without the options of a
+ * question with `options_from` (the page takes those from the catalogue), and the rule-base
+ * version: pkg/questions.<lang>.json (docs/api.md), a few KB. The page shows its first screen from
+ * this file while the wasm is still on its way; once the engine is here, its own questions (and
+ * its version) win.
+ * @param {'zh-CN'|'en'} lang
+ * @returns {Promise<{version: string, questions: any[]}>}
+ */
+export function loadQuestions(lang) {
+  // High priority: the first question waits for this file and nothing else.
+  return fetchJson(questionFiles, `questions.${lang}.json`, { priority: 'high' });
+}
+
+/**
+ * The WeChat categories' long texts (summary, scope, documents; pkg/categories.<lang>.json),
+ * merged into the catalogue of the same language. Fetched once per page and language, when a view
+ * first needs them. Resolves to the catalogue, which then no longer has `details`.
+ * @param {'zh-CN'|'en'} lang
+ * @returns {Promise<any>}
+ */
+export function loadCategoryDetails(lang) {
+  if (!details.has(lang)) {
+    const p = Promise.all([loadCatalogue(lang), fetchJson(new Map(), `categories.${lang}.json`, { priority: 'low' })])
+      .then(([catalogue, file]) => {
+        if (file.version !== catalogue.version) {
+          throw loadError('version_mismatch', `categories ${file.version} do not match catalogue ${catalogue.version}`);
+        }
+        for (const [id, more] of Object.entries(file.categories || {})) {
+          const r = catalogue.requirements[id];
+          if (r) Object.assign(r, more);
+        }
+        delete catalogue.details;
+        return catalogue;
+      })
+      .catch((e) => {
+        details.delete(lang);
+        throw e;
+      });
+    details.set(lang, p);
+  }
+  return details.get(lang);
 }
 
 /**

@@ -2,6 +2,7 @@
 export default {
   'app.title': 'Mini-program licence checker',
   'app.loading': 'Loading the checker…',
+  'app.preparing': 'Your answer is kept. The checker is still loading; the next question follows in a moment…',
   'app.loadingResults': 'Loading the results…',
   'app.versionMismatch': 'The checker’s files do not match (its rules and their texts come from different versions). Please reload the page; if this keeps happening, try again later.',
   'app.otherLanguage': '中文',

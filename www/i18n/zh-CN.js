@@ -2,6 +2,7 @@
 export default {
   'app.title': '小程序资质自查',
   'app.loading': '正在加载自查工具……',
+  'app.preparing': '答案已记下。自查工具还在加载，稍后自动进入下一题……',
   'app.loadingResults': '正在加载结果……',
   'app.versionMismatch': '自查工具的文件版本不一致（规则和说明文字来自不同版本）。请刷新页面；如果仍然出现，请稍后再试。',
   'app.otherLanguage': 'English',
