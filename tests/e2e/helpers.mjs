@@ -66,9 +66,17 @@ export async function openPage(browser, viewport = PHONE, { url = BASE, init } =
   return { context, page, foreign, errors, dialogs };
 }
 
-/** Wait until the checker has rendered its first screen from the wasm. */
+/**
+ * Wait until the checker has rendered its first screen and its engine is ready (the first screen
+ * may come from pkg/questions.<lang>.json before the wasm; tests/e2e/speed.test.mjs covers that).
+ */
 export async function ready(page) {
   await page.locator('mpcheck-app .view .page-heading').first().waitFor({ state: 'visible', timeout: 15000 });
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('mpcheck-app')].every((el) => el.engine || el.shadowRoot?.querySelector('.load-error')),
+    null,
+    { timeout: 15000 },
+  );
 }
 
 /** The app locator (Playwright's CSS pierces open shadow roots). */

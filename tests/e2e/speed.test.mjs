@@ -1,0 +1,119 @@
+// Loading order (issue 5, "Speed and weight"): the first question is drawn from
+// pkg/questions.<lang>.json before the wasm has arrived, Continue waits for the engine with a status,
+// a stale questions file gives way to the engine's questions, and the WeChat categories' long texts
+// (pkg/categories.<lang>.json, not in the core catalogue) still reach a category's result card.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, openPage, app, catalogue, engine, BASE, ROOT, PHONE } from './helpers.mjs';
+
+let browser;
+let close;
+let mp;
+before(async () => {
+  ({ browser, close } = await launch());
+  mp = await engine();
+});
+after(async () => close && close());
+
+/** A page whose wasm download is held until release() is called. */
+async function heldWasm({ questions } = {}) {
+  let release;
+  const gate = new Promise((ok) => (release = ok));
+  const { context, page, foreign, errors } = await openPage(browser, PHONE, { url: null });
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.route('**/pkg/mpcheck_bg.wasm', async (r) => {
+    await gate;
+    await r.continue();
+  });
+  if (questions) await page.route('**/pkg/questions.zh-CN.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(questions) }));
+  await page.goto(BASE);
+  return { context, page, foreign, errors, requested, release };
+}
+
+const engineOf = (page) => page.evaluate(() => document.querySelector('mpcheck-app').engine);
+
+test('the first question appears before the wasm; Continue waits for the engine with a status, then goes on', async () => {
+  const { context, page, foreign, errors, requested, release } = await heldWasm();
+  const a = app(page);
+  await a.locator('.start-button').click();
+  const fs = a.locator('.question-page fieldset.field');
+  await fs.waitFor();
+  assert.equal(await engineOf(page), null, 'the wasm is still held back');
+  assert.ok(requested.some((p) => p.endsWith('/pkg/questions.zh-CN.json')), 'drawn from the questions file');
+  const first = mp.evaluate({}, 'zh-CN').flow.asked[0];
+  assert.equal(await fs.getAttribute('data-question'), first, "the engine's first question");
+  const q = mp.questions('zh-CN').find((x) => x.id === first);
+  assert.equal((await a.locator('.question-page .page-heading').first().textContent()).trim(), q.text);
+  // Answer it before the engine is here: the answer is kept, the form waits with a status.
+  const choice = q.kind === 'yes_no' ? 'no' : q.options[0].id;
+  await fs.locator(`input[value="${choice}"]`).first().check();
+  await a.locator('.question-page button[type=submit]').click();
+  await a.locator('.preparing[role=status]').waitFor();
+  assert.equal(await a.locator('.question-page button[type=submit]').isDisabled(), true, 'cannot be sent twice');
+  assert.equal(await fs.getAttribute('data-question'), first, 'still on the first question');
+  release();
+  const value = q.kind === 'yes_no' ? false : choice;
+  const next = mp.evaluate({ [first]: value }, 'zh-CN').flow.asked.find((id) => id !== first);
+  await a.locator(`.question-page fieldset.field[data-question="${next}"]`).waitFor({ timeout: 15000 });
+  assert.notEqual(await engineOf(page), null);
+  assert.deepEqual(await page.evaluate(() => document.querySelector('mpcheck-app').answers), { [first]: value });
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a stale questions file (another version) gives way to the engine's questions once it is here", async () => {
+  const real = JSON.parse(readFileSync(join(ROOT, 'dist/pkg/questions.zh-CN.json'), 'utf8'));
+  const stale = { version: 'stale-0', questions: real.questions.map((q) => ({ ...q, text: 'STALE ' + q.text })) };
+  const { context, page, errors, release } = await heldWasm({ questions: stale });
+  const a = app(page);
+  await a.locator('.start-button').click();
+  const h = a.locator('.question-page .page-heading').first();
+  await h.waitFor();
+  assert.match(await h.textContent(), /^STALE /, 'the first screen came from the (stale) file');
+  release();
+  await page.waitForFunction(() => {
+    const el = document.querySelector('mpcheck-app');
+    const t = el.shadowRoot.querySelector('.question-page .page-heading, .start-page .page-heading');
+    return !!el.engine && !!t && !t.textContent.startsWith('STALE');
+  }, null, { timeout: 15000 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a WeChat category's result card shows its documents, loaded from categories.<lang>.json", async () => {
+  const core = catalogue('zh-CN');
+  const details = JSON.parse(readFileSync(join(ROOT, 'dist/pkg/categories.zh-CN.json'), 'utf8'));
+  assert.equal(core.details, 'categories');
+  assert.equal(details.version, core.version);
+  // A category that is required when picked, with a plain document in its list.
+  let pick = null;
+  for (const [id, d] of Object.entries(details.categories)) {
+    const doc = d.documents && d.documents.all.find((x) => typeof x === 'string');
+    if (!doc) continue;
+    const answers = { platform: 'wechat', entity: 'company', wechat_categories: [id] };
+    const item = mp.evaluate(answers, 'zh-CN').requirements.find((r) => r.id === id);
+    if (item && item.status === 'required') {
+      pick = { id, doc, answers };
+      break;
+    }
+  }
+  assert.ok(pick, 'some WeChat category with documents is required when picked');
+  assert.equal(core.requirements[pick.id].documents, undefined, 'not in the core catalogue');
+  const { context, page, foreign, errors } = await openPage(browser, PHONE, { url: null });
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  const p = new URLSearchParams({ v: '1', platform: 'wechat', entity: 'company', wechat_categories: pick.id });
+  await page.goto(BASE + '#' + p.toString());
+  const card = app(page).locator(`article.req[data-req="${pick.id}"]`);
+  await card.locator('.documents').waitFor({ timeout: 15000 });
+  assert.ok((await card.locator('.documents').textContent()).includes(pick.doc), 'the document is listed');
+  assert.ok(requested.some((x) => x.endsWith('/pkg/categories.zh-CN.json')));
+  assert.ok(!requested.some((x) => x.endsWith('.en.json')), 'nothing English is fetched for a Chinese page');
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
