@@ -27,7 +27,9 @@ fn every_rejection_message_is_diagnosed() {
                 }
             };
             if expect.is_empty() && !found.is_empty() {
-                failures.push(format!("{path} [{id}]: should find nothing, found {found:?}"));
+                failures.push(format!(
+                    "{path} [{id}]: should find nothing, found {found:?}"
+                ));
             }
             for e in &expect {
                 if !found.contains(e) {
