@@ -115,7 +115,8 @@ for (const path of walk(opts.out)) {
 // trips before the first question could show (six connections per host over HTTP/1.1, 150 ms each
 // on a slow phone network). wasm-loader.js stays a module of its own: mpcheck-embed.js imports it
 // too, and its state (the asset base, the one load of the engine) must exist once per page.
-// The bundled files are removed from dist/ (nothing loads them); www/ and the npm package keep the
+// The bundled modules stay in dist/ as copies of www/ (dist/ holds all of www/, tests/node/dist.test.mjs),
+// but the page never loads them (wasm-pack.toml [budgets] page_exclude); the npm package keeps the
 // readable modules.
 const appEntry = join(opts.www, 'mpcheck-app.js');
 if (existsSync(appEntry)) {
@@ -141,16 +142,8 @@ if (existsSync(appEntry)) {
   });
   writeFileSync(join(opts.out, 'mpcheck-app.js'), bundled.outputFiles[0].contents);
   const inputs = Object.keys(bundled.metafile.inputs).map((f) => relative(opts.www, join(root, f)).split(sep).join('/'));
-  let removed = 0;
-  for (const rel of inputs) {
-    if (rel === 'mpcheck-app.js' || rel.startsWith('..')) continue;
-    rmSync(join(opts.out, rel), { force: true });
-    removed += 1;
-  }
-  for (const dir of readdirSync(opts.out)) {
-    const path = join(opts.out, dir);
-    if (statSync(path).isDirectory() && [...walk(path)].length === 0) rmSync(path, { recursive: true });
-  }
-  console.log(`assemble: dist/mpcheck-app.js bundles ${removed + 1} modules (${bundled.outputFiles[0].contents.length} bytes)`);
+  const strays = inputs.filter((f) => f !== 'mpcheck-app.js' && !/^(components|i18n|data)\//.test(f));
+  if (strays.length) throw new Error(`dist/mpcheck-app.js bundles ${strays.join(', ')}: add them to wasm-pack.toml page_exclude or keep them separate`);
+  console.log(`assemble: dist/mpcheck-app.js bundles ${inputs.length} modules (${bundled.outputFiles[0].contents.length} bytes)`);
 }
 console.log(`assemble: dist/ ready (${wwwFiles.length} files from www/ + pkg/); minified ${count} JS/CSS/JSON files, ${before} → ${after} bytes`);

@@ -577,7 +577,11 @@ export class MpcheckApp extends HTMLElement {
     let catalogue;
     try {
       if (!this.engine) await loadEngine(); // the first screen came from the questions file
+      // With the categories' long texts already here in one language, switch to the other with
+      // them too, so that the results do not blink through "loading".
+      const withDetails = !!this.catalogue && !this.catalogue.details;
       catalogue = await loadCatalogue(l);
+      if (withDetails) await loadCategoryDetails(l).catch(() => {});
     } catch {
       this._notice(this.t('app.loadFailed'), 'warning');
       return;
