@@ -29,7 +29,8 @@ if (!cargo?.version || !cargo?.name) throw new Error('Cargo.toml [package] has n
 // The site's host page is not part of the element.
 const HOST_ONLY = new Set(['index.html', 'host.js', 'host.css']);
 // The wasm-pack output the package ships (the catalogue is written beside it by export-catalogue).
-const PKG_FILES = ['mpcheck.js', 'mpcheck_bg.wasm', 'mpcheck.d.ts', 'mpcheck_bg.wasm.d.ts', 'catalogue.zh-CN.json', 'catalogue.en.json'];
+const PKG_FILES = ['mpcheck.js', 'mpcheck_bg.wasm', 'mpcheck.d.ts', 'mpcheck_bg.wasm.d.ts',
+  ...['zh-CN', 'en'].flatMap((l) => [`questions.${l}.json`, `catalogue.${l}.json`, `categories.${l}.json`])];
 const REQUIRED_WWW = ['mpcheck-app.js', 'mpcheck-app.css', 'mpcheck-embed.js', 'wasm-loader.js', 'mpcheck-app.d.ts', 'wasm-loader.d.ts', 'mpcheck-embed.d.ts'];
 
 for (const f of PKG_FILES) {
@@ -77,10 +78,19 @@ initSync({ module: readFileSync(new URL('./pkg/mpcheck_bg.wasm', import.meta.url
 
 export { questions, evaluate, diagnose, version } from './pkg/mpcheck.js';
 
-/** pkg/catalogue.<lang>.json, parsed. @param {'zh-CN'|'en'} lang */
+const read = (name) => JSON.parse(readFileSync(new URL(\`./pkg/\${name}\`, import.meta.url), 'utf8'));
+
+/** The whole catalogue: pkg/catalogue.<lang>.json with the WeChat categories' long texts from
+ * pkg/categories.<lang>.json merged in. @param {'zh-CN'|'en'} lang */
 export function catalogue(lang) {
   if (lang !== 'zh-CN' && lang !== 'en') throw new TypeError('lang must be "zh-CN" or "en"');
-  return JSON.parse(readFileSync(new URL(\`./pkg/catalogue.\${lang}.json\`, import.meta.url), 'utf8'));
+  const core = read(\`catalogue.\${lang}.json\`);
+  const details = read(\`categories.\${lang}.json\`);
+  for (const [id, more] of Object.entries(details.categories)) {
+    if (core.requirements[id]) Object.assign(core.requirements[id], more);
+  }
+  delete core.details;
+  return core;
 }
 `,
 );
@@ -123,6 +133,10 @@ const manifest = {
     './loader': typed('./wasm-loader.d.ts', './wasm-loader.js'),
     './catalogue.zh-CN.json': './pkg/catalogue.zh-CN.json',
     './catalogue.en.json': './pkg/catalogue.en.json',
+    './categories.zh-CN.json': './pkg/categories.zh-CN.json',
+    './categories.en.json': './pkg/categories.en.json',
+    './questions.zh-CN.json': './pkg/questions.zh-CN.json',
+    './questions.en.json': './pkg/questions.en.json',
     './mpcheck_bg.wasm': './pkg/mpcheck_bg.wasm',
     './mpcheck-app.css': './mpcheck-app.css',
     './package.json': './package.json',
