@@ -337,3 +337,43 @@ fn text_over_the_limit_is_refused_without_being_scanned() {
         "limit_exceeded"
     );
 }
+
+/// More records of one kind than 16-bit indices can tell apart: refused, never wrapped. (A
+/// generated base of 70,000 rules, each requiring its own requirement, loaded without error and
+/// required the wrong requirements: index 65,536 + k pointed at requirement k. scripts/bench.sh's
+/// 100,000-rule base now shows the refusal.)
+#[cfg(feature = "loader")]
+#[test]
+#[ignore = "loads 131,073 records: minutes in a debug build; cargo test --release --features loader --test limits -- --ignored"]
+fn a_rule_base_with_more_records_than_its_indices_hold_is_refused() {
+    use mpcheck::rulefile::resolve::MAX_RECORDS;
+    use mpcheck::rulefile::{load, LoadOptions, SourceFile};
+    use std::fmt::Write;
+
+    let base = |n: usize| {
+        let mut t = String::from("[meta]\nversion = \"t\"\nreviewed = \"2026-11-28\"\n");
+        for i in 0..n {
+            let _ = write!(
+                t,
+                "[[source]]\nid = \"s{i}\"\ntitle = \"t\"\nchecked = \"2026-11\"\ntag = \"SEC\"\n"
+            );
+        }
+        [SourceFile {
+            path: "many.toml".into(),
+            text: t,
+        }]
+    };
+    assert_eq!(MAX_RECORDS, 65_536);
+    let t = Instant::now();
+    let at = load(&base(MAX_RECORDS), LoadOptions::BENCH);
+    assert!(at.is_ok(), "{:?}", at.err().map(|e| e[0].to_string()));
+    let errors = load(&base(MAX_RECORDS + 1), LoadOptions::BENCH).expect_err("one too many");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.kind == "too_many" && e.id.as_deref() == Some("s65536")),
+        "{}",
+        errors[0]
+    );
+    println!("two loads of 65,536+ sources in {:?}", t.elapsed());
+}
