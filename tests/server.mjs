@@ -5,12 +5,14 @@
 // --port 0 picks any free port; a taken port moves on to the next free one (up to 100 further).
 // --prefix serves the site under a sub-path only (as on a static host's sub-folder).
 // --url-file writes the base URL to a file once listening (for scripts).
-// It sets only Content-Type, Content-Length and Cache-Control: no COOP/COEP or other special headers,
-// because dist/ must work on any static host.
+// It sets only Content-Type, Content-Length and Cache-Control (plus Content-Encoding: gzip for text
+// and wasm when the client accepts it, as ordinary static hosts do): no COOP/COEP or other special
+// headers, because dist/ must work on any static host.
 //
 // As a module: `const { url, close } = await startServer({ root, port: 0, prefix: '/x/' })`.
 import { createServer } from 'node:http';
-import { createReadStream, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -45,6 +47,20 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 function send(res, status, text, head) {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
   res.end(head ? undefined : text);
+}
+
+const COMPRESSIBLE = /^(text\/|application\/(javascript|json|wasm)|image\/svg)/;
+const gzipCache = new Map();
+
+/** The file gzipped (level 9), cached until it changes. */
+function gzipped(file, stat) {
+  const key = `${file}:${stat.mtimeMs}:${stat.size}`;
+  let body = gzipCache.get(key);
+  if (!body) {
+    body = gzipSync(readFileSync(file), { level: 9 });
+    gzipCache.set(key, body);
+  }
+  return body;
 }
 
 function handler(rootDir, prefix) {
@@ -87,6 +103,18 @@ function handler(rootDir, prefix) {
       return send(res, 404, 'not found\n', head);
     }
     if (!stat.isFile()) return send(res, 404, 'not found\n', head);
+    const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    if (/\bgzip\b/.test(req.headers['accept-encoding'] || '') && COMPRESSIBLE.test(type)) {
+      const body = gzipped(file, stat);
+      res.writeHead(200, {
+        'Content-Type': type,
+        'Content-Length': body.length,
+        'Content-Encoding': 'gzip',
+        Vary: 'Accept-Encoding',
+        'Cache-Control': 'no-cache',
+      });
+      return res.end(head ? undefined : body);
+    }
     res.writeHead(200, {
       'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'Content-Length': stat.size,
