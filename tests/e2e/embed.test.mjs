@@ -452,6 +452,10 @@ test('wasm served as application/octet-stream, and a WebView without streaming c
     page.on('console', (m) => c.push(m.text()));
     await page.goto(DOCS);
     await waitQuestion(page);
+    // The first question can render from questions.<lang>.json before the wasm arrives: wait for it.
+    for (let i = 0; i < 100 && !(served >= 1 && c.some((t) => /instantiateStreaming/.test(t))); i++) {
+      await page.waitForTimeout(100);
+    }
     assert.ok(served >= 1);
     assert.ok(c.some((t) => /instantiateStreaming/.test(t)), 'streaming compilation was tried and failed: ' + c.join('\n'));
     assert.deepEqual(errors, []);

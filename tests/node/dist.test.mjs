@@ -83,7 +83,8 @@ test('tests/server.mjs serves dist/ under a sub-path with the right MIME types',
     };
     if (existsSync(join(dist, 'index.html'))) types[''] = 'text/html; charset=utf-8';
     for (const [path, type] of Object.entries(types)) {
-      const res = await fetch(server.url + path);
+      // identity: compare the bytes as stored (the server gzips when asked, tested below).
+      const res = await fetch(server.url + path, { headers: { 'accept-encoding': 'identity' } });
       assert.equal(res.status, 200, path);
       assert.equal(res.headers.get('content-type'), type, path);
       const body = Buffer.from(await res.arrayBuffer());
@@ -97,8 +98,12 @@ test('tests/server.mjs serves dist/ under a sub-path with the right MIME types',
     assert.equal((await fetch(`${server.url}no-such-file.js`)).status, 404);
     assert.equal((await fetch(`${server.url}%2e%2e/%2e%2e/package.json`)).status === 200, false, 'no path traversal');
     assert.equal((await fetch(server.url, { method: 'POST' })).status, 405);
-    const head = await fetch(server.url + 'pkg/mpcheck_bg.wasm', { method: 'HEAD' });
+    const head = await fetch(server.url + 'pkg/mpcheck_bg.wasm', { method: 'HEAD', headers: { 'accept-encoding': 'identity' } });
     assert.equal(Number(head.headers.get('content-length')), statSync(join(dist, 'pkg/mpcheck_bg.wasm')).size);
+    // With gzip accepted, the wasm arrives compressed and decodes to the same bytes.
+    const gz = await fetch(server.url + 'pkg/mpcheck_bg.wasm');
+    assert.equal(gz.headers.get('content-encoding'), 'gzip');
+    assert.ok(Buffer.from(await gz.arrayBuffer()).equals(readFileSync(join(dist, 'pkg/mpcheck_bg.wasm'))));
   } finally {
     await server.close();
   }
