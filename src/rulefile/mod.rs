@@ -105,12 +105,15 @@ impl<'a> Problems<'a> {
     }
 
     pub fn finish(self) -> Vec<RuleError> {
+        // Line starts once per file: a position per problem by binary search, not by scanning the
+        // text again for each of (possibly tens of thousands of) problems.
+        let starts: Vec<Vec<usize>> = self.files.iter().map(|f| line_starts(&f.text)).collect();
         let mut out: Vec<RuleError> = self
             .list
             .into_iter()
             .map(|(loc, id, kind, message)| {
                 let file = &self.files[loc.file];
-                let (line, col) = line_col(&file.text, loc.start);
+                let (line, col) = line_col_in(&file.text, &starts[loc.file], loc.start);
                 RuleError {
                     path: file.path.clone(),
                     line,
@@ -125,6 +128,23 @@ impl<'a> Problems<'a> {
         out.dedup();
         out
     }
+}
+
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}
+
+/// `line_col` with the file's line starts computed beforehand.
+fn line_col_in(text: &str, starts: &[usize], offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let line = starts.partition_point(|&s| s <= offset);
+    let col = text[starts[line - 1]..offset].chars().count() + 1;
+    (line, col)
 }
 
 /// 1-based line and column (in characters) of a byte offset.
