@@ -355,7 +355,7 @@ fn a_rule_base_with_more_records_than_its_indices_hold_is_refused() {
         for i in 0..n {
             let _ = write!(
                 t,
-                "[[source]]\nid = \"s{i}\"\ntitle = \"t\"\nchecked = \"2026-11\"\ntag = \"SEC\"\n"
+                "[[source]]\nid = \"s{i}\"\ntitle = \"t\"\nchecked = \"2026-11\"\ntag = \"SEC\"\nnote = \"n\"\n"
             );
         }
         [SourceFile {
