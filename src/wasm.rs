@@ -91,6 +91,10 @@ extern "C" {
     /// stack a little more with every such call).
     #[wasm_bindgen(catch, js_namespace = Object, js_name = entries)]
     fn object_entries(obj: &JsValue) -> Result<js_sys::Array, JsValue>;
+
+    /// `Array.from`: a plain copy of a list, with a throwing element getter caught the same way.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = from)]
+    fn array_copy(list: &JsValue) -> Result<js_sys::Array, JsValue>;
 }
 
 fn read_answers(answers: JsValue) -> Result<RawAnswers, JsValue> {
@@ -156,7 +160,9 @@ fn read_entries(entries: &js_sys::Array) -> Result<RawAnswers, EngineError> {
         } else if let Some(s) = short_string(&v)? {
             RawValue::Str(s)
         } else if js_sys::Array::is_array(&v) {
-            let items = js_sys::Array::from(&v);
+            let items = array_copy(&v).map_err(|_| EngineError::InvalidAnswers {
+                message: "a list in the answers could not be read (a getter or proxy threw)".into(),
+            })?;
             let len = items.length() as usize;
             if len > MAX_ITEMS {
                 return Err(limit("items", MAX_ITEMS, len));

@@ -213,5 +213,11 @@ test('a getter or Proxy trap that throws is refused as a tagged error', () => {
   call('throwing getter', () => mp.evaluate(o, 'en'));
   const p = new Proxy({}, { ownKeys() { throw new Error('boom'); } });
   call('throwing ownKeys', () => mp.evaluate(p, 'en'));
+  // A list whose element getter throws: refused as a tagged error, not a JS exception through wasm.
+  const list = ['ugc'];
+  Object.defineProperty(list, 0, { enumerable: true, get() { throw new Error('boom'); } });
+  let thrown;
+  try { mp.evaluate({ platform: 'wechat', content: list }, 'en'); } catch (e) { thrown = e; }
+  assert.equal(thrown?.kind, 'invalid_answers', 'a throwing list element is a tagged error: ' + String(thrown));
   stillGood('throwing getters');
 });
