@@ -126,16 +126,21 @@ fn limit(what: &str, limit: usize, actual: usize) -> EngineError {
     }
 }
 
-/// A JS string no longer than `MAX_STRING` (UTF-16 units are counted before anything is copied).
+/// A JS string of at most `MAX_STRING` bytes of UTF-8, as natively. A string longer than that in
+/// UTF-16 units is refused before it is copied (each unit is at least one byte).
 fn short_string(v: &JsValue) -> Result<Option<String>, EngineError> {
     if !v.is_string() {
         return Ok(None);
     }
-    let n = js_sys::JsString::from(v.clone()).length() as usize;
-    if n > MAX_STRING {
-        return Err(limit("string", MAX_STRING, n));
+    let units = js_sys::JsString::from(v.clone()).length() as usize;
+    if units > MAX_STRING {
+        return Err(limit("string", MAX_STRING, units));
     }
-    Ok(v.as_string())
+    let s = v.as_string().unwrap_or_default();
+    if s.len() > MAX_STRING {
+        return Err(limit("string", MAX_STRING, s.len()));
+    }
+    Ok(Some(s))
 }
 
 /// `[key, value]` pairs → raw answers, with the limits checked before values are read.

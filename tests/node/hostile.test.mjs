@@ -221,3 +221,15 @@ test('a getter or Proxy trap that throws is refused as a tagged error', () => {
   assert.equal(thrown?.kind, 'invalid_answers', 'a throwing list element is a tagged error: ' + String(thrown));
   stillGood('throwing getters');
 });
+
+test('strings are limited in UTF-8 bytes, as natively', () => {
+  const ok = mp.evaluate({ platform: 'wechat' }, 'en');
+  assert.ok(ok.flow);
+  let e;
+  try { mp.evaluate({ platform: '审'.repeat(100) }, 'en'); } catch (x) { e = x; }
+  assert.equal(e?.kind, 'limit_exceeded', '100 Chinese characters are 300 bytes: ' + JSON.stringify(e));
+  assert.equal(e?.actual, 300);
+  let f;
+  try { mp.evaluate({ platform: '审'.repeat(85) }, 'en'); } catch (x) { f = x; }
+  assert.equal(f?.kind, 'unknown_option', '255 bytes pass the limit and reach the option check');
+});
