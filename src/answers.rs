@@ -17,6 +17,8 @@ pub const MAX_KEYS: usize = 256;
 pub const MAX_ITEMS: usize = 1024;
 /// Longest key or string value, in bytes.
 pub const MAX_STRING: usize = 256;
+/// Most bytes of text (keys and strings) in one answers object: 64 KB.
+pub const MAX_TOTAL: usize = 64 * 1024;
 
 /// The marker a serde error message starts with when a limit was hit.
 pub const LIMIT_MARK: &str = "limit:";
@@ -32,6 +34,23 @@ pub enum RawValue {
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RawAnswers(pub Vec<(String, RawValue)>);
+
+impl RawAnswers {
+    /// Bytes of text in these answers: keys, string values and list items.
+    pub fn text_bytes(pairs: &[(String, RawValue)]) -> usize {
+        pairs
+            .iter()
+            .map(|(k, v)| {
+                k.len()
+                    + match v {
+                        RawValue::Str(s) => s.len(),
+                        RawValue::List(l) => l.iter().map(String::len).sum(),
+                        _ => 0,
+                    }
+            })
+            .sum()
+    }
+}
 
 fn limit<E: de::Error>(what: &str, limit: usize, actual: usize) -> E {
     E::custom(format!("{LIMIT_MARK}{what}:{limit}:{actual}"))
@@ -154,12 +173,17 @@ impl<'de> Visitor<'de> for AnswersVisitor {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawAnswers, A::Error> {
         let mut out = Vec::new();
+        let mut total = 0;
         while let Some(key) = map.next_key::<ShortString>()? {
             if out.len() == MAX_KEYS {
                 return Err(limit("keys", MAX_KEYS, MAX_KEYS + 1));
             }
             let value: RawValue = map.next_value()?;
             out.push((key.0, value));
+            total += RawAnswers::text_bytes(&out[out.len() - 1..]);
+            if total > MAX_TOTAL {
+                return Err(limit("total", MAX_TOTAL, total));
+            }
         }
         Ok(RawAnswers(out))
     }

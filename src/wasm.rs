@@ -7,7 +7,7 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::answers::{RawAnswers, RawValue, MAX_ITEMS, MAX_KEYS, MAX_STRING};
+use crate::answers::{RawAnswers, RawValue, MAX_ITEMS, MAX_KEYS, MAX_STRING, MAX_TOTAL};
 use crate::error::{EngineError, FieldValue};
 use crate::model::RuleBase;
 use crate::{output, parse_lang, RULES};
@@ -152,6 +152,7 @@ fn read_entries(entries: &js_sys::Array) -> Result<RawAnswers, EngineError> {
         return Err(limit("keys", MAX_KEYS, n));
     }
     let mut out = Vec::with_capacity(n);
+    let mut total = 0;
     for entry in entries.iter() {
         let pair = js_sys::Array::from(&entry);
         let key = short_string(&pair.get(0))?.unwrap_or_default();
@@ -192,6 +193,10 @@ fn read_entries(entries: &js_sys::Array) -> Result<RawAnswers, EngineError> {
             });
         };
         out.push((key, value));
+        total += RawAnswers::text_bytes(&out[out.len() - 1..]);
+        if total > MAX_TOTAL {
+            return Err(limit("total", MAX_TOTAL, total));
+        }
     }
     Ok(RawAnswers(out))
 }

@@ -10,7 +10,9 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use mpcheck::answers::{error_from_message, RawAnswers, MAX_ITEMS, MAX_KEYS, MAX_STRING};
+use mpcheck::answers::{
+    error_from_message, RawAnswers, MAX_ITEMS, MAX_KEYS, MAX_STRING, MAX_TOTAL,
+};
 use mpcheck::diagnose::{diagnose, MAX_TEXT};
 use mpcheck::{EngineError, Lang, RULES};
 
@@ -40,8 +42,15 @@ fn the_limits_are_the_documented_ones() {
     assert_eq!(MAX_ITEMS, 1024);
     assert_eq!(MAX_STRING, 256);
     assert_eq!(MAX_TEXT, 65_536);
+    assert_eq!(MAX_TOTAL, 65_536);
     let api = std::fs::read_to_string(common::root().join("docs/api.md")).expect("docs/api.md");
-    for figure in ["256 keys", "1,024", "256 characters", "65,536 bytes"] {
+    for figure in [
+        "256 keys",
+        "1,024",
+        "256 bytes (UTF-8) per key or string",
+        "65,536 bytes of text in all",
+        "65,536 bytes",
+    ] {
         assert!(
             api.contains(figure),
             "docs/api.md does not state `{figure}`"
@@ -376,4 +385,29 @@ fn a_rule_base_with_more_records_than_its_indices_hold_is_refused() {
         errors[0]
     );
     println!("two loads of 65,536+ sources in {:?}", t.elapsed());
+}
+
+#[test]
+fn answers_over_64_kb_of_text_in_all_are_refused() {
+    // Each list item is within its own limits; together they pass 64 KB.
+    let item = "x".repeat(MAX_STRING);
+    let items: Vec<String> = (0..(MAX_ITEMS / 2))
+        .map(|_| format!("\"{item}\""))
+        .collect();
+    let json = format!(r#"{{"content":[{}]}}"#, items.join(","));
+    match read(&json) {
+        Err(EngineError::LimitExceeded {
+            what,
+            limit,
+            actual,
+        }) => {
+            assert_eq!((what.as_str(), limit), ("total", MAX_TOTAL));
+            assert!(actual > MAX_TOTAL);
+        }
+        other => panic!("expected a total limit error, got {other:?}"),
+    }
+    // Just under it is read.
+    let n = MAX_TOTAL / MAX_STRING - 1;
+    let items: Vec<String> = (0..n).map(|_| format!("\"{item}\"")).collect();
+    assert!(read(&format!(r#"{{"content":[{}]}}"#, items.join(","))).is_ok());
 }

@@ -222,6 +222,15 @@ test('a getter or Proxy trap that throws is refused as a tagged error', () => {
   stillGood('throwing getters');
 });
 
+test('answers over 64 KB of text in all are refused, as natively', () => {
+  const items = Array.from({ length: 512 }, () => 'x'.repeat(256));
+  let e;
+  try { mp.evaluate({ content: items }, 'en'); } catch (x) { e = x; }
+  assert.equal(e?.kind, 'limit_exceeded');
+  assert.equal(e?.what, 'total');
+  assert.equal(e?.limit, 65536);
+});
+
 test('strings are limited in UTF-8 bytes, as natively', () => {
   const ok = mp.evaluate({ platform: 'wechat' }, 'en');
   assert.ok(ok.flow);
