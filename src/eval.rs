@@ -183,56 +183,42 @@ impl<'a> State<'a> {
                 }
                 None => Outcome::known(false, QSet::default()),
             },
-            Expr::And(parts) => self.and(parts),
-            Expr::Or(parts) => self.or(parts),
+            Expr::And(parts) => self.junction(parts, Tri::False),
+            Expr::Or(parts) => self.junction(parts, Tri::True),
         }
     }
 
-    fn and(&self, parts: &[Expr]) -> Outcome {
+    /// `and` (decisive value false) and `or` (decisive value true): the first decisive part
+    /// decides, with its reasons; otherwise the result is unknown if any part is, else the
+    /// opposite of the decisive value, because of every part.
+    fn junction(&self, parts: &[Expr], decisive: Tri) -> Outcome {
+        let mut known = QSet::default();
         let mut why = QSet::default();
         let mut settle = QSet::default();
         let mut unknown = false;
         for p in parts {
             let o = self.eval(p);
-            match o.value {
-                Tri::False => return o,
-                Tri::True => why = why.union(o.why),
-                Tri::Unknown => {
-                    unknown = true;
-                    why = why.union(o.why);
-                    settle = settle.union(o.settle);
-                }
+            if o.value == decisive {
+                return o;
+            }
+            if o.value == Tri::Unknown {
+                unknown = true;
+                why = why.union(o.why);
+                settle = settle.union(o.settle);
+            } else {
+                known = known.union(o.why);
             }
         }
-        if unknown {
-            Outcome::unknown(why, settle)
+        if !unknown {
+            return Outcome::known(decisive == Tri::False, known);
+        }
+        // In an `and`, the parts that hold support the unknown result; in an `or`, false parts do not.
+        let support = if decisive == Tri::False {
+            known.union(why)
         } else {
-            Outcome::known(true, why)
-        }
-    }
-
-    fn or(&self, parts: &[Expr]) -> Outcome {
-        let mut why_false = QSet::default();
-        let mut why = QSet::default();
-        let mut settle = QSet::default();
-        let mut unknown = false;
-        for p in parts {
-            let o = self.eval(p);
-            match o.value {
-                Tri::True => return o,
-                Tri::False => why_false = why_false.union(o.why),
-                Tri::Unknown => {
-                    unknown = true;
-                    why = why.union(o.why);
-                    settle = settle.union(o.settle);
-                }
-            }
-        }
-        if unknown {
-            Outcome::unknown(why, settle)
-        } else {
-            Outcome::known(false, why_false)
-        }
+            why
+        };
+        Outcome::unknown(support, settle)
     }
 }
 

@@ -233,12 +233,7 @@ fn ask_loc(raw: &RawBase, i: usize) -> Loc {
 /// Cycles in when-to-ask and prerequisites, and when-to-ask on later questions.
 /// Returns false when evaluation order is broken (the satisfiability checks then stop).
 pub fn structure(base: &RuleBase, raw: &RawBase, problems: &mut Problems) -> bool {
-    let q_loc = |i: usize| {
-        raw.questions[i]
-            .ask_when
-            .as_ref()
-            .map_or(raw.questions[i].id.loc.clone(), |c| c.loc.clone())
-    };
+    let q_loc = |i: usize| ask_loc(raw, i);
     // Cycles in when-to-ask.
     let edges: Vec<Vec<usize>> = base
         .questions

@@ -477,11 +477,6 @@ fn resolve_docs(d: &RawDocs) -> Docs {
     }
 }
 
-/// Folds text the way `diagnose` folds pasted messages.
-pub fn fold(s: &str, table: &[(char, char)]) -> String {
-    crate::normalise::fold(s, table)
-}
-
 pub fn resolve(raw: &RawBase, opts: LoadOptions, problems: &mut Problems) -> Option<RuleBase> {
     let Some(meta) = &raw.meta else {
         problems.add(
@@ -1108,7 +1103,7 @@ fn resolve_causes(raw: &RawBase, ctx: &mut Ctx, table: &[(char, char)]) -> Vec<C
         let implies = ctx.requirements(&c.implies, id);
         let mut patterns = Vec::new();
         for (p, w) in &c.patterns {
-            let folded = fold(&p.value, table);
+            let folded = crate::normalise::fold(&p.value, table);
             if folded.trim().is_empty() {
                 ctx.err(&p.loc, id, "invalid_pattern", "a pattern cannot be empty");
                 continue;
@@ -1163,7 +1158,7 @@ fn resolve_causes(raw: &RawBase, ctx: &mut Ctx, table: &[(char, char)]) -> Vec<C
             codes: list(
                 c.codes
                     .iter()
-                    .map(|s| owned(&fold(&s.value, table)))
+                    .map(|s| owned(&crate::normalise::fold(&s.value, table)))
                     .collect(),
             ),
             patterns: list(patterns),
@@ -1172,13 +1167,4 @@ fn resolve_causes(raw: &RawBase, ctx: &mut Ctx, table: &[(char, char)]) -> Vec<C
         });
     }
     out
-}
-
-/// Helper for `analyse`: the requirement index map.
-pub fn requirement_ids(raw: &RawBase) -> HashMap<String, RIdx> {
-    raw.requirements
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.value.clone(), i as RIdx))
-        .collect()
 }
