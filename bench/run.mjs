@@ -11,7 +11,6 @@
 //   node bench/run.mjs [--quick] [--skip a,b,…]   --quick: fewer calls (a smoke run, not figures)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -101,7 +100,12 @@ if (!skip.has('b')) {
 let bench = null;
 const benchPkg = join(root, 'target', 'bench-pkg', 'mpcheck.js');
 if (!skip.has('c') || !skip.has('d')) {
-  if (existsSync(benchPkg)) bench = createRequire(import.meta.url)(benchPkg);
+  if (existsSync(benchPkg)) {
+    // Built for the web like the shipped module (its report builder is an ES module snippet),
+    // and initialised from the file's bytes.
+    bench = await import(pathToFileURL(benchPkg).href);
+    bench.initSync({ module: readFileSync(join(dirname(benchPkg), 'mpcheck_bg.wasm')) });
+  }
   else row('c', 'bench module', 'skipped', '', `${benchPkg} is missing (scripts/bench.sh builds it)`);
 }
 

@@ -63,6 +63,10 @@ mkdirSync(join(opts.out, 'pkg'));
 for (const f of PKG_FILES) {
   if (existsSync(join(opts.pkg, f))) cpSync(join(opts.pkg, f), join(opts.out, 'pkg', f));
 }
+// JavaScript the module imports (wasm-bindgen's snippets: the report builder, src/js/).
+if (existsSync(join(opts.pkg, 'snippets'))) {
+  cpSync(join(opts.pkg, 'snippets'), join(opts.out, 'pkg', 'snippets'), { recursive: true });
+}
 
 const examples = existsSync(opts.examples)
   ? readdirSync(opts.examples)

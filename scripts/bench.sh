@@ -4,7 +4,7 @@
 #   scripts/bench.sh [--quick] [--skip a,b,…]
 # Builds what is missing first: the site (scripts/build.sh --no-setup, if pkg/ or dist/ is missing),
 # the native timing example (cargo build --release --example bench_native --features loader) and the
-# bench-only wasm module (wasm-pack build --release --target nodejs --features bench, into
+# bench-only wasm module (wasm-pack build --release --target web --features bench, into
 # target/bench-pkg/, with its own target dir so the site's build is not disturbed).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -24,8 +24,8 @@ done
 say "bench: cargo build --release --example bench_native --features loader"
 cargo build --quiet --release --example bench_native --features loader
 
-say "bench: wasm-pack build --release --target nodejs --features bench → target/bench-pkg/"
-CARGO_TARGET_DIR=target/bench-build wasm-pack --quiet build --release --target nodejs --mode no-install \
+say "bench: wasm-pack build --release --target web --features bench → target/bench-pkg/"
+CARGO_TARGET_DIR=target/bench-build wasm-pack --quiet build --release --target web --mode no-install \
   --out-dir target/bench-pkg --out-name mpcheck -- --features bench >/dev/null
 
 node bench/run.mjs "$@"

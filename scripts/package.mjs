@@ -9,7 +9,7 @@
 // package.json takes name and version from Cargo.toml. No dependencies: it installs offline.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'smol-toml';
 import { root } from './config.mjs';
@@ -64,6 +64,15 @@ for (const f of PKG_FILES) {
   if (f.endsWith('.json')) writeFileSync(to, JSON.stringify(JSON.parse(readFileSync(from, 'utf8')))); // same value, no whitespace
   else cpSync(from, to);
   files.push('pkg/' + f);
+}
+// The JavaScript the module imports (wasm-bindgen's snippets: the report builder, src/js/).
+if (existsSync(join(opts.pkg, 'snippets'))) {
+  for (const path of walk(join(opts.pkg, 'snippets'))) {
+    const rel = relative(opts.pkg, path).split(sep).join('/');
+    mkdirSync(dirname(join(opts.out, 'pkg', rel)), { recursive: true });
+    cpSync(path, join(opts.out, 'pkg', rel));
+    files.push('pkg/' + rel);
+  }
 }
 
 // Node: the engine initialised synchronously from the wasm file beside it, and the catalogue read

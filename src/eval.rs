@@ -20,49 +20,62 @@ pub enum Tri {
 pub struct QSet([u64; MAX_QUESTIONS / 64]);
 
 impl QSet {
+    #[inline(always)]
     pub fn one(q: QIdx) -> QSet {
         let mut s = QSet::default();
         s.insert(q);
         s
     }
+    #[inline(always)]
     pub fn insert(&mut self, q: QIdx) {
         let q = q as usize;
         self.0[q / 64] |= 1 << (q % 64);
     }
+    #[inline(always)]
     pub fn contains(&self, q: QIdx) -> bool {
         let q = q as usize;
         self.0[q / 64] & (1 << (q % 64)) != 0
     }
+    #[inline(always)]
     pub fn union(mut self, other: QSet) -> QSet {
         for (a, b) in self.0.iter_mut().zip(other.0) {
             *a |= b;
         }
         self
     }
+    #[inline(always)]
     pub fn is_empty(&self) -> bool {
         self.0.iter().all(|w| *w == 0)
     }
     /// Members in ascending order.
-    pub fn iter(&self) -> impl Iterator<Item = QIdx> + '_ {
-        self.0
-            .iter()
-            .enumerate()
-            .flat_map(|(i, &w)| Bits(w).map(move |b| (i * 64 + b) as QIdx))
+    #[inline(always)]
+    pub fn iter(&self) -> QIter {
+        QIter {
+            words: self.0,
+            word: 0,
+        }
     }
 }
 
-/// The set bits of a word, lowest first.
-struct Bits(u64);
+/// The members of a `QSet`, lowest first.
+pub struct QIter {
+    words: [u64; MAX_QUESTIONS / 64],
+    word: usize,
+}
 
-impl Iterator for Bits {
-    type Item = usize;
-    fn next(&mut self) -> Option<usize> {
-        if self.0 == 0 {
-            return None;
+impl Iterator for QIter {
+    type Item = QIdx;
+    #[inline(always)]
+    fn next(&mut self) -> Option<QIdx> {
+        while self.word < self.words.len() {
+            let w = self.words[self.word];
+            if w != 0 {
+                self.words[self.word] = w & (w - 1);
+                return Some((self.word * 64 + w.trailing_zeros() as usize) as QIdx);
+            }
+            self.word += 1;
         }
-        let b = self.0.trailing_zeros() as usize;
-        self.0 &= self.0 - 1;
-        Some(b)
+        None
     }
 }
 
@@ -77,6 +90,7 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    #[inline(always)]
     fn known(value: bool, why: QSet) -> Outcome {
         Outcome {
             value: if value { Tri::True } else { Tri::False },
@@ -84,6 +98,7 @@ impl Outcome {
             settle: QSet::default(),
         }
     }
+    #[inline(always)]
     fn unknown(why: QSet, settle: QSet) -> Outcome {
         Outcome {
             value: Tri::Unknown,
@@ -119,6 +134,7 @@ impl<'a> State<'a> {
         state
     }
 
+    #[inline(always)]
     pub fn answer(&self, q: QIdx) -> Option<&Answer> {
         self.answers.values.get(q as usize).and_then(Option::as_ref)
     }

@@ -6,6 +6,7 @@
 //! `#[path]`) and embedded in the compact form of `blob`, decoded once on first use (`RULES`). `wasm` is the thin wasm-bindgen adapter.
 
 pub mod answers;
+pub mod answers_json;
 pub mod blob;
 pub mod diagnose;
 pub mod error;
@@ -19,6 +20,7 @@ pub mod plan;
 pub mod report;
 #[cfg(feature = "loader")]
 pub mod rulefile;
+pub mod tape;
 
 mod rulebase;
 #[cfg(target_arch = "wasm32")]

@@ -8,11 +8,28 @@ use crate::model::*;
 use crate::plan::Plan;
 use crate::report::{Because, Decider, Problem, ProblemFrom, Report};
 
-/// Fixed words the engine itself writes.
-fn word(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
+/// The words an answer is given in when it is not an option's or a number: not answered, not
+/// sure, yes, no, none of these.
+pub const ANSWER_WORDS: [Fixed; 5] = [
+    Fixed("未回答", "Not answered"),
+    Fixed("不确定", "Not sure"),
+    Fixed("是", "Yes"),
+    Fixed("否", "No"),
+    Fixed("以上都没有", "None of these"),
+];
+
+/// Between the labels of a several-of answer.
+pub const LIST_SEPARATOR: Fixed = Fixed("、", ", ");
+
+/// A fixed text of the engine's own, in Chinese and English.
+pub struct Fixed(pub &'static str, pub &'static str);
+
+impl Fixed {
+    pub fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.0,
+            Lang::En => self.1,
+        }
     }
 }
 
@@ -25,16 +42,17 @@ pub fn answer_label(rb: &RuleBase, q: QIdx, a: Option<&Answer>, lang: Lang) -> S
             .get(*o as usize)
             .map_or("?", |x| x.text.get(lang))
     };
+    let word = |i: usize| ANSWER_WORDS[i].get(lang).into();
     match a {
-        None => word(lang, "未回答", "Not answered").into(),
-        Some(Answer::NotSure) => word(lang, "不确定", "Not sure").into(),
-        Some(Answer::Yes) => word(lang, "是", "Yes").into(),
-        Some(Answer::No) => word(lang, "否", "No").into(),
+        None => word(0),
+        Some(Answer::NotSure) => word(1),
+        Some(Answer::Yes) => word(2),
+        Some(Answer::No) => word(3),
         Some(Answer::Opt(o)) => opt(o).into(),
-        Some(Answer::Set(s)) if s.is_empty() => word(lang, "以上都没有", "None of these").into(),
+        Some(Answer::Set(s)) if s.is_empty() => word(4),
         Some(Answer::Set(s)) => {
             let labels: Vec<&str> = s.iter().map(opt).collect();
-            labels.join(word(lang, "、", ", "))
+            labels.join(LIST_SEPARATOR.get(lang))
         }
         Some(Answer::Num(n)) => {
             let n = crate::json::number(*n);
@@ -126,7 +144,7 @@ pub fn report_json(rb: &RuleBase, report: &Report, answers: &Answers, lang: Lang
             .str_field("id", &req.id)
             .str_field("layer", req.layer.name());
         j.str_field("status", item.status.name());
-        because(&mut j, rb, &item.because);
+        because(&mut j, rb, item.because.of(&report.because));
         qids(&mut j, "settle", rb, &item.settle);
         if let Some((r, g)) = item.one_of {
             let members = &rb.rules[r as usize].require_one_of[g as usize];
@@ -136,7 +154,7 @@ pub fn report_json(rb: &RuleBase, report: &Report, answers: &Answers, lang: Lang
             );
         }
         j.key("problems").arr();
-        for p in &item.problems {
+        for p in item.problems.of(&report.problems) {
             problem(&mut j, rb, req, p, lang);
         }
         j.end_arr().end_obj();
@@ -147,7 +165,7 @@ pub fn report_json(rb: &RuleBase, report: &Report, answers: &Answers, lang: Lang
     for c in &report.checklist {
         j.obj().str_field("id", &rb.checks[c.check as usize].id);
         j.str_field("status", if c.certain { "required" } else { "possible" });
-        because(&mut j, rb, &c.because);
+        because(&mut j, rb, c.because.of(&report.because));
         qids(&mut j, "settle", rb, &c.settle);
         j.end_obj();
     }

@@ -85,7 +85,10 @@ pub fn plan(rb: &RuleBase, items: &[Item]) -> Plan {
             finish: finish[k],
         })
         .collect();
-    steps.sort_unstable_by_key(|s| (step_rank(rb, s.req), s.start, s.req));
+    let mut keyed: Vec<(usize, Step)> =
+        steps.drain(..).map(|s| (step_rank(rb, s.req), s)).collect();
+    keyed.sort_unstable_by_key(|(rank, s)| (*rank, s.start, s.req));
+    steps.extend(keyed.into_iter().map(|(_, s)| s));
     let total = finish
         .iter()
         .fold((0, 0), |t, f| (t.0.max(f.0), t.1.max(f.1)));

@@ -55,22 +55,56 @@ pub struct Problem {
     pub certain: bool,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+/// A slice of `Report::because` or `Report::problems`: every item's reasons live in one list,
+/// so a report is a handful of allocations however many items it has.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn of<T>(self, list: &[T]) -> &[T] {
+        &list[self.start as usize..self.end as usize]
+    }
+    pub fn len(self) -> usize {
+        (self.end - self.start) as usize
+    }
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+}
+
+/// Starts a span at the end of `list`; `close` ends it there.
+fn open<T>(list: &[T]) -> Span {
+    let n = list.len() as u32;
+    Span { start: n, end: n }
+}
+
+fn close<T>(mut span: Span, list: &[T]) -> Span {
+    span.end = list.len() as u32;
+    span
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Item {
     pub req: RIdx,
     pub status: Status,
-    pub because: Vec<Because>,
+    /// In `Report::because`.
+    pub because: Span,
     pub settle: QSet,
     /// Set when the item is required as one alternative of a group: the rule and group.
     pub one_of: Option<(u16, u16)>,
-    pub problems: Vec<Problem>,
+    /// In `Report::problems`.
+    pub problems: Span,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct CheckItem {
     pub check: u16,
     pub certain: bool,
-    pub because: Vec<Because>,
+    /// In `Report::because`.
+    pub because: Span,
     pub settle: QSet,
 }
 
@@ -86,6 +120,9 @@ pub struct Report {
     pub plan: Plan,
     /// Every question whose answer is cited in a `because`.
     pub cited: QSet,
+    /// The reasons of all items and checklist items (see `Span`).
+    pub because: Vec<Because>,
+    pub problems: Vec<Problem>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -108,6 +145,7 @@ struct Finding {
     settle: QSet,
 }
 
+#[inline(always)]
 fn find(findings: &mut Vec<Finding>, req: RIdx, event: Event, by: Decider, o: &Outcome) {
     findings.push(Finding {
         req,
@@ -119,9 +157,10 @@ fn find(findings: &mut Vec<Finding>, req: RIdx, event: Event, by: Decider, o: &O
 
 pub fn evaluate(rb: &RuleBase, answers: &Answers) -> Report {
     let state = State::new(rb, answers);
-    let mut findings: Vec<Finding> = Vec::with_capacity(64);
+    // Room for a typical report, so that the lists rarely grow while it is built.
+    let mut findings: Vec<Finding> = Vec::with_capacity(4 * rb.rules.len() + 16);
     let mut groups: Vec<(u16, u16, Outcome)> = Vec::new();
-    let mut check_hits: Vec<(u16, Because, QSet, bool)> = Vec::new();
+    let mut check_hits: Vec<(u16, Because, QSet, bool)> = Vec::with_capacity(32);
 
     for (ri, rule) in rb.rules.iter().enumerate() {
         let ri = ri as u16;
@@ -190,36 +229,50 @@ pub fn evaluate(rb: &RuleBase, answers: &Answers) -> Report {
 
     // Group by requirement in catalogue order, keeping rule order within each (counting sort:
     // linear, and no moving of the findings themselves).
-    let mut start = vec![0u32; rb.requirements.len() + 1];
+    // (Slices, not Vecs, are indexed below: at opt-level "z" a Vec index is a function call.)
+    let mut start_v = vec![0u32; rb.requirements.len() + 1];
+    let start: &mut [u32] = &mut start_v;
     for f in &findings {
         start[f.req as usize + 1] += 1;
     }
-    for i in 1..start.len() {
-        start[i] += start[i - 1];
+    let mut sum = 0;
+    for s in start.iter_mut() {
+        sum += *s;
+        *s = sum;
     }
-    let mut order = vec![0u32; findings.len()];
-    let mut next = start.clone();
+    let mut order_v = vec![0u32; findings.len()];
+    let order: &mut [u32] = &mut order_v;
+    let mut next_v = start.to_vec();
+    let next: &mut [u32] = &mut next_v;
     for (i, f) in findings.iter().enumerate() {
-        order[next[f.req as usize] as usize] = i as u32;
-        next[f.req as usize] += 1;
+        let slot = &mut next[f.req as usize];
+        order[*slot as usize] = i as u32;
+        *slot += 1;
     }
-    let mut items = Vec::new();
-    let mut group: Vec<Finding> = Vec::new();
-    for r in 0..rb.requirements.len() {
-        let (a, b) = (start[r] as usize, start[r + 1] as usize);
+    let mut lists = Lists {
+        because: Vec::with_capacity(findings.len() + 2 * rb.checks.len()),
+        problems: Vec::with_capacity(16),
+    };
+    let mut items = Vec::with_capacity(findings.len().min(rb.requirements.len()));
+    for w in start.windows(2) {
+        let (a, b) = (w[0] as usize, w[1] as usize);
         if a == b {
             continue;
         }
-        group.clear();
-        group.extend(order[a..b].iter().map(|&i| findings[i as usize]));
-        if let Some(item) = decide(rb, &state, &group) {
+        if let Some(item) = decide(rb, &state, &findings, &order[a..b], &mut lists) {
             items.push(item);
         }
     }
-    let checklist = checklist(rb, &state, check_hits);
-    finish(rb, &state, items, checklist)
+    let checklist = checklist(rb, &state, &check_hits, &mut lists);
+    finish(rb, &state, items, checklist, lists)
 }
 
+/// The lists every item's spans point into.
+#[derive(Default)]
+struct Lists {
+    because: Vec<Because>,
+    problems: Vec<Problem>,
+}
 /// Catalogue entries the user picked directly (e.g. WeChat categories).
 fn picked_entries(rb: &RuleBase, state: &State, findings: &mut Vec<Finding>) {
     let entity = rb.entity_question.and_then(|q| match state.answer(q) {
@@ -271,75 +324,84 @@ fn picked_entries(rb: &RuleBase, state: &State, findings: &mut Vec<Finding>) {
     }
 }
 
-/// Groups one requirement's findings into its status.
-fn decide(rb: &RuleBase, state: &State, fs: &[Finding]) -> Option<Item> {
-    let of = |e: fn(&Event) -> bool| fs.iter().filter(move |f| e(&f.event));
-    let because = |e: fn(&Event) -> bool| of(e).map(|f| f.because).collect::<Vec<_>>();
-    let req = fs[0].req;
-    let mut problems = Vec::new();
-    let (status, because, settle, one_of) = if of(|e| *e == Event::NotAccepted).next().is_some() {
-        (
-            Status::NotAccepted,
-            because(|e| *e == Event::NotAccepted),
-            QSet::default(),
-            None,
-        )
-    } else if of(|e| matches!(e, Event::Required | Event::OneOf(..)))
-        .next()
-        .is_some()
-    {
-        let direct = of(|e| *e == Event::Required).next().is_some();
-        let one_of = if direct {
-            None
-        } else {
-            of(|e| matches!(e, Event::OneOf(..))).find_map(|f| match f.event {
-                Event::OneOf(r, g) => Some((r, g)),
-                _ => None,
-            })
-        };
-        (
-            Status::Required,
-            because(|e| matches!(e, Event::Required | Event::OneOf(..))),
-            QSet::default(),
-            one_of,
-        )
-    } else if of(|e| *e == Event::Possible).next().is_some() {
-        let settle = of(|e| *e == Event::Possible).fold(QSet::default(), |s, f| s.union(f.settle));
-        (
-            Status::Possible,
-            because(|e| *e == Event::Possible),
-            settle,
-            None,
-        )
-    } else if of(|e| *e == Event::RuledOut).next().is_some() {
-        (
-            Status::NotNeeded,
-            because(|e| *e == Event::RuledOut),
-            QSet::default(),
-            None,
-        )
-    } else if of(|e| *e == Event::Unneeded).next().is_some()
-        && of(|e| *e == Event::NotAcceptedMaybe).next().is_none()
-    {
-        (
-            Status::NotNeeded,
-            because(|e| *e == Event::Unneeded),
-            QSet::default(),
-            None,
-        )
+/// Which kinds of finding one requirement has (one bit per `Event` kind).
+fn kinds(fs: impl Iterator<Item = Event>) -> u8 {
+    fs.fold(0, |k, e| k | kind_bit(e))
+}
+
+#[inline(always)]
+fn kind_bit(e: Event) -> u8 {
+    1 << match e {
+        Event::NotAccepted => 0,
+        Event::NotAcceptedMaybe => 1,
+        Event::Required => 2,
+        Event::OneOf(..) => 3,
+        Event::Possible => 4,
+        Event::RuledOut => 5,
+        Event::Unneeded => 6,
+    }
+}
+
+const NOT_ACCEPTED: u8 = 1;
+const NOT_ACCEPTED_MAYBE: u8 = 1 << 1;
+const REQUIRED: u8 = 1 << 2;
+const ONE_OF: u8 = 1 << 3;
+const POSSIBLE: u8 = 1 << 4;
+const RULED_OUT: u8 = 1 << 5;
+const UNNEEDED: u8 = 1 << 6;
+
+/// Groups one requirement's findings (`order` indexes `all`) into its status.
+fn decide(
+    rb: &RuleBase,
+    state: &State,
+    all: &[Finding],
+    order: &[u32],
+    lists: &mut Lists,
+) -> Option<Item> {
+    let fs = || order.iter().map(|&i| &all[i as usize]);
+    let req = fs().next()?.req;
+    let has = kinds(fs().map(|f| f.event));
+    // The status, and which findings are its reasons.
+    let (status, reasons) = if has & NOT_ACCEPTED != 0 {
+        (Status::NotAccepted, NOT_ACCEPTED)
+    } else if has & (REQUIRED | ONE_OF) != 0 {
+        (Status::Required, REQUIRED | ONE_OF)
+    } else if has & POSSIBLE != 0 {
+        (Status::Possible, POSSIBLE)
+    } else if has & RULED_OUT != 0 {
+        (Status::NotNeeded, RULED_OUT)
+    } else if has & UNNEEDED != 0 && has & NOT_ACCEPTED_MAYBE == 0 {
+        (Status::NotNeeded, UNNEEDED)
     } else {
         return None;
     };
+    let mut because = open(&lists.because);
+    let mut settle = QSet::default();
+    for f in fs().filter(|f| kind_bit(f.event) & reasons != 0) {
+        lists.because.push(f.because);
+        if status == Status::Possible {
+            settle = settle.union(f.settle);
+        }
+    }
+    because = close(because, &lists.because);
+    // Required as one alternative of a group, unless also required directly.
+    let one_of = if status == Status::Required && has & REQUIRED == 0 {
+        fs().find_map(|f| match f.event {
+            Event::OneOf(r, g) => Some((r, g)),
+            _ => None,
+        })
+    } else {
+        None
+    };
+    let mut problems = open(&lists.problems);
     if matches!(status, Status::Required | Status::Possible) {
-        for f in of(|e| *e == Event::NotAcceptedMaybe) {
-            let from = match f.because.by {
-                Decider::Rule(r) => ProblemFrom::Rule(r),
-                _ => continue,
-            };
-            problems.push(Problem {
-                from,
-                certain: false,
-            });
+        for f in fs().filter(|f| f.event == Event::NotAcceptedMaybe) {
+            if let Decider::Rule(r) = f.because.by {
+                lists.problems.push(Problem {
+                    from: ProblemFrom::Rule(r),
+                    certain: false,
+                });
+            }
         }
         // An uncertain problem with an item that is itself only possible says little: those
         // are left out, certain ones are always shown.
@@ -347,14 +409,14 @@ fn decide(rb: &RuleBase, state: &State, fs: &[Finding]) -> Option<Item> {
         for (ei, e) in rb.requirements[req as usize].eligibility.iter().enumerate() {
             let o = state.eval(&e.when);
             if o.value == Tri::True || (required && o.value == Tri::Unknown) {
-                let from = ProblemFrom::Eligibility(ei as u16);
-                problems.push(Problem {
-                    from,
+                lists.problems.push(Problem {
+                    from: ProblemFrom::Eligibility(ei as u16),
                     certain: o.value == Tri::True,
                 });
             }
         }
     }
+    problems = close(problems, &lists.problems);
     Some(Item {
         req,
         status,
@@ -368,50 +430,58 @@ fn decide(rb: &RuleBase, state: &State, fs: &[Finding]) -> Option<Item> {
 fn checklist(
     rb: &RuleBase,
     state: &State,
-    hits: Vec<(u16, Because, QSet, bool)>,
+    hits: &[(u16, Because, QSet, bool)],
+    lists: &mut Lists,
 ) -> Vec<CheckItem> {
     let mut out = Vec::new();
     for (ci, check) in rb.checks.iter().enumerate() {
         let ci = ci as u16;
-        let mut item = CheckItem {
-            check: ci,
-            certain: false,
-            because: Vec::new(),
-            settle: QSet::default(),
-        };
+        let mut because = open(&lists.because);
+        let mut settle = QSet::default();
         let mut applies = check.always;
-        item.certain = check.always;
+        let mut certain = check.always;
         if let Some(w) = &check.when {
             let o = state.eval(w);
             if o.value != Tri::False {
                 applies = true;
-                item.certain |= o.value == Tri::True;
-                item.settle = item.settle.union(o.settle);
+                certain |= o.value == Tri::True;
+                settle = settle.union(o.settle);
                 if !o.why.is_empty() {
-                    item.because.push(Because {
+                    lists.because.push(Because {
                         by: Decider::Own,
                         answers: o.why,
                     });
                 }
             }
         }
-        for (_, because, settle, certain) in hits.iter().filter(|h| h.0 == ci) {
+        for (_, b, s, c) in hits.iter().filter(|h| h.0 == ci) {
             applies = true;
-            item.certain |= *certain;
-            item.settle = item.settle.union(*settle);
-            item.because.push(*because);
+            certain |= *c;
+            settle = settle.union(*s);
+            lists.because.push(*b);
         }
+        because = close(because, &lists.because);
         if applies {
-            if item.certain {
-                item.settle = QSet::default();
-            }
-            out.push(item);
+            out.push(CheckItem {
+                check: ci,
+                certain,
+                because,
+                settle: if certain { QSet::default() } else { settle },
+            });
+        } else {
+            lists.because.truncate(because.start as usize);
         }
     }
     out
 }
 
-fn finish(rb: &RuleBase, state: &State, items: Vec<Item>, checklist: Vec<CheckItem>) -> Report {
+fn finish(
+    rb: &RuleBase,
+    state: &State,
+    items: Vec<Item>,
+    checklist: Vec<CheckItem>,
+    lists: Lists,
+) -> Report {
     let mut asked = Vec::new();
     let mut next = None;
     let mut unsure = Vec::new();
@@ -447,14 +517,10 @@ fn finish(rb: &RuleBase, state: &State, items: Vec<Item>, checklist: Vec<CheckIt
         .map(|(qi, n)| (qi as QIdx, *n))
         .collect();
     next_questions.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut cited = QSet::default();
-    for b in items
+    let cited = lists
+        .because
         .iter()
-        .flat_map(|i| &i.because)
-        .chain(checklist.iter().flat_map(|c| &c.because))
-    {
-        cited = cited.union(b.answers);
-    }
+        .fold(QSet::default(), |s, b| s.union(b.answers));
     let plan = plan(rb, &items);
     Report {
         asked,
@@ -465,5 +531,7 @@ fn finish(rb: &RuleBase, state: &State, items: Vec<Item>, checklist: Vec<CheckIt
         next_questions,
         plan,
         cited,
+        because: lists.because,
+        problems: lists.problems,
     }
 }

@@ -7,10 +7,12 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::answers::{RawAnswers, RawValue, MAX_ITEMS, MAX_KEYS, MAX_STRING, MAX_TOTAL};
+use std::cell::RefCell;
+
+use crate::answers::{Answers, RawAnswers, MAX_TOTAL};
 use crate::error::{EngineError, FieldValue};
-use crate::model::RuleBase;
-use crate::{output, parse_lang, RULES};
+use crate::model::{Lang, RuleBase};
+use crate::{answers_json, output, parse_lang, report, tape, RULES};
 
 // The catalogue (names and long texts) is not in the module: it ships as
 // `catalogue.<lang>.json` beside it (src/bin/export-catalogue.rs, docs/api.md).
@@ -86,17 +88,33 @@ fn parse(json: &str) -> Result<JsValue, JsValue> {
 
 #[wasm_bindgen]
 extern "C" {
-    /// `Object.entries`, with a throwing getter or Proxy trap caught as an error: a JS exception
-    /// must not unwind through the wasm frames (it would skip their clean-up, leaking the shadow
-    /// stack a little more with every such call).
-    #[wasm_bindgen(catch, js_namespace = Object, js_name = entries)]
-    fn object_entries(obj: &JsValue) -> Result<js_sys::Array, JsValue>;
-
-    /// `Array.from`: a plain copy of a list, with a throwing element getter caught the same way.
-    #[wasm_bindgen(catch, js_namespace = Array, js_name = from)]
-    fn array_copy(list: &JsValue) -> Result<js_sys::Array, JsValue>;
+    #[wasm_bindgen(js_name = parseFloat)]
+    fn parse_float(text: &str) -> f64;
 }
 
+#[wasm_bindgen(module = "/src/js/answers.js")]
+extern "C" {
+    /// `JSON.stringify` of the answers (NaN and ±Infinity as `{}`), with a throwing getter, Proxy
+    /// trap or `toJSON` caught as an error: a JS exception must not unwind through the wasm
+    /// frames (it would skip their clean-up).
+    #[wasm_bindgen(catch)]
+    fn answers_text(answers: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+#[wasm_bindgen(module = "/src/js/report.js")]
+extern "C" {
+    fn parse_tables(json: &str) -> JsValue;
+    fn build_report(tape: &[u32], tables: &JsValue) -> JsValue;
+}
+
+/// Longest answers text read (UTF-16 units of their JSON): within every limit of `answers` the
+/// JSON stays under 1 MB (1,024 items of 256 keys with their quotes and commas), so anything
+/// longer is refused before it is copied into the module.
+const MAX_JSON: usize = 2 << 20;
+
+/// The answers object as `JSON.stringify` writes it (src/js/answers.js), read by `answers_json`:
+/// one call into JS rather than several per answer. (Values JSON has no place for — functions,
+/// symbols, `undefined` — are left out, as unanswered.)
 fn read_answers(answers: JsValue) -> Result<RawAnswers, JsValue> {
     if answers.is_undefined() || answers.is_null() {
         return Ok(RawAnswers::default());
@@ -107,104 +125,44 @@ fn read_answers(answers: JsValue) -> Result<RawAnswers, JsValue> {
         };
         return Err(to_js(&e));
     }
-    // A plain copy (data properties only) is read, so getters and Proxy traps run once, here,
-    // where their exceptions are caught.
     let unreadable = |_| {
         to_js(&EngineError::InvalidAnswers {
-            message: "the answers object could not be read (a getter or proxy threw)".into(),
+            message: "the answers object could not be read (a getter, proxy or toJSON threw, or it is circular)".into(),
         })
     };
-    let entries = object_entries(&answers).map_err(unreadable)?;
-    read_entries(&entries).map_err(|e| to_js(&e))
-}
-
-fn limit(what: &str, limit: usize, actual: usize) -> EngineError {
-    EngineError::LimitExceeded {
-        what: what.into(),
-        limit,
-        actual,
+    let json = answers_text(&answers).map_err(unreadable)?;
+    let Some(js) = json.dyn_ref::<js_sys::JsString>() else {
+        return Ok(RawAnswers::default());
+    };
+    let units = js.length() as usize;
+    if units > MAX_JSON {
+        return Err(to_js(&EngineError::LimitExceeded {
+            what: "total".into(),
+            limit: MAX_TOTAL,
+            actual: units,
+        }));
     }
-}
-
-/// A JS string of at most `MAX_STRING` bytes of UTF-8, as natively. A string longer than that in
-/// UTF-16 units is refused before it is copied (each unit is at least one byte).
-fn short_string(v: &JsValue) -> Result<Option<String>, EngineError> {
-    if !v.is_string() {
-        return Ok(None);
-    }
-    let units = js_sys::JsString::from(v.clone()).length() as usize;
-    if units > MAX_STRING {
-        return Err(limit("string", MAX_STRING, units));
-    }
-    let s = v.as_string().unwrap_or_default();
-    if s.len() > MAX_STRING {
-        return Err(limit("string", MAX_STRING, s.len()));
-    }
-    Ok(Some(s))
-}
-
-/// `[key, value]` pairs → raw answers, with the limits checked before values are read.
-/// Read with js-sys rather than serde-wasm-bindgen: its generic deserialiser and serde's error
-/// formatting cost the module about 10 KB gzip, and these few value kinds need neither.
-fn read_entries(entries: &js_sys::Array) -> Result<RawAnswers, EngineError> {
-    let n = entries.length() as usize;
-    if n > MAX_KEYS {
-        return Err(limit("keys", MAX_KEYS, n));
-    }
-    let mut out = Vec::with_capacity(n);
-    let mut total = 0;
-    for entry in entries.iter() {
-        let pair = js_sys::Array::from(&entry);
-        let key = short_string(&pair.get(0))?.unwrap_or_default();
-        let v = pair.get(1);
-        let value = if v.is_null() || v.is_undefined() {
-            RawValue::Null
-        } else if let Some(b) = v.as_bool() {
-            RawValue::Bool(b)
-        } else if let Some(x) = v.as_f64() {
-            RawValue::Num(x)
-        } else if let Some(s) = short_string(&v)? {
-            RawValue::Str(s)
-        } else if js_sys::Array::is_array(&v) {
-            let items = array_copy(&v).map_err(|_| EngineError::InvalidAnswers {
-                message: "a list in the answers could not be read (a getter or proxy threw)".into(),
-            })?;
-            let len = items.length() as usize;
-            if len > MAX_ITEMS {
-                return Err(limit("items", MAX_ITEMS, len));
-            }
-            let mut list = Vec::with_capacity(len);
-            for item in items.iter() {
-                match short_string(&item)? {
-                    Some(s) => list.push(s),
-                    None => {
-                        return Err(EngineError::InvalidValue {
-                            question: key,
-                            message: "a several-of answer is a list of option ids (strings)".into(),
-                        })
-                    }
-                }
-            }
-            RawValue::List(list)
-        } else {
-            return Err(EngineError::InvalidValue {
-                question: key,
-                message: "an answer is true, false, a number, a string or a list of strings".into(),
-            });
-        };
-        out.push((key, value));
-        total += RawAnswers::text_bytes(&out[out.len() - 1..]);
-        if total > MAX_TOTAL {
-            return Err(limit("total", MAX_TOTAL, total));
-        }
-    }
-    Ok(RawAnswers(out))
+    let text = String::from(js);
+    answers_json::parse_answers(&text, |t| Some(parse_float(t))).map_err(|e| to_js(&e))
 }
 
 /// Strings arrive as `JsValue` and are checked here: wasm-bindgen's own `&str` conversion traps
 /// (memory access out of bounds) on a number or an object, and throws a bare TypeError on
 /// `undefined` (tests/node/hostile.test.mjs).
 fn lang_of(lang: &JsValue) -> Result<crate::model::Lang, JsValue> {
+    // The two usual tags are compared as JS values, without copying the string in.
+    let usual = USUAL_LANGS.with(|[zh, en]| {
+        if lang == zh {
+            Some(Lang::Zh)
+        } else if lang == en {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    });
+    if let Some(l) = usual {
+        return Ok(l);
+    }
     match lang.as_string() {
         Some(l) => parse_lang(&l).map_err(|e| to_js(&e)),
         None => Err(to_js(&EngineError::InvalidLang {
@@ -213,11 +171,63 @@ fn lang_of(lang: &JsValue) -> Result<crate::model::Lang, JsValue> {
     }
 }
 
+thread_local! {
+    static USUAL_LANGS: [JsValue; 2] = [JsValue::from_str("zh-CN"), JsValue::from_str("en")];
+}
+
+/// What `evaluate` keeps between calls for one rule base: its parsed string tables (one per
+/// language, built on first use) and the buffers the tape is written into.
+struct Prepared {
+    /// Address of the rule base these belong to.
+    rb: usize,
+    base: Vec<u32>,
+    tables: [Option<JsValue>; 2],
+    tape: Vec<u32>,
+}
+
+thread_local! {
+    static PREPARED: RefCell<Vec<Prepared>> = const { RefCell::new(Vec::new()) };
+}
+
 fn evaluate_with(rb: &RuleBase, answers: JsValue, lang: &JsValue) -> Result<JsValue, JsValue> {
     let lang = lang_of(lang)?;
     let raw = read_answers(answers)?;
-    let json = crate::evaluate_json(rb, &raw, lang).map_err(|e| to_js(&e))?;
-    parse(&json)
+    let answers = Answers::resolve(rb, &raw).map_err(|e| to_js(&e))?;
+    let report = report::evaluate(rb, &answers);
+    PREPARED.with(|cell| {
+        let mut all = cell.borrow_mut();
+        let key = rb as *const RuleBase as usize;
+        let at = match all.iter().position(|p| p.rb == key) {
+            Some(i) => i,
+            None => {
+                all.push(Prepared {
+                    rb: key,
+                    base: tape::eligibility_base(rb),
+                    tables: [None, None],
+                    tape: Vec::with_capacity(4096),
+                });
+                all.len() - 1
+            }
+        };
+        let p = &mut all[at];
+        let slot = match lang {
+            Lang::Zh => 0,
+            Lang::En => 1,
+        };
+        let tables = p.tables[slot]
+            .get_or_insert_with(|| parse_tables(&tape::tables_json(rb, lang)))
+            .clone();
+        tape::report_tape(rb, &report, &answers, &p.base, &mut p.tape);
+        Ok(build_report(&p.tape, &tables))
+    })
+}
+
+/// Forgets what `evaluate` prepared for rule bases other than the shipped one (the bench loads
+/// its own, possibly at the address of one it dropped).
+#[cfg(feature = "bench")]
+fn forget_loaded() {
+    let shipped = &*RULES as *const RuleBase as usize;
+    PREPARED.with(|cell| cell.borrow_mut().retain(|p| p.rb == shipped));
 }
 
 #[wasm_bindgen(start)]
@@ -286,8 +296,6 @@ mod bench {
     //! Benchmark-only entry points: load a generated rule base at run time and evaluate it.
     use super::*;
     use crate::rulefile::{load, LoadOptions, SourceFile};
-    use std::cell::RefCell;
-
     thread_local! {
         static LOADED: RefCell<Option<RuleBase>> = const { RefCell::new(None) };
     }
@@ -302,6 +310,7 @@ mod bench {
         match load(&files, LoadOptions::BENCH) {
             Ok(rb) => {
                 let n = rb.rules.len() as u32;
+                forget_loaded();
                 LOADED.with(|l| *l.borrow_mut() = Some(rb));
                 Ok(n)
             }

@@ -119,6 +119,9 @@ fn every_scenario_holds_and_every_rule_is_exercised() {
     let mut failures = Vec::new();
     let mut count = 0;
     let mut seen = BTreeSet::new();
+    // Every scenario's report in both languages, for tests/node/scenarios.test.mjs to compare the
+    // wasm's reports with, byte for byte.
+    let mut native = serde_json::Map::new();
     for (path, table) in &files {
         for sc in common::tables(table.get("scenario")) {
             count += 1;
@@ -140,6 +143,11 @@ fn every_scenario_holds_and_every_rule_is_exercised() {
                 }
             };
             let report: Value = serde_json::from_str(&json).expect("the report is JSON");
+            let en = evaluate_json(&RULES, &raw, Lang::En).expect("as in Chinese");
+            native.insert(
+                id.to_string(),
+                serde_json::json!({ "zh-CN": json.clone(), "en": en }),
+            );
             let expect = sc
                 .get("expect")
                 .and_then(|v| v.as_table())
@@ -155,6 +163,9 @@ fn every_scenario_holds_and_every_rule_is_exercised() {
             }
         }
     }
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/native-reports.json");
+    std::fs::create_dir_all(out.parent().expect("target/")).expect("target/ can be created");
+    std::fs::write(&out, Value::Object(native).to_string()).expect("target/ is writable");
     let never: Vec<&str> = RULES
         .rules
         .iter()

@@ -3,7 +3,9 @@
 // checklist items and the next question. Format: tests/README.md. Every list means "at least these".
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { catalogue as loadCatalogue, mp, tomlFiles } from './engine.mjs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { catalogue as loadCatalogue, mp, root, tomlFiles } from './engine.mjs';
 
 const files = tomlFiles('tests/scenarios');
 const scenarios = files.flatMap(({ file, data }) => (data.scenario ?? []).map((s) => ({ ...s, file })));
@@ -90,3 +92,25 @@ for (const s of scenarios) {
     assert.equal(strip(mp.evaluate(s.answers ?? {}, 'en')), strip(report), 'zh-CN and en reports differ beyond their words');
   });
 }
+
+// The wasm builds its report object from a tape (src/tape.rs, src/js/report.js) rather than from
+// the engine's JSON: the two must agree byte for byte. tests/scenarios.rs writes the native reports.
+test('every scenario\'s report from the wasm is byte-identical to the native JSON report, in both languages', () => {
+  const path = join(root, 'target', 'native-reports.json');
+  assert.ok(existsSync(path), `${path} is missing: run cargo test --test scenarios first`);
+  const native = JSON.parse(readFileSync(path, 'utf8'));
+  let compared = 0;
+  for (const s of scenarios) {
+    assert.ok(s.id in native, `scenario ${s.id} is not in ${path}: run cargo test --test scenarios again`);
+    for (const lang of ['zh-CN', 'en']) {
+      const got = JSON.stringify(mp.evaluate(s.answers ?? {}, lang));
+      if (got !== native[s.id][lang]) {
+        let i = 0;
+        while (got[i] === native[s.id][lang][i]) i++;
+        assert.fail(`${s.id} (${lang}) differs at ${i}: wasm …${got.slice(i - 40, i + 40)}… native …${native[s.id][lang].slice(i - 40, i + 40)}…`);
+      }
+      compared++;
+    }
+  }
+  assert.equal(compared, 2 * scenarios.length);
+});

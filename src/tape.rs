@@ -1,0 +1,249 @@
+//! The report as a list of numbers (a "tape"), for the wasm adapter: JavaScript rebuilds the
+//! report object from it (`src/js/report.js`) with the strings of a table it received once per
+//! rule base and language (`tables_json`), which is several times faster than writing and
+//! parsing the report's JSON. `JSON.stringify` of the rebuilt object is byte-identical to
+//! `output::report_json` (tests/node/scenarios.test.mjs checks every scenario).
+//!
+//! Layout (every entry one u32; `NONE` = no value; lists are a count then their entries):
+//! ```text
+//! flow:       asked[q], next (q | NONE), unsure[q]
+//! items[]:    req, status, because[], settle[q], one_of (NONE | rule, group), problems[text, blocks, certain]
+//! because:    decider (rule index; rules.len() + 0 picked, 1 entity, 2 when), answers[q]
+//! checklist[]: check, certain, because[], settle[q]
+//! next_questions[]: q, settles
+//! plan:       steps[req, start.0, start.1, finish.0, finish.1], total.0, total.1
+//! answers[]:  q, words   (see `answer_words`)
+//! ```
+//! Problem texts index `texts` in the table: first every requirement's eligibility texts in
+//! order, then every rule's text.
+
+use crate::answers::{Answer, Answers};
+use crate::eval::QSet;
+use crate::json::Json;
+use crate::model::*;
+use crate::output::{ANSWER_WORDS, LIST_SEPARATOR};
+use crate::report::{Because, Decider, ProblemFrom, Report, Status};
+
+pub const NONE: u32 = u32::MAX;
+
+fn status_code(s: Status) -> u32 {
+    match s {
+        Status::Required => 0,
+        Status::Possible => 1,
+        Status::NotAccepted => 2,
+        Status::NotNeeded => 3,
+    }
+}
+
+/// Where each requirement's eligibility texts start in the table's `texts`.
+pub fn eligibility_base(rb: &RuleBase) -> Vec<u32> {
+    let mut base = Vec::with_capacity(rb.requirements.len());
+    let mut n = 0u32;
+    for r in rb.requirements.iter() {
+        base.push(n);
+        n += r.eligibility.len() as u32;
+    }
+    base
+}
+
+#[inline(always)]
+fn qset(tape: &mut Vec<u32>, s: &QSet) {
+    let at = tape.len();
+    tape.push(0);
+    for q in s.iter() {
+        tape.push(q.into());
+    }
+    tape[at] = (tape.len() - at - 1) as u32;
+}
+
+fn because(tape: &mut Vec<u32>, rb: &RuleBase, list: &[Because]) {
+    tape.push(list.len() as u32);
+    let rules = rb.rules.len() as u32;
+    for b in list {
+        tape.push(match b.by {
+            Decider::Rule(r) => r.into(),
+            Decider::Picked => rules,
+            Decider::Entity => rules + 1,
+            Decider::Own => rules + 2,
+        });
+        qset(tape, &b.answers);
+    }
+}
+
+/// Writes `report` onto `tape` (cleared first). `base` is `eligibility_base(rb)`.
+pub fn report_tape(
+    rb: &RuleBase,
+    report: &Report,
+    answers: &Answers,
+    base: &[u32],
+    tape: &mut Vec<u32>,
+) {
+    tape.clear();
+    let eligibility_total = base.last().copied().unwrap_or(0)
+        + rb.requirements
+            .last()
+            .map_or(0, |r| r.eligibility.len() as u32);
+    let qs = |tape: &mut Vec<u32>, list: &[QIdx]| {
+        tape.push(list.len() as u32);
+        tape.extend(list.iter().map(|&q| u32::from(q)));
+    };
+    qs(tape, &report.asked);
+    tape.push(report.next.map_or(NONE, u32::from));
+    qs(tape, &report.unsure);
+
+    tape.push(report.items.len() as u32);
+    for item in &report.items {
+        tape.push(item.req.into());
+        tape.push(status_code(item.status));
+        because(tape, rb, item.because.of(&report.because));
+        qset(tape, &item.settle);
+        match item.one_of {
+            Some((r, g)) => tape.extend([u32::from(r), u32::from(g)]),
+            None => tape.push(NONE),
+        }
+        let problems = item.problems.of(&report.problems);
+        tape.push(problems.len() as u32);
+        for p in problems {
+            let (text, blocks) = match p.from {
+                ProblemFrom::Eligibility(e) => {
+                    let req = &rb.requirements[item.req as usize];
+                    (
+                        base[item.req as usize] + u32::from(e),
+                        req.eligibility[e as usize].blocks,
+                    )
+                }
+                ProblemFrom::Rule(r) => (eligibility_total + u32::from(r), true),
+            };
+            tape.extend([text, u32::from(blocks), u32::from(p.certain)]);
+        }
+    }
+
+    tape.push(report.checklist.len() as u32);
+    for c in &report.checklist {
+        tape.extend([u32::from(c.check), u32::from(c.certain)]);
+        because(tape, rb, c.because.of(&report.because));
+        qset(tape, &c.settle);
+    }
+
+    tape.push(report.next_questions.len() as u32);
+    for (q, n) in &report.next_questions {
+        tape.extend([u32::from(*q), *n]);
+    }
+
+    tape.push(report.plan.steps.len() as u32);
+    for s in &report.plan.steps {
+        tape.extend([
+            u32::from(s.req),
+            s.start.0,
+            s.start.1,
+            s.finish.0,
+            s.finish.1,
+        ]);
+    }
+    tape.extend([report.plan.total.0, report.plan.total.1]);
+
+    let at = tape.len();
+    tape.push(0);
+    for q in report.cited.iter() {
+        tape.push(q.into());
+        answer_words(tape, answers.values[q as usize].as_ref());
+    }
+    tape[at] = report.cited.iter().count() as u32;
+}
+
+/// An answer as the table's words put it together (the same as `output::answer_label`):
+/// `WORD, w` (the table's `words[w]`); `OPTIONS, n, o…` (the question's option labels joined
+/// with the table's `separator`); `NUMBER, n, c…` (the number's text as `n` character codes,
+/// then the question's unit, if it has one, after a space).
+fn answer_words(tape: &mut Vec<u32>, a: Option<&Answer>) {
+    let word = |tape: &mut Vec<u32>, w: u32| tape.extend([WORD, w]);
+    match a {
+        None => word(tape, 0),
+        Some(Answer::NotSure) => word(tape, 1),
+        Some(Answer::Yes) => word(tape, 2),
+        Some(Answer::No) => word(tape, 3),
+        Some(Answer::Set(s)) if s.is_empty() => word(tape, 4),
+        Some(Answer::Opt(o)) => tape.extend([OPTIONS, 1, u32::from(*o)]),
+        Some(Answer::Set(s)) => {
+            tape.extend([OPTIONS, s.len() as u32]);
+            tape.extend(s.iter().map(|&o| u32::from(o)));
+        }
+        Some(Answer::Num(n)) => {
+            let text = crate::json::number(*n);
+            tape.extend([NUMBER, text.len() as u32]);
+            tape.extend(text.bytes().map(u32::from));
+        }
+    }
+}
+
+const WORD: u32 = 0;
+const OPTIONS: u32 = 1;
+const NUMBER: u32 = 2;
+
+/// The strings the tape's numbers stand for, in one language:
+/// `{version, questions: [id], question_texts: [text], requirements: [id], layers: [layer],
+/// steps: [step], deciders: [rule id…, "picked", "entity", "when"], checks: [id],
+/// options: [[label]] (per question), units: [unit | null], words: [not answered, not sure,
+/// yes, no, none of these], separator,
+/// groups: [[[id]]] (per rule, its one-of groups), texts: [eligibility texts…, rule texts…]}`.
+pub fn tables_json(rb: &RuleBase, lang: Lang) -> String {
+    let mut j = Json::with_capacity(64 * 1024);
+    j.obj().str_field("version", &rb.version);
+    j.str_list("questions", rb.questions.iter().map(|q| &*q.id));
+    j.str_list(
+        "question_texts",
+        rb.questions.iter().map(|q| q.text.get(lang)),
+    );
+    j.str_list("requirements", rb.requirements.iter().map(|r| &*r.id));
+    j.str_list("layers", rb.requirements.iter().map(|r| r.layer.name()));
+    j.str_list("steps", rb.requirements.iter().map(|r| &*r.step));
+    j.str_list(
+        "deciders",
+        rb.rules
+            .iter()
+            .map(|r| &*r.id)
+            .chain(["picked", "entity", "when"]),
+    );
+    j.str_list("checks", rb.checks.iter().map(|c| &*c.id));
+    j.key("options").arr();
+    for q in rb.questions.iter() {
+        j.arr();
+        for o in q.options.iter() {
+            j.str(o.text.get(lang));
+        }
+        j.end_arr();
+    }
+    j.end_arr();
+    j.key("units").arr();
+    for q in rb.questions.iter() {
+        match &q.unit {
+            Some(u) => j.str(u.get(lang)),
+            None => j.null(),
+        };
+    }
+    j.end_arr();
+    j.str_list("words", ANSWER_WORDS.iter().map(|w| w.get(lang)));
+    j.str_field("separator", LIST_SEPARATOR.get(lang));
+    j.key("groups").arr();
+    for r in rb.rules.iter() {
+        j.arr();
+        for g in r.require_one_of.iter() {
+            j.arr();
+            for m in g.iter() {
+                j.str(&rb.requirements[*m as usize].id);
+            }
+            j.end_arr();
+        }
+        j.end_arr();
+    }
+    j.end_arr();
+    j.str_list(
+        "texts",
+        rb.requirements
+            .iter()
+            .flat_map(|r| r.eligibility.iter().map(|e| e.text.get(lang)))
+            .chain(rb.rules.iter().map(|r| r.text.get(lang))),
+    );
+    j.end_obj();
+    j.finish()
+}
