@@ -76,6 +76,15 @@ impl Codec for u16 {
     }
 }
 
+impl Codec for u32 {
+    fn put(&self, out: &mut Vec<u8>) {
+        varint(out, u64::from(*self));
+    }
+    fn get(r: &mut Reader) -> Option<u32> {
+        u32::try_from(r.varint()?).ok()
+    }
+}
+
 impl Codec for bool {
     fn put(&self, out: &mut Vec<u8>) {
         out.push(u8::from(*self));

@@ -15,7 +15,7 @@ pub type QIdx = u16;
 /// Index of an option inside its question.
 pub type OIdx = u16;
 /// Index of a requirement in `RuleBase::requirements`.
-pub type RIdx = u16;
+pub type RIdx = u32;
 
 /// Most questions a rule base may have (the size of `QSet`).
 pub const MAX_QUESTIONS: usize = 128;

@@ -46,9 +46,9 @@ pub fn plan(rb: &RuleBase, items: &[Item]) -> Plan {
     // finish[k] for required[k]; computed by repeated relaxation (prerequisites are acyclic,
     // checked at build time, so |required| rounds always suffice).
     // Position of each requirement in `required`, for prerequisite look-ups.
-    let mut pos = vec![u16::MAX; rb.requirements.len()];
+    let mut pos = vec![u32::MAX; rb.requirements.len()];
     for (k, &r) in required.iter().enumerate() {
-        pos[r as usize] = k as u16;
+        pos[r as usize] = k as u32;
     }
     let mut start = vec![(0u32, 0u32); required.len()];
     let mut finish = vec![(0u32, 0u32); required.len()];
@@ -59,7 +59,7 @@ pub fn plan(rb: &RuleBase, items: &[Item]) -> Plan {
             let mut s = (0, 0);
             for p in req.prerequisites.iter() {
                 let pk = pos[*p as usize];
-                if pk != u16::MAX {
+                if pk != u32::MAX {
                     let f = finish[pk as usize];
                     s = (s.0.max(f.0), s.1.max(f.1));
                 }

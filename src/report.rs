@@ -28,7 +28,7 @@ impl Status {
 /// Who decided: a rule (by index), or the user picking the entry themselves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Decider {
-    Rule(u16),
+    Rule(u32),
     Picked,
     /// The entry is not open to the user's entity type.
     Entity,
@@ -46,7 +46,7 @@ pub struct Because {
 pub enum ProblemFrom {
     Eligibility(u16),
     /// A `not_accepted` rule whose condition is unknown.
-    Rule(u16),
+    Rule(u32),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,7 +94,7 @@ pub struct Item {
     pub because: Span,
     pub settle: QSet,
     /// Set when the item is required as one alternative of a group: the rule and group.
-    pub one_of: Option<(u16, u16)>,
+    pub one_of: Option<(u32, u16)>,
     /// In `Report::problems`.
     pub problems: Span,
 }
@@ -130,7 +130,7 @@ enum Event {
     NotAccepted,
     NotAcceptedMaybe,
     Required,
-    OneOf(u16, u16),
+    OneOf(u32, u16),
     Possible,
     RuledOut,
     Unneeded,
@@ -159,11 +159,11 @@ pub fn evaluate(rb: &RuleBase, answers: &Answers) -> Report {
     let state = State::new(rb, answers);
     // Room for a typical report, so that the lists rarely grow while it is built.
     let mut findings: Vec<Finding> = Vec::with_capacity(4 * rb.rules.len() + 16);
-    let mut groups: Vec<(u16, u16, Outcome)> = Vec::new();
+    let mut groups: Vec<(u32, u16, Outcome)> = Vec::new();
     let mut check_hits: Vec<(u16, Because, QSet, bool)> = Vec::with_capacity(32);
 
     for (ri, rule) in rb.rules.iter().enumerate() {
-        let ri = ri as u16;
+        let ri = ri as u32;
         let o = state.eval(&rule.when);
         let by = Decider::Rule(ri);
         match o.value {

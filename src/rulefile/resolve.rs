@@ -424,24 +424,25 @@ fn cmp_op(op: Op) -> CmpOp {
     }
 }
 
-/// Most records of one kind: the engine refers to them by 16-bit index.
+/// Most records of a kind numbered with 16 bits (all but requirements and rules).
 pub const MAX_RECORDS: usize = u16::MAX as usize + 1;
 
-/// Registers ids, reporting duplicates and malformed ones, and too many of them (past
-/// `MAX_RECORDS` the 16-bit indices would wrap and rules would silently point at other records).
-fn index_ids<'a>(
+/// Registers ids, reporting duplicates and malformed ones, and too many of them: records are
+/// numbered with `I` (16-bit for most kinds, 32-bit for requirements and rules), and past its
+/// range the indices would wrap and rules would silently point at other records.
+fn index_ids<'a, I: TryFrom<usize>>(
     ids: impl Iterator<Item = &'a At<String>>,
     what: &str,
     valid: fn(&str) -> bool,
     problems: &mut Problems,
-) -> HashMap<String, u16> {
+) -> HashMap<String, I> {
     let mut map = HashMap::new();
     for (i, id) in ids.enumerate() {
-        if i == MAX_RECORDS {
-            let msg = format!("at most {MAX_RECORDS} records of one kind ({what})");
+        let Ok(index) = I::try_from(i) else {
+            let msg = format!("at most {i} records of one kind ({what})");
             problems.add(&id.loc, Some(&id.value), "too_many", msg);
             break;
-        }
+        };
         if id.value.is_empty() {
             continue;
         }
@@ -452,7 +453,7 @@ fn index_ids<'a>(
             );
             problems.add(&id.loc, Some(&id.value), "invalid_id", msg);
         }
-        if map.insert(id.value.clone(), i as u16).is_some() {
+        if map.insert(id.value.clone(), index).is_some() {
             let msg = format!("{what} `{}` is defined more than once", id.value);
             problems.add(&id.loc, Some(&id.value), "duplicate_id", msg);
         }
@@ -511,8 +512,8 @@ pub fn resolve(raw: &RawBase, opts: LoadOptions, problems: &mut Problems) -> Opt
         valid_id,
         problems,
     );
-    index_ids(raw.rules.iter().map(|r| &r.id), "rule", valid_id, problems);
-    index_ids(
+    index_ids::<u32>(raw.rules.iter().map(|r| &r.id), "rule", valid_id, problems);
+    index_ids::<u16>(
         raw.causes.iter().map(|c| &c.id),
         "cause",
         valid_id,
