@@ -4,7 +4,7 @@
 // Events (bubbling, composed): mpcheck:change {answers, lang}, mpcheck:result {report}.
 // All state lives on the instance: several checkers on one page work independently.
 import { loadEngine, loadCatalogue, loadQuestions, loadCategoryDetails, assetUrl } from './wasm-loader.js';
-import { translator, normaliseLang } from './i18n/index.js';
+import { translator, normaliseLang, loadMessages, hasMessages } from './i18n/index.js';
 import { h, focusEl } from './components/dom.js';
 import { validateAnswers, decodeAnswers, encodeAnswers, answerWords, sameAnswers, SHARE_VERSION } from './components/answers.js';
 import { loadState, saveState, clearState, savePrevious, loadPrevious, dropPrevious } from './components/storage.js';
@@ -27,7 +27,7 @@ import './components/plan-view.js';
 import './components/what-if.js';
 import './data/pinyin-initials.js';
 import './i18n/zh-CN.js';
-import './i18n/en.js';
+// Not here: i18n/en.js, which i18n/index.js imports dynamically when a checker shows English.
 
 /**
  * Lengths inside the checker are multiples of --mpcheck-rem. Registered as a <length>, it is
@@ -147,7 +147,14 @@ export class MpcheckApp extends HTMLElement {
     this._shell.append(this._masthead, this._notices, this._nav, this._statusBar, this._layout, this._live, this._footer);
     this.shadowRoot.replaceChildren(link, this._shell);
     this._setLang(normaliseLang(this.getAttribute('lang')));
-    this._main.appendChild(h('p', { class: 'loading', attrs: { role: 'status' }, text: this.t('app.loading') }));
+    const placeholder = h('p', { class: 'loading', attrs: { role: 'status' } });
+    this._main.appendChild(placeholder);
+    // English is a module of its own: its words follow in a moment (Chinese ones are here already).
+    const say = () => {
+      if (placeholder.isConnected) placeholder.textContent = this.t('app.loading');
+    };
+    if (hasMessages(this.lang)) say();
+    else loadMessages(this.lang).then(say, say);
   }
 
   _listen() {
@@ -190,14 +197,17 @@ export class MpcheckApp extends HTMLElement {
       this._langChosen = !!(saved.state && saved.state.lang && lang !== normaliseLang(this.getAttribute('lang')));
       this._setLang(lang);
     }
-    const loading = loadEngine();
+    // The engine, and the messages of a language other than Chinese (i18n/en.js, small: it arrives
+    // well before the wasm), before anything is drawn in that language.
+    const messages = loadMessages(lang);
+    const loading = Promise.all([loadEngine(), messages]).then(([engine]) => engine);
     loading.catch(() => {}); // handled below
     // A first visit (nothing stored, no link, no preset answers) does not wait for the wasm: the
     // questions file (a few KB) is enough for the start page and the first question. Answers and
     // the flow go through the engine as soon as it is here (afterQuestion waits for it).
     if (!this._ready && this._canPreview(saved)) {
-      loadQuestions(lang).then(
-        (file) => {
+      Promise.all([loadQuestions(lang), messages]).then(
+        ([file]) => {
           if (!this._abort || this._ready || this.engine || this.lang !== lang) return;
           this._preview(saved, file);
         },
@@ -577,6 +587,7 @@ export class MpcheckApp extends HTMLElement {
     let catalogue;
     try {
       if (!this.engine) await loadEngine(); // the first screen came from the questions file
+      await loadMessages(l);
       // With the categories' long texts already here in one language, switch to the other with
       // them too, so that the results do not blink through "loading".
       const withDetails = !!this.catalogue && !this.catalogue.details;
