@@ -73,6 +73,7 @@ writeFileSync(
   `// Node entry: the engine, ready to use (initialised synchronously from pkg/mpcheck_bg.wasm).
 import { readFileSync } from 'node:fs';
 import { initSync } from './pkg/mpcheck.js';
+import { expandCatalogue } from './wasm-loader.js';
 
 initSync({ module: readFileSync(new URL('./pkg/mpcheck_bg.wasm', import.meta.url)) });
 
@@ -80,11 +81,12 @@ export { questions, evaluate, diagnose, version } from './pkg/mpcheck.js';
 
 const read = (name) => JSON.parse(readFileSync(new URL(\`./pkg/\${name}\`, import.meta.url), 'utf8'));
 
-/** The whole catalogue: pkg/catalogue.<lang>.json with the WeChat categories' long texts from
- * pkg/categories.<lang>.json merged in. @param {'zh-CN'|'en'} lang */
+/** The whole catalogue: pkg/catalogue.<lang>.json (compact, expanded as the browser loader does)
+ * with the WeChat categories' long texts from pkg/categories.<lang>.json merged in.
+ * @param {'zh-CN'|'en'} lang */
 export function catalogue(lang) {
   if (lang !== 'zh-CN' && lang !== 'en') throw new TypeError('lang must be "zh-CN" or "en"');
-  const core = read(\`catalogue.\${lang}.json\`);
+  const core = expandCatalogue(read(\`catalogue.\${lang}.json\`));
   const details = read(\`categories.\${lang}.json\`);
   for (const [id, more] of Object.entries(details.categories)) {
     if (core.requirements[id]) Object.assign(core.requirements[id], more);

@@ -19,11 +19,17 @@ export interface MpcheckLoadError extends Error {
 export function loadEngine(): Promise<LoadedEngine>;
 
 /**
- * pkg/catalogue.<lang>.json: names and texts, fetched once per page and language. The WeChat
+ * pkg/catalogue.<lang>.json, expanded (expandCatalogue): names and texts, fetched once per page and language. The WeChat
  * categories' `summary`, `scope` and `documents` are not in it (it has `details: "categories"`
  * instead) until loadCategoryDetails has merged them in.
  */
 export function loadCatalogue(lang: Lang): Promise<Catalogue & { details?: 'categories' }>;
+
+/**
+ * The core catalogue from the parsed compact file pkg/catalogue.<lang>.json (`format: "compact"`:
+ * ids only as keys, group defaults): what loadCatalogue resolves to. Any other value is returned as it is.
+ */
+export function expandCatalogue(file: unknown): Catalogue & { details?: 'categories' };
 
 /**
  * pkg/questions.<lang>.json: the questions (a question with `options_from` has `options: []`)
