@@ -34,6 +34,9 @@ const PKG_FILES = [
   'questions.en.json',
   'categories.zh-CN.json',
   'categories.en.json',
+  // The WeChat categories' names alone, which the category picker loads in the other language.
+  'names.zh-CN.json',
+  'names.en.json',
 ];
 
 function* walk(dir) {

@@ -30,7 +30,7 @@ if (!cargo?.version || !cargo?.name) throw new Error('Cargo.toml [package] has n
 const HOST_ONLY = new Set(['index.html', 'host.js', 'host.css']);
 // The wasm-pack output the package ships (the catalogue is written beside it by export-catalogue).
 const PKG_FILES = ['mpcheck.js', 'mpcheck_bg.wasm', 'mpcheck.d.ts', 'mpcheck_bg.wasm.d.ts',
-  ...['zh-CN', 'en'].flatMap((l) => [`questions.${l}.json`, `catalogue.${l}.json`, `categories.${l}.json`])];
+  ...['zh-CN', 'en'].flatMap((l) => [`questions.${l}.json`, `catalogue.${l}.json`, `categories.${l}.json`, `names.${l}.json`])];
 const REQUIRED_WWW = ['mpcheck-app.js', 'mpcheck-app.css', 'mpcheck-embed.js', 'wasm-loader.js', 'mpcheck-app.d.ts', 'wasm-loader.d.ts', 'mpcheck-embed.d.ts'];
 
 for (const f of PKG_FILES) {
@@ -139,6 +139,8 @@ const manifest = {
     './categories.en.json': './pkg/categories.en.json',
     './questions.zh-CN.json': './pkg/questions.zh-CN.json',
     './questions.en.json': './pkg/questions.en.json',
+    './names.zh-CN.json': './pkg/names.zh-CN.json',
+    './names.en.json': './pkg/names.en.json',
     './mpcheck_bg.wasm': './pkg/mpcheck_bg.wasm',
     './mpcheck-app.css': './mpcheck-app.css',
     './package.json': './package.json',

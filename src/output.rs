@@ -433,6 +433,27 @@ pub fn category_details_json(rb: &RuleBase, lang: Lang) -> String {
     j.finish()
 }
 
+/// `names.<lang>.json`: `{"version", "names": {id: name}}` for the requirements a question takes
+/// its options from (`options_from`: the WeChat categories), in catalogue order. The category
+/// picker matches names in both languages; with this file it needs only the other language's
+/// names, not its whole catalogue.
+pub fn option_names_json(rb: &RuleBase, lang: Lang) -> String {
+    let groups: Vec<&str> = rb
+        .questions
+        .iter()
+        .filter_map(|q| q.options_from.as_deref())
+        .collect();
+    let mut j = Json::with_capacity(32 * 1024);
+    j.obj().str_field("version", &rb.version).key("names").obj();
+    for r in rb.requirements.iter() {
+        if r.group.as_deref().is_some_and(|g| groups.contains(&g)) {
+            j.str_field(&r.id, r.name.get(lang));
+        }
+    }
+    j.end_obj().end_obj();
+    j.finish()
+}
+
 #[derive(Clone, Copy, PartialEq)]
 enum Form {
     /// Every field of every record.

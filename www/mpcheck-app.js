@@ -3,7 +3,7 @@
 // compact, storage-key (default "mpcheck"), sync-url (read/write the host page's URL fragment).
 // Events (bubbling, composed): mpcheck:change {answers, lang}, mpcheck:result {report}.
 // All state lives on the instance: several checkers on one page work independently.
-import { loadEngine, loadCatalogue, loadQuestions, loadCategoryDetails, assetUrl } from './wasm-loader.js';
+import { loadEngine, loadCatalogue, loadQuestions, loadCategoryDetails, loadNames, assetUrl } from './wasm-loader.js';
 import { translator, normaliseLang, loadMessages, hasMessages } from './i18n/index.js';
 import { h, focusEl } from './components/dom.js';
 import { validateAnswers, decodeAnswers, encodeAnswers, answerWords, sameAnswers, SHARE_VERSION } from './components/answers.js';
@@ -259,7 +259,7 @@ export class MpcheckApp extends HTMLElement {
     this.qsById = new Map(this.qs.map((q) => [q.id, q]));
     this._previewVersion = file.version;
     this.catalogue = null;
-    this.catalogueAlt = null;
+    this.namesAlt = null;
     this._restore(saved); // presets only (_canPreview): the platform attribute
     this.report = null;
     this._ready = true;
@@ -432,20 +432,22 @@ export class MpcheckApp extends HTMLElement {
     this.qs = this.engine.questions(lang);
     this.qsById = new Map(this.qs.map((q) => [q.id, q]));
     this.catalogue = catalogue;
-    this.catalogueAlt = null;
+    this.namesAlt = null;
   }
 
   /**
-   * The other language's catalogue, for matching category names in both languages. Loaded only
-   * when the category picker needs it, so the first screen does not wait for it.
-   * @returns {Promise<any>}
+   * The WeChat categories' names in the other language (pkg/names.<lang>.json, not its whole
+   * catalogue), for matching category names in both languages. Loaded only when the category
+   * picker needs them, so the first screen does not wait for them.
+   * @returns {Promise<Record<string, string>>}
    */
-  otherCatalogue() {
+  otherNames() {
     const other = this.lang === 'en' ? 'zh-CN' : 'en';
     const lang = this.lang;
-    return loadCatalogue(other).then((c) => {
-      if (this.lang === lang) this.catalogueAlt = c;
-      return c;
+    return loadNames(other).then((file) => {
+      if (this.engine && file.version !== this.engine.version()) throw new Error(`names ${file.version} do not match the engine`);
+      if (this.lang === lang) this.namesAlt = file.names;
+      return file.names;
     });
   }
 
@@ -664,8 +666,8 @@ export class MpcheckApp extends HTMLElement {
       qs: this.qs,
       qsById: this.qsById,
       catalogue: this.catalogue,
-      catalogueAlt: this.catalogueAlt,
-      otherCatalogue: () => this.otherCatalogue(),
+      namesAlt: this.namesAlt,
+      otherNames: () => this.otherNames(),
       report: this.report,
       uid: (a, b) => this.uid(a, b),
       entityLabel: (id) => this.qsById.get('entity')?.options.find((o) => o.id === id)?.label || id,

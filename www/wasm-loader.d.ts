@@ -38,6 +38,12 @@ export function expandCatalogue(file: unknown): Catalogue & { details?: 'categor
 export function loadQuestions(lang: Lang): Promise<{ version: string; questions: Question[] }>;
 
 /**
+ * pkg/names.<lang>.json: the names of the requirements a question takes its options from (the
+ * WeChat categories), by id, for matching names in another language than the catalogue's.
+ */
+export function loadNames(lang: Lang): Promise<{ version: string; names: Record<string, string> }>;
+
+/**
  * pkg/categories.<lang>.json merged into that language's catalogue (checked to come from the same
  * rule base, else a `version_mismatch` error). Resolves to the now complete catalogue.
  */

@@ -33,6 +33,8 @@ let loading = null;
 const catalogues = new Map();
 /** @type {Map<string, Promise<any>>} questions.<lang>.json, likewise */
 const questionFiles = new Map();
+/** @type {Map<string, Promise<any>>} names.<lang>.json, likewise */
+const nameFiles = new Map();
 /** @type {Map<string, Promise<any>>} categories.<lang>.json merged into the catalogue, likewise */
 const details = new Map();
 
@@ -177,6 +179,17 @@ function fetchJson(cache, name, options = {}) {
 export function loadQuestions(lang) {
   // High priority: the first question waits for this file and nothing else.
   return fetchJson(questionFiles, `questions.${lang}.json`, { priority: 'high' });
+}
+
+/**
+ * The names of the requirements a question takes its options from (the WeChat categories) in one
+ * language, by id: pkg/names.<lang>.json (docs/api.md), a few KB. The category picker matches names
+ * in both languages and needs no more of the other language's catalogue than this.
+ * @param {'zh-CN'|'en'} lang
+ * @returns {Promise<{version: string, names: Record<string, string>}>}
+ */
+export function loadNames(lang) {
+  return fetchJson(nameFiles, `names.${lang}.json`, { priority: 'low' });
 }
 
 /**

@@ -8,7 +8,9 @@
 //!   as keys, the WeChat categories' shared fields once as group defaults; `expandCatalogue` in
 //!   www/wasm-loader.js restores the core catalogue);
 //! - `<dir>/categories.<lang>.json`: those long texts (summary, scope, documents) by id, loaded
-//!   when the page first needs them.
+//!   when the page first needs them;
+//! - `<dir>/names.<lang>.json`: the WeChat categories' names by id, which the category picker
+//!   loads in the other language (to match names in both).
 //!
 //! The wasm module carries only what `evaluate`, `questions` and `diagnose` need. Run by
 //! scripts/build.sh: `cargo run --bin export-catalogue -- pkg`.
@@ -22,7 +24,8 @@ use std::path::PathBuf;
 
 use mpcheck::model::Lang;
 use mpcheck::output::{
-    catalogue_compact_json, catalogue_core_json, category_details_json, questions_file_json,
+    catalogue_compact_json, catalogue_core_json, category_details_json, option_names_json,
+    questions_file_json,
 };
 use mpcheck::RULES;
 
@@ -46,6 +49,7 @@ fn main() {
                 ("questions", questions_file_json(&RULES, lang)),
                 ("catalogue", catalogue_compact_json(&RULES, lang)),
                 ("categories", category_details_json(&RULES, lang)),
+                ("names", option_names_json(&RULES, lang)),
             ]
         };
         let tag = if expanded {

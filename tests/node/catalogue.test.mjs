@@ -2,6 +2,7 @@
 // catalogue they stand for: expandCatalogue (www/wasm-loader.js, what the page and the package's node
 // entry use) must give exactly catalogue_core_json's value, which export-catalogue writes with
 // --expanded. And the compact form must stay compact: ids only as keys, the group's shared fields once.
+// names.<lang>.json (the category picker's other-language names) must agree with the catalogue.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -60,5 +61,15 @@ test('the compact form writes ids only as keys and the WeChat categories\' share
       for (const [k, v] of Object.entries(defaults)) assert.notDeepEqual(r[k], v, `${lang}: a category repeats the default ${k}`);
     }
     assert.ok(wx.filter((r) => Object.keys(r).length <= 3).length > wx.length / 2, 'most categories are name, difficulty and group');
+  }
+});
+
+test('names.<lang>.json holds every WeChat category\'s name as the catalogue has it, in catalogue order', () => {
+  for (const lang of LANGS) {
+    const file = JSON.parse(readFileSync(join(pkgDir, `names.${lang}.json`), 'utf8'));
+    const cat = expandCatalogue(compact(lang));
+    assert.equal(file.version, cat.version);
+    const wx = Object.values(cat.requirements).filter((r) => r.group === 'wechat_category');
+    assert.deepEqual(Object.entries(file.names), wx.map((r) => [r.id, r.name]), lang);
   }
 });
