@@ -25,9 +25,9 @@ import './components/search.js';
 import './components/requirement-card.js';
 import './components/plan-view.js';
 import './components/what-if.js';
-import './data/pinyin-initials.js';
 import './i18n/zh-CN.js';
-// Not here: i18n/en.js, which i18n/index.js imports dynamically when a checker shows English.
+// Not here, loaded when needed by dynamic imports: i18n/en.js (i18n/index.js, when a checker shows
+// English) and data/pinyin-initials.js (components/search.js, when a category picker opens).
 
 /**
  * Lengths inside the checker are multiples of --mpcheck-rem. Registered as a <length>, it is

@@ -178,7 +178,8 @@ test('desktop: all questions on one page with live results, category picker by p
   const forCompany = cats.filter((r) => r.entities.includes('company'));
   assert.match(await picker.locator('.picker-count').textContent(), new RegExp(String(forCompany.length)));
   const target = forCompany.find((r) => /社区/.test(r.name)) || forCompany[0];
-  const { initialsOf } = await import('../../www/components/search.js');
+  const { initialsOf, loadInitials } = await import('../../www/components/search.js');
+  await loadInitials();
   const letters = initialsOf(target.name.replace(/[^\u4e00-\u9fff]/g, '')).map((s) => s[0]).join('').slice(-4);
   await picker.locator('input[type=search]').fill(letters);
   const names = await picker.locator('.picker-results .choice-label > span:first-child').allTextContents();

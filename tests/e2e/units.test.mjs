@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import zh from '../../www/i18n/zh-CN.js';
 import en from '../../www/i18n/en.js';
 import { translator, loadMessages, hasMessages } from '../../www/i18n/index.js';
-import { missingInitials, initialsOf, score } from '../../www/components/search.js';
+import { missingInitials, initialsOf, score, loadInitials, hasInitials } from '../../www/components/search.js';
 import { encodeAnswers, decodeAnswers, validateAnswers } from '../../www/components/answers.js';
 import { ROOT, catalogue, engine } from './helpers.mjs';
 
@@ -46,7 +46,13 @@ test('every message key the page uses exists', async () => {
   assert.equal(t('req.days', { min: 1, max: 5 }), '1–5 working days');
 });
 
-test('the pinyin-initial table covers every character of every category name', () => {
+test('the pinyin-initial table covers every character of every category name', async () => {
+  // Loaded on demand; until then names have no Han initials (and the coverage check refuses).
+  if (!hasInitials()) {
+    assert.deepEqual(initialsOf('银行a'), ['a']);
+    assert.throws(() => missingInitials('银行'), /loadInitials/);
+  }
+  await loadInitials();
   const cat = catalogue('zh-CN');
   const names = Object.values(cat.requirements).filter((r) => r.group === 'wechat_category').map((r) => r.name);
   assert.ok(names.length >= 500, `${names.length} categories`);
@@ -90,18 +96,21 @@ test('mpcheck-app.js imports every module of the element directly (the browser f
   modules.push('wasm-loader.js');
   // Loaded later, by a dynamic import: the English messages (i18n/index.js imports them when a checker
   // shows English; scripts/assemble.mjs keeps them out of the bundle).
-  const later = ['i18n/en.js'];
+  const later = ['i18n/en.js', 'data/pinyin-initials.js'];
   const missing = modules.filter((m) => !direct.has(m) && !later.includes(m));
   assert.deepEqual(missing, [], 'modules mpcheck-app.js does not import directly');
   for (const m of later) assert.ok(!direct.has(m), `${m} is imported statically: it should load only when needed`);
   const index = readFileSync(join(www, 'i18n/index.js'), 'utf8');
   assert.match(index, /import\('\.\/en\.js'\)/);
+  assert.match(readFileSync(join(www, 'components/search.js'), 'utf8'), /import\('\.\.\/data\/pinyin-initials\.js'\)/);
   assert.ok(direct.size >= 20);
 });
 
-test('the bundled element leaves the English messages out and imports them relative to itself', () => {
+test('the bundled element leaves the English messages and the pinyin table out and imports them relative to itself', () => {
   const bundle = readFileSync(join(ROOT, 'dist/mpcheck-app.js'), 'utf8');
   assert.ok(!bundle.includes(en['app.loadFailed']), 'dist/mpcheck-app.js holds English messages');
   assert.ok(bundle.includes(zh['app.loadFailed']), 'dist/mpcheck-app.js holds the Chinese messages');
   assert.match(bundle, /import\(["']\.\/i18n\/en\.js["']\)/);
+  assert.match(bundle, /import\(["']\.\/data\/pinyin-initials\.js["']\)/, 'the pinyin table, likewise');
+  assert.ok(!bundle.includes('厂安广案澳'), 'dist/mpcheck-app.js holds the pinyin table');
 });

@@ -1,7 +1,7 @@
 // Searchable picker for platform categories (533 on WeChat): matches Chinese, English and
 // pinyin initials, lists only the categories open to the chosen entity, keeps picks as chips.
 import { h, uid } from './dom.js';
-import { score, initialsOf } from './search.js';
+import { score, initialsOf, hasInitials, loadInitials } from './search.js';
 
 const PAGE = 30;
 
@@ -75,17 +75,24 @@ export class CategoryPicker {
     });
     this.renderChips();
     this.renderList();
-    // English and Chinese names both match: fetch the other language's names when first needed.
-    if (!ctx.namesAlt && ctx.otherNames) {
+    // English and Chinese names both match, and pinyin initials: fetch the other language's names
+    // and the pinyin table when first needed, and match again with them once each is here.
+    this.namesAlt = ctx.namesAlt;
+    const rematch = () => {
+      if (!this.el.isConnected) return;
+      this.candidates = buildCandidates(q, { ...ctx, namesAlt: this.namesAlt });
+      this.renderList();
+    };
+    if (!this.namesAlt && ctx.otherNames) {
       ctx.otherNames().then(
         (alt) => {
-          if (!this.el.isConnected) return;
-          this.candidates = buildCandidates(q, { ...ctx, namesAlt: alt });
-          this.renderList();
+          this.namesAlt = alt;
+          rematch();
         },
         () => {},
       );
     }
+    if (!hasInitials()) loadInitials().then(rematch, () => {});
   }
 
   value() {
