@@ -6,7 +6,7 @@
 // checker) are copied to dist/examples/<name>/, so they load the checker from dist/ itself.
 //   node scripts/assemble.mjs [--www www] [--pkg pkg] [--out dist]
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, transform } from 'esbuild';
 import { root } from './config.mjs';
@@ -34,6 +34,9 @@ const PKG_FILES = [
   'questions.en.json',
   'categories.zh-CN.json',
   'categories.en.json',
+  // The WeChat categories' names alone, which the category picker loads in the other language.
+  'names.zh-CN.json',
+  'names.en.json',
 ];
 
 function* walk(dir) {
@@ -122,9 +125,15 @@ for (const path of walk(opts.out)) {
 // The bundled modules stay in dist/ as copies of www/ (dist/ holds all of www/, tests/node/dist.test.mjs),
 // but the page never loads them (wasm-pack.toml [budgets] page_exclude); the npm package keeps the
 // readable modules.
+// A module the element imports dynamically (`import('./en.js')` in i18n/index.js: the English
+// messages) is not bundled: the import stays, its path rewritten relative to dist/ (the bundle's
+// folder), so it loads the minified copy in dist/ when it is needed, relative to the bundle's own
+// URL (any sub-path or origin, no inline code for a CSP to refuse). Such a module must import
+// nothing itself, or it would load unbundled copies of what the bundle holds already.
 const appEntry = join(opts.www, 'mpcheck-app.js');
 if (existsSync(appEntry)) {
   const ownModule = (p) => /(^|\/)wasm-loader\.js$/.test(p) || /(^|\/)pkg\//.test(p);
+  const lazy = new Set();
   const bundled = await build({
     entryPoints: [appEntry],
     bundle: true,
@@ -139,7 +148,16 @@ if (existsSync(appEntry)) {
       {
         name: 'keep-loader-separate',
         setup(b) {
-          b.onResolve({ filter: /.*/ }, (args) => (args.kind !== 'entry-point' && ownModule(args.path) ? { path: args.path, external: true } : undefined));
+          b.onResolve({ filter: /.*/ }, (args) => {
+            if (args.kind === 'dynamic-import') {
+              const file = resolve(args.resolveDir, args.path);
+              const rel = relative(opts.www, file).split(sep).join('/');
+              if (rel.startsWith('..') || !existsSync(file)) throw new Error(`${args.importer}: import('${args.path}') is not a file in www/`);
+              lazy.add(rel);
+              return { path: './' + rel, external: true };
+            }
+            return args.kind !== 'entry-point' && ownModule(args.path) ? { path: args.path, external: true } : undefined;
+          });
         },
       },
     ],
@@ -148,6 +166,12 @@ if (existsSync(appEntry)) {
   const inputs = Object.keys(bundled.metafile.inputs).map((f) => relative(opts.www, join(root, f)).split(sep).join('/'));
   const strays = inputs.filter((f) => f !== 'mpcheck-app.js' && !/^(components|i18n|data)\//.test(f));
   if (strays.length) throw new Error(`dist/mpcheck-app.js bundles ${strays.join(', ')}: add them to wasm-pack.toml page_exclude or keep them separate`);
-  console.log(`assemble: dist/mpcheck-app.js bundles ${inputs.length} modules (${bundled.outputFiles[0].contents.length} bytes)`);
+  for (const rel of lazy) {
+    const text = readFileSync(join(opts.www, rel), 'utf8');
+    if (/^\s*import\s*[\w{*'"(]/m.test(text) || /^\s*export\s[^\n]*\bfrom\s*['"]/m.test(text) || /\bimport\s*\(/.test(text)) {
+      throw new Error(`www/${rel} is imported dynamically by the element, so it must not import anything itself`);
+    }
+  }
+  console.log(`assemble: dist/mpcheck-app.js bundles ${inputs.length} modules (${bundled.outputFiles[0].contents.length} bytes); loads later: ${[...lazy].join(', ') || 'nothing'}`);
 }
 console.log(`assemble: dist/ ready (${wwwFiles.length} files from www/ + pkg/); minified ${count} JS/CSS/JSON files, ${before} → ${after} bytes`);

@@ -54,7 +54,7 @@ build_module() {
   local stamp="$out/.mpcheck-build" fp
   fp="$(fingerprint "$rules")"
   local outputs=("$out/mpcheck.js" "$out/mpcheck_bg.wasm")
-  [[ -n "$catalogue" ]] && for l in zh-CN en; do outputs+=("$out/questions.$l.json" "$out/catalogue.$l.json" "$out/categories.$l.json"); done
+  [[ -n "$catalogue" ]] && for l in zh-CN en; do outputs+=("$out/questions.$l.json" "$out/catalogue.$l.json" "$out/categories.$l.json" "$out/names.$l.json"); done
   local have_all=1 f
   for f in "${outputs[@]}"; do [[ -f "$f" ]] || have_all=0; done
   if ((!force && have_all)) && [[ -f "$stamp" && "$(cat "$stamp")" == "$fp" ]]; then

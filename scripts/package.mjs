@@ -30,7 +30,7 @@ if (!cargo?.version || !cargo?.name) throw new Error('Cargo.toml [package] has n
 const HOST_ONLY = new Set(['index.html', 'host.js', 'host.css']);
 // The wasm-pack output the package ships (the catalogue is written beside it by export-catalogue).
 const PKG_FILES = ['mpcheck.js', 'mpcheck_bg.wasm', 'mpcheck.d.ts', 'mpcheck_bg.wasm.d.ts',
-  ...['zh-CN', 'en'].flatMap((l) => [`questions.${l}.json`, `catalogue.${l}.json`, `categories.${l}.json`])];
+  ...['zh-CN', 'en'].flatMap((l) => [`questions.${l}.json`, `catalogue.${l}.json`, `categories.${l}.json`, `names.${l}.json`])];
 const REQUIRED_WWW = ['mpcheck-app.js', 'mpcheck-app.css', 'mpcheck-embed.js', 'wasm-loader.js', 'mpcheck-app.d.ts', 'wasm-loader.d.ts', 'mpcheck-embed.d.ts'];
 
 for (const f of PKG_FILES) {
@@ -82,6 +82,7 @@ writeFileSync(
   `// Node entry: the engine, ready to use (initialised synchronously from pkg/mpcheck_bg.wasm).
 import { readFileSync } from 'node:fs';
 import { initSync } from './pkg/mpcheck.js';
+import { expandCatalogue } from './wasm-loader.js';
 
 initSync({ module: readFileSync(new URL('./pkg/mpcheck_bg.wasm', import.meta.url)) });
 
@@ -89,11 +90,12 @@ export { questions, evaluate, diagnose, version } from './pkg/mpcheck.js';
 
 const read = (name) => JSON.parse(readFileSync(new URL(\`./pkg/\${name}\`, import.meta.url), 'utf8'));
 
-/** The whole catalogue: pkg/catalogue.<lang>.json with the WeChat categories' long texts from
- * pkg/categories.<lang>.json merged in. @param {'zh-CN'|'en'} lang */
+/** The whole catalogue: pkg/catalogue.<lang>.json (compact, expanded as the browser loader does)
+ * with the WeChat categories' long texts from pkg/categories.<lang>.json merged in.
+ * @param {'zh-CN'|'en'} lang */
 export function catalogue(lang) {
   if (lang !== 'zh-CN' && lang !== 'en') throw new TypeError('lang must be "zh-CN" or "en"');
-  const core = read(\`catalogue.\${lang}.json\`);
+  const core = expandCatalogue(read(\`catalogue.\${lang}.json\`));
   const details = read(\`categories.\${lang}.json\`);
   for (const [id, more] of Object.entries(details.categories)) {
     if (core.requirements[id]) Object.assign(core.requirements[id], more);
@@ -146,6 +148,8 @@ const manifest = {
     './categories.en.json': './pkg/categories.en.json',
     './questions.zh-CN.json': './pkg/questions.zh-CN.json',
     './questions.en.json': './pkg/questions.en.json',
+    './names.zh-CN.json': './pkg/names.zh-CN.json',
+    './names.en.json': './pkg/names.en.json',
     './mpcheck_bg.wasm': './pkg/mpcheck_bg.wasm',
     './mpcheck-app.css': './mpcheck-app.css',
     './package.json': './package.json',

@@ -108,6 +108,13 @@ impl Json {
         self
     }
 
+    /// Writes a value that is already JSON (made by another `Json`), as it is.
+    pub fn raw(&mut self, json: &str) -> &mut Self {
+        self.sep();
+        self.push_str(json);
+        self
+    }
+
     pub fn str_field(&mut self, k: &str, v: &str) -> &mut Self {
         self.key(k).str(v)
     }

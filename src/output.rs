@@ -280,85 +280,157 @@ fn detailed(r: &Requirement) -> bool {
     r.kind == "category" && (r.scope.is_some() || r.documents.is_some())
 }
 
-fn requirement(j: &mut Json, rb: &RuleBase, r: &Requirement, lang: Lang, core: bool) {
+/// One value of a record, written on its own (a field of the catalogue, compared and reused whole).
+fn value(write: impl FnOnce(&mut Json)) -> String {
+    let mut j = Json::default();
+    write(&mut j);
+    j.finish()
+}
+
+fn str_value(s: &str) -> String {
+    value(|j| {
+        j.str(s);
+    })
+}
+
+fn list_value<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    value(|j| {
+        j.arr();
+        for s in items {
+            j.str(s);
+        }
+        j.end_arr();
+    })
+}
+
+/// A requirement's fields after `id`, as `(key, JSON value)` in catalogue order. Without the long
+/// texts of a WeChat category in the core catalogue (`core`).
+fn requirement_fields(
+    rb: &RuleBase,
+    r: &Requirement,
+    lang: Lang,
+    core: bool,
+) -> Vec<(&'static str, String)> {
     let long = !(core && detailed(r));
-    j.key(&r.id)
-        .obj()
-        .str_field("id", &r.id)
-        .str_field("layer", r.layer.name());
-    j.str_field("kind", &r.kind)
-        .str_field("step", &r.step)
-        .str_field("name", r.name.get(lang));
-    if long {
-        j.opt_str_field("summary", r.summary.as_ref().map(|t| t.get(lang)));
+    let mut f: Vec<(&'static str, String)> = Vec::with_capacity(20);
+    let sources_of = |list: &[u16]| list_value(list.iter().map(|s| &*rb.sources[*s as usize].id));
+    f.push(("layer", str_value(r.layer.name())));
+    f.push(("kind", str_value(&r.kind)));
+    f.push(("step", str_value(&r.step)));
+    f.push(("name", str_value(r.name.get(lang))));
+    if let Some(t) = r.summary.as_ref().filter(|_| long) {
+        f.push(("summary", str_value(t.get(lang))));
     }
-    j.opt_str_field("authority", r.authority.as_ref().map(|t| t.get(lang)));
+    if let Some(t) = &r.authority {
+        f.push(("authority", str_value(t.get(lang))));
+    }
     if let Some((a, b)) = r.lead_time {
-        j.key("lead_time")
-            .arr()
-            .num(a.into())
-            .num(b.into())
-            .end_arr();
+        f.push((
+            "lead_time",
+            value(|j| {
+                j.arr().num(a.into()).num(b.into()).end_arr();
+            }),
+        ));
     }
-    j.opt_str_field("validity", r.validity.as_ref().map(|t| t.get(lang)));
-    j.str_field("difficulty", r.difficulty.name());
-    j.str_list(
+    if let Some(t) = &r.validity {
+        f.push(("validity", str_value(t.get(lang))));
+    }
+    f.push(("difficulty", str_value(r.difficulty.name())));
+    f.push((
         "prerequisites",
-        r.prerequisites
-            .iter()
-            .map(|p| &*rb.requirements[*p as usize].id),
-    );
-    j.str_list("platforms", r.platforms.iter().map(|p| &**p));
-    j.opt_str_field("group", r.group.as_deref());
+        list_value(
+            r.prerequisites
+                .iter()
+                .map(|p| &*rb.requirements[*p as usize].id),
+        ),
+    ));
+    f.push(("platforms", list_value(r.platforms.iter().map(|p| &**p))));
+    if let Some(g) = &r.group {
+        f.push(("group", str_value(g)));
+    }
     if let Some(eq) = rb.entity_question {
         let opts = &rb.questions[eq as usize].options;
-        j.str_list(
+        f.push((
             "entities",
-            r.entities.iter().map(|e| &*opts[*e as usize].id),
-        );
+            list_value(r.entities.iter().map(|e| &*opts[*e as usize].id)),
+        ));
     }
     if long {
-        j.opt_str_field("scope", r.scope.as_ref().map(|t| t.get(lang)));
+        if let Some(t) = &r.scope {
+            f.push(("scope", str_value(t.get(lang))));
+        }
         if let Some(d) = &r.documents {
-            j.key("documents");
-            docs(j, d);
+            f.push(("documents", value(|j| docs(j, d))));
         }
     }
     if let Some(m) = &r.myth {
-        j.key("myth").obj().str_field("text", m.text.get(lang));
-        sources(j, rb, &m.sources);
-        j.end_obj();
+        f.push((
+            "myth",
+            value(|j| {
+                j.obj().str_field("text", m.text.get(lang));
+                sources(j, rb, &m.sources);
+                j.end_obj();
+            }),
+        ));
     }
-    j.key("eligibility").arr();
-    for e in r.eligibility.iter() {
-        j.obj()
-            .str_field("when", &e.when_src)
-            .key("blocks")
-            .bool(e.blocks);
-        j.str_field("text", e.text.get(lang));
-        sources(j, rb, &e.sources);
-        j.end_obj();
+    f.push((
+        "eligibility",
+        value(|j| {
+            j.arr();
+            for e in r.eligibility.iter() {
+                j.obj()
+                    .str_field("when", &e.when_src)
+                    .key("blocks")
+                    .bool(e.blocks);
+                j.str_field("text", e.text.get(lang));
+                sources(j, rb, &e.sources);
+                j.end_obj();
+            }
+            j.end_arr();
+        }),
+    ));
+    f.push(("sources", sources_of(&r.sources)));
+    f.push(("confidence", str_value(r.confidence.name())));
+    if let Some(c) = &r.checked {
+        f.push(("checked", str_value(c)));
     }
-    j.end_arr();
-    sources(j, rb, &r.sources);
-    j.str_field("confidence", r.confidence.name());
-    j.opt_str_field("checked", r.checked.as_deref());
+    f
+}
+
+/// Writes `key: {fields}`, with `"id"` first unless `compact` (the key is the id).
+fn record(j: &mut Json, id: &str, fields: &[(&str, String)], compact: bool) {
+    j.key(id).obj();
+    if !compact {
+        j.str_field("id", id);
+    }
+    for (k, v) in fields {
+        j.key(k).raw(v);
+    }
     j.end_obj();
 }
 
 pub fn catalogue_json(rb: &RuleBase, lang: Lang) -> String {
-    catalogue_with(rb, lang, false)
+    catalogue_with(rb, lang, Form::Full)
 }
 
-/// The core catalogue the page loads first: `catalogue_json` without the WeChat categories'
-/// `summary`, `scope` and `documents` (those are in `category_details_json`), and with
-/// `"details": "categories"` at the top so a reader knows they are elsewhere.
+/// The core catalogue: `catalogue_json` without the WeChat categories' `summary`, `scope` and
+/// `documents` (those are in `category_details_json`), and with `"details": "categories"` at the
+/// top so a reader knows they are elsewhere. The in-memory catalogue a page starts from; the file
+/// the page loads is its compact form (`catalogue_compact_json`).
 pub fn catalogue_core_json(rb: &RuleBase, lang: Lang) -> String {
-    catalogue_with(rb, lang, true)
+    catalogue_with(rb, lang, Form::Core)
+}
+
+/// `catalogue.<lang>.json`: the core catalogue in a compact form (docs/api.md), with
+/// `"format": "compact"`. Records leave out `id` (their key), and a requirement of a group with
+/// `group_defaults` (the 533 WeChat categories) leaves out every field equal to its group's default.
+/// `expandCatalogue` in www/wasm-loader.js turns it back into `catalogue_core_json`'s value.
+pub fn catalogue_compact_json(rb: &RuleBase, lang: Lang) -> String {
+    catalogue_with(rb, lang, Form::Compact)
 }
 
 /// `categories.<lang>.json`: `{"version", "categories": {id: {"summary"?, "scope"?, "documents"?}}}`
-/// for the requirements `catalogue_core_json` leaves them out of, in catalogue order.
+/// for the requirements the core catalogue leaves them out of, in catalogue order.
 pub fn category_details_json(rb: &RuleBase, lang: Lang) -> String {
     let mut j = Json::with_capacity(256 * 1024);
     j.obj()
@@ -379,50 +451,165 @@ pub fn category_details_json(rb: &RuleBase, lang: Lang) -> String {
     j.finish()
 }
 
-fn catalogue_with(rb: &RuleBase, lang: Lang, core: bool) -> String {
+/// `names.<lang>.json`: `{"version", "names": {id: name}}` for the requirements a question takes
+/// its options from (`options_from`: the WeChat categories), in catalogue order. The category
+/// picker matches names in both languages; with this file it needs only the other language's
+/// names, not its whole catalogue.
+pub fn option_names_json(rb: &RuleBase, lang: Lang) -> String {
+    let groups: Vec<&str> = rb
+        .questions
+        .iter()
+        .filter_map(|q| q.options_from.as_deref())
+        .collect();
+    let mut j = Json::with_capacity(32 * 1024);
+    j.obj().str_field("version", &rb.version).key("names").obj();
+    for r in rb.requirements.iter() {
+        if r.group.as_deref().is_some_and(|g| groups.contains(&g)) {
+            j.str_field(&r.id, r.name.get(lang));
+        }
+    }
+    j.end_obj().end_obj();
+    j.finish()
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Form {
+    /// Every field of every record.
+    Full,
+    /// Without the WeChat categories' long texts.
+    Core,
+    /// Core, with ids only as keys and group defaults.
+    Compact,
+}
+
+/// A group needs this many members before its shared fields are written once as defaults.
+const MIN_GROUP: usize = 8;
+
+type Fields = Vec<(&'static str, String)>;
+
+/// For each group of at least `MIN_GROUP` requirements: the fields every member has and more than
+/// half of them share, with that value, in field order.
+fn group_defaults<'a>(reqs: &[(&'a Requirement, Fields)]) -> Vec<(&'a str, Fields)> {
+    let mut groups: Vec<&str> = Vec::new();
+    for (r, _) in reqs {
+        if let Some(g) = r.group.as_deref() {
+            if !groups.contains(&g) {
+                groups.push(g);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for g in groups {
+        let members: Vec<&Fields> = reqs
+            .iter()
+            .filter(|(r, _)| r.group.as_deref() == Some(g))
+            .map(|(_, f)| f)
+            .collect();
+        if members.len() < MIN_GROUP {
+            continue;
+        }
+        let mut defaults = Fields::new();
+        for (key, _) in members[0].iter().filter(|(k, _)| *k != "group") {
+            let values: Option<Vec<&String>> = members
+                .iter()
+                .map(|f| f.iter().find(|(k, _)| k == key).map(|(_, v)| v))
+                .collect();
+            let Some(values) = values else { continue };
+            let count = |v: &String| values.iter().filter(|x| **x == v).count();
+            // The most common value; the first one in catalogue order on a tie.
+            let best = values
+                .iter()
+                .copied()
+                .max_by(|a, b| count(a).cmp(&count(b)).then(std::cmp::Ordering::Greater));
+            if let Some(best) = best.filter(|b| count(b) * 2 > values.len()) {
+                defaults.push((key, best.clone()));
+            }
+        }
+        if !defaults.is_empty() {
+            out.push((g, defaults));
+        }
+    }
+    out
+}
+
+fn catalogue_with(rb: &RuleBase, lang: Lang, form: Form) -> String {
+    let compact = form == Form::Compact;
     let mut j = Json::with_capacity(256 * 1024);
     j.obj()
         .str_field("version", &rb.version)
         .str_field("reviewed", &rb.reviewed);
-    if core {
+    if form != Form::Full {
         j.str_field("details", "categories");
     }
-    j.key("requirements").obj();
-    for r in rb.requirements.iter() {
-        requirement(&mut j, rb, r, lang, core);
+    let reqs: Vec<(&Requirement, Fields)> = rb
+        .requirements
+        .iter()
+        .map(|r| (r, requirement_fields(rb, r, lang, form != Form::Full)))
+        .collect();
+    let defaults = if compact {
+        group_defaults(&reqs)
+    } else {
+        Vec::new()
+    };
+    if compact {
+        j.str_field("format", "compact").key("group_defaults").obj();
+        for (g, fields) in &defaults {
+            j.key(g).obj();
+            for (k, v) in fields {
+                j.key(k).raw(v);
+            }
+            j.end_obj();
+        }
+        j.end_obj();
     }
+    j.key("requirements").obj();
+    for (r, fields) in &reqs {
+        let shared = defaults
+            .iter()
+            .find(|(g, _)| r.group.as_deref() == Some(*g))
+            .map(|(_, d)| d.as_slice())
+            .unwrap_or(&[]);
+        let own: Vec<(&str, String)> = fields
+            .iter()
+            .filter(|f| !shared.contains(f))
+            .cloned()
+            .collect();
+        record(&mut j, &r.id, &own, compact);
+    }
+    let sources_of = |list: &[u16]| list_value(list.iter().map(|s| &*rb.sources[*s as usize].id));
     j.end_obj().key("rules").obj();
     for r in rb.rules.iter() {
-        j.key(&r.id)
-            .obj()
-            .str_field("id", &r.id)
-            .str_field("text", r.text.get(lang));
-        j.str_field("when", &r.when_src);
-        sources(&mut j, rb, &r.sources);
-        j.str_field("confidence", r.confidence.name()).end_obj();
+        let fields = [
+            ("text", str_value(r.text.get(lang))),
+            ("when", str_value(&r.when_src)),
+            ("sources", sources_of(&r.sources)),
+            ("confidence", str_value(r.confidence.name())),
+        ];
+        record(&mut j, &r.id, &fields, compact);
     }
     j.end_obj().key("checks").obj();
     for c in rb.checks.iter() {
-        j.key(&c.id)
-            .obj()
-            .str_field("id", &c.id)
-            .str_field("title", c.title.get(lang));
-        j.str_field("why", c.why.get(lang))
-            .str_field("how", c.how.get(lang));
-        sources(&mut j, rb, &c.sources);
-        j.str_field("confidence", c.confidence.name()).end_obj();
+        let fields = [
+            ("title", str_value(c.title.get(lang))),
+            ("why", str_value(c.why.get(lang))),
+            ("how", str_value(c.how.get(lang))),
+            ("sources", sources_of(&c.sources)),
+            ("confidence", str_value(c.confidence.name())),
+        ];
+        record(&mut j, &c.id, &fields, compact);
     }
     j.end_obj().key("sources").obj();
     for s in rb.sources.iter() {
-        j.key(&s.id)
-            .obj()
-            .str_field("id", &s.id)
-            .str_field("title", &s.title);
-        j.opt_str_field("url", s.url.as_deref())
-            .str_field("checked", &s.checked);
-        j.str_field("tag", &s.tag)
-            .opt_str_field("note", s.note.as_deref())
-            .end_obj();
+        let mut fields = vec![("title", str_value(&s.title))];
+        if let Some(u) = &s.url {
+            fields.push(("url", str_value(u)));
+        }
+        fields.push(("checked", str_value(&s.checked)));
+        fields.push(("tag", str_value(&s.tag)));
+        if let Some(n) = &s.note {
+            fields.push(("note", str_value(n)));
+        }
+        record(&mut j, &s.id, &fields, compact);
     }
     j.end_obj().end_obj();
     j.finish()

@@ -3,8 +3,8 @@
 // compact, storage-key (default "mpcheck"), sync-url (read/write the host page's URL fragment).
 // Events (bubbling, composed): mpcheck:change {answers, lang}, mpcheck:result {report}.
 // All state lives on the instance: several checkers on one page work independently.
-import { loadEngine, loadCatalogue, loadQuestions, loadCategoryDetails, assetUrl } from './wasm-loader.js';
-import { translator, normaliseLang } from './i18n/index.js';
+import { loadEngine, loadCatalogue, loadQuestions, loadCategoryDetails, loadNames, assetUrl } from './wasm-loader.js';
+import { translator, normaliseLang, loadMessages, hasMessages } from './i18n/index.js';
 import { h, focusEl } from './components/dom.js';
 import { validateAnswers, decodeAnswers, encodeAnswers, answerWords, sameAnswers, SHARE_VERSION } from './components/answers.js';
 import { loadState, saveState, clearState, savePrevious, loadPrevious, dropPrevious } from './components/storage.js';
@@ -25,9 +25,9 @@ import './components/search.js';
 import './components/requirement-card.js';
 import './components/plan-view.js';
 import './components/what-if.js';
-import './data/pinyin-initials.js';
 import './i18n/zh-CN.js';
-import './i18n/en.js';
+// Not here, loaded when needed by dynamic imports: i18n/en.js (i18n/index.js, when a checker shows
+// English) and data/pinyin-initials.js (components/search.js, when a category picker opens).
 
 /**
  * Lengths inside the checker are multiples of --mpcheck-rem. Registered as a <length>, it is
@@ -147,7 +147,14 @@ export class MpcheckApp extends HTMLElement {
     this._shell.append(this._masthead, this._notices, this._nav, this._statusBar, this._layout, this._live, this._footer);
     this.shadowRoot.replaceChildren(link, this._shell);
     this._setLang(normaliseLang(this.getAttribute('lang')));
-    this._main.appendChild(h('p', { class: 'loading', attrs: { role: 'status' }, text: this.t('app.loading') }));
+    const placeholder = h('p', { class: 'loading', attrs: { role: 'status' } });
+    this._main.appendChild(placeholder);
+    // English is a module of its own: its words follow in a moment (Chinese ones are here already).
+    const say = () => {
+      if (placeholder.isConnected) placeholder.textContent = this.t('app.loading');
+    };
+    if (hasMessages(this.lang)) say();
+    else loadMessages(this.lang).then(say, say);
   }
 
   _listen() {
@@ -190,14 +197,17 @@ export class MpcheckApp extends HTMLElement {
       this._langChosen = !!(saved.state && saved.state.lang && lang !== normaliseLang(this.getAttribute('lang')));
       this._setLang(lang);
     }
-    const loading = loadEngine();
+    // The engine, and the messages of a language other than Chinese (i18n/en.js, small: it arrives
+    // well before the wasm), before anything is drawn in that language.
+    const messages = loadMessages(lang);
+    const loading = Promise.all([loadEngine(), messages]).then(([engine]) => engine);
     loading.catch(() => {}); // handled below
     // A first visit (nothing stored, no link, no preset answers) does not wait for the wasm: the
     // questions file (a few KB) is enough for the start page and the first question. Answers and
     // the flow go through the engine as soon as it is here (afterQuestion waits for it).
     if (!this._ready && this._canPreview(saved)) {
-      loadQuestions(lang).then(
-        (file) => {
+      Promise.all([loadQuestions(lang), messages]).then(
+        ([file]) => {
           if (!this._abort || this._ready || this.engine || this.lang !== lang) return;
           this._preview(saved, file);
         },
@@ -249,7 +259,7 @@ export class MpcheckApp extends HTMLElement {
     this.qsById = new Map(this.qs.map((q) => [q.id, q]));
     this._previewVersion = file.version;
     this.catalogue = null;
-    this.catalogueAlt = null;
+    this.namesAlt = null;
     this._restore(saved); // presets only (_canPreview): the platform attribute
     this.report = null;
     this._ready = true;
@@ -422,20 +432,22 @@ export class MpcheckApp extends HTMLElement {
     this.qs = this.engine.questions(lang);
     this.qsById = new Map(this.qs.map((q) => [q.id, q]));
     this.catalogue = catalogue;
-    this.catalogueAlt = null;
+    this.namesAlt = null;
   }
 
   /**
-   * The other language's catalogue, for matching category names in both languages. Loaded only
-   * when the category picker needs it, so the first screen does not wait for it.
-   * @returns {Promise<any>}
+   * The WeChat categories' names in the other language (pkg/names.<lang>.json, not its whole
+   * catalogue), for matching category names in both languages. Loaded only when the category
+   * picker needs them, so the first screen does not wait for them.
+   * @returns {Promise<Record<string, string>>}
    */
-  otherCatalogue() {
+  otherNames() {
     const other = this.lang === 'en' ? 'zh-CN' : 'en';
     const lang = this.lang;
-    return loadCatalogue(other).then((c) => {
-      if (this.lang === lang) this.catalogueAlt = c;
-      return c;
+    return loadNames(other).then((file) => {
+      if (this.engine && file.version !== this.engine.version()) throw new Error(`names ${file.version} do not match the engine`);
+      if (this.lang === lang) this.namesAlt = file.names;
+      return file.names;
     });
   }
 
@@ -577,6 +589,7 @@ export class MpcheckApp extends HTMLElement {
     let catalogue;
     try {
       if (!this.engine) await loadEngine(); // the first screen came from the questions file
+      await loadMessages(l);
       // With the categories' long texts already here in one language, switch to the other with
       // them too, so that the results do not blink through "loading".
       const withDetails = !!this.catalogue && !this.catalogue.details;
@@ -653,8 +666,8 @@ export class MpcheckApp extends HTMLElement {
       qs: this.qs,
       qsById: this.qsById,
       catalogue: this.catalogue,
-      catalogueAlt: this.catalogueAlt,
-      otherCatalogue: () => this.otherCatalogue(),
+      namesAlt: this.namesAlt,
+      otherNames: () => this.otherNames(),
       report: this.report,
       uid: (a, b) => this.uid(a, b),
       entityLabel: (id) => this.qsById.get('entity')?.options.find((o) => o.id === id)?.label || id,

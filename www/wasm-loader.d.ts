@@ -19,17 +19,29 @@ export interface MpcheckLoadError extends Error {
 export function loadEngine(): Promise<LoadedEngine>;
 
 /**
- * pkg/catalogue.<lang>.json: names and texts, fetched once per page and language. The WeChat
+ * pkg/catalogue.<lang>.json, expanded (expandCatalogue): names and texts, fetched once per page and language. The WeChat
  * categories' `summary`, `scope` and `documents` are not in it (it has `details: "categories"`
  * instead) until loadCategoryDetails has merged them in.
  */
 export function loadCatalogue(lang: Lang): Promise<Catalogue & { details?: 'categories' }>;
 
 /**
+ * The core catalogue from the parsed compact file pkg/catalogue.<lang>.json (`format: "compact"`:
+ * ids only as keys, group defaults): what loadCatalogue resolves to. Any other value is returned as it is.
+ */
+export function expandCatalogue(file: unknown): Catalogue & { details?: 'categories' };
+
+/**
  * pkg/questions.<lang>.json: the questions (a question with `options_from` has `options: []`)
  * and the rule-base version, a few KB, for showing the first question before the wasm is here.
  */
 export function loadQuestions(lang: Lang): Promise<{ version: string; questions: Question[] }>;
+
+/**
+ * pkg/names.<lang>.json: the names of the requirements a question takes its options from (the
+ * WeChat categories), by id, for matching names in another language than the catalogue's.
+ */
+export function loadNames(lang: Lang): Promise<{ version: string; names: Record<string, string> }>;
 
 /**
  * pkg/categories.<lang>.json merged into that language's catalogue (checked to come from the same

@@ -33,6 +33,8 @@ let loading = null;
 const catalogues = new Map();
 /** @type {Map<string, Promise<any>>} questions.<lang>.json, likewise */
 const questionFiles = new Map();
+/** @type {Map<string, Promise<any>>} names.<lang>.json, likewise */
+const nameFiles = new Map();
 /** @type {Map<string, Promise<any>>} categories.<lang>.json merged into the catalogue, likewise */
 const details = new Map();
 
@@ -100,8 +102,31 @@ async function start() {
 }
 
 /**
+ * The catalogue as a page uses it, from the compact form of pkg/catalogue.<lang>.json
+ * (`"format": "compact"`, docs/api.md): every record gets its `id` back from its key, and a
+ * requirement of a group in `group_defaults` (the WeChat categories) the fields it left out,
+ * each its own copy. A catalogue not in the compact form is returned as it is.
+ * @param {any} file the parsed JSON
+ * @returns {any} the core catalogue (catalogue_core_json's value)
+ */
+export function expandCatalogue(file) {
+  if (!file || file.format !== 'compact') return file;
+  const { format, group_defaults: groups, ...out } = file;
+  const defaults = new Map(Object.entries(groups || {}).map(([g, d]) => [g, JSON.stringify(d)]));
+  for (const section of ['requirements', 'rules', 'checks', 'sources']) {
+    const records = {};
+    for (const [id, r] of Object.entries(file[section] || {})) {
+      const shared = r.group !== undefined && defaults.get(r.group);
+      records[id] = shared ? { id, ...JSON.parse(shared), ...r } : { id, ...r };
+    }
+    out[section] = records;
+  }
+  return out;
+}
+
+/**
  * The catalogue (names and long texts) for one language: pkg/catalogue.<lang>.json beside the
- * module (docs/api.md). Fetched once per page; a failed fetch may be retried.
+ * module (docs/api.md), expanded (expandCatalogue). Fetched once per page; a failed fetch may be retried.
  * @param {'zh-CN'|'en'} lang
  * @returns {Promise<any>}
  */
@@ -115,6 +140,7 @@ export function loadCatalogue(lang) {
         if (!res.ok) throw new Error('HTTP ' + res.status);
         return res.json();
       })
+      .then(expandCatalogue)
       .catch((e) => {
         catalogues.delete(lang);
         throw loadError('load_failed', `could not load pkg/catalogue.${lang}.json`, e);
@@ -153,6 +179,17 @@ function fetchJson(cache, name, options = {}) {
 export function loadQuestions(lang) {
   // High priority: the first question waits for this file and nothing else.
   return fetchJson(questionFiles, `questions.${lang}.json`, { priority: 'high' });
+}
+
+/**
+ * The names of the requirements a question takes its options from (the WeChat categories) in one
+ * language, by id: pkg/names.<lang>.json (docs/api.md), a few KB. The category picker matches names
+ * in both languages and needs no more of the other language's catalogue than this.
+ * @param {'zh-CN'|'en'} lang
+ * @returns {Promise<{version: string, names: Record<string, string>}>}
+ */
+export function loadNames(lang) {
+  return fetchJson(nameFiles, `names.${lang}.json`, { priority: 'low' });
 }
 
 /**

@@ -4,31 +4,59 @@
 //!   options of a question with `options_from`) and the version, so that the page can show the
 //!   first question before the wasm has arrived;
 //! - `<dir>/catalogue.<lang>.json`: the core catalogue (names and texts of requirements, rules,
-//!   checks and sources) without the WeChat categories' long texts;
+//!   checks and sources) without the WeChat categories' long texts, in its compact form (ids only
+//!   as keys, the WeChat categories' shared fields once as group defaults; `expandCatalogue` in
+//!   www/wasm-loader.js restores the core catalogue);
 //! - `<dir>/categories.<lang>.json`: those long texts (summary, scope, documents) by id, loaded
-//!   when the page first needs them.
+//!   when the page first needs them;
+//! - `<dir>/names.<lang>.json`: the WeChat categories' names by id, which the category picker
+//!   loads in the other language (to match names in both).
 //!
 //! The wasm module carries only what `evaluate`, `questions` and `diagnose` need. Run by
 //! scripts/build.sh: `cargo run --bin export-catalogue -- pkg`.
+//!
+//! `cargo run --bin export-catalogue -- <dir> --expanded` writes only
+//! `<dir>/catalogue.<lang>.expanded.json`, the core catalogue as it is in memory (not compact), for
+//! the test that the page's expansion of the compact file gives exactly that
+//! (tests/node/catalogue.test.mjs).
 
 use std::path::PathBuf;
 
 use mpcheck::model::Lang;
-use mpcheck::output::{catalogue_core_json, category_details_json, questions_file_json};
+use mpcheck::output::{
+    catalogue_compact_json, catalogue_core_json, category_details_json, option_names_json,
+    questions_file_json,
+};
 use mpcheck::RULES;
 
 fn main() {
-    let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "pkg".into()));
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let expanded = args.iter().any(|a| a == "--expanded");
+    let dir = PathBuf::from(
+        args.iter()
+            .find(|a| !a.starts_with("--"))
+            .map_or("pkg", |s| s),
+    );
     if let Err(e) = std::fs::create_dir_all(&dir) {
         eprintln!("cannot create {}: {e}", dir.display());
         std::process::exit(1);
     }
     for (lang, tag) in [(Lang::Zh, "zh-CN"), (Lang::En, "en")] {
-        let files = [
-            ("questions", questions_file_json(&RULES, lang)),
-            ("catalogue", catalogue_core_json(&RULES, lang)),
-            ("categories", category_details_json(&RULES, lang)),
-        ];
+        let files = if expanded {
+            vec![("catalogue", catalogue_core_json(&RULES, lang))]
+        } else {
+            vec![
+                ("questions", questions_file_json(&RULES, lang)),
+                ("catalogue", catalogue_compact_json(&RULES, lang)),
+                ("categories", category_details_json(&RULES, lang)),
+                ("names", option_names_json(&RULES, lang)),
+            ]
+        };
+        let tag = if expanded {
+            format!("{tag}.expanded")
+        } else {
+            tag.to_string()
+        };
         for (name, json) in files {
             let path = dir.join(format!("{name}.{tag}.json"));
             if let Err(e) = std::fs::write(&path, json) {

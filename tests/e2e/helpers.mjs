@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
+import { expandCatalogue } from '../../www/wasm-loader.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BASE = (process.env.MPCHECK_URL || 'http://127.0.0.1:8080/').replace(/\/?$/, '/');
@@ -122,10 +123,10 @@ export async function engine() {
   return mod;
 }
 
-/** The catalogue (names and long texts) the page loads, read from the same dist/. */
+/** The catalogue (names and long texts) the page loads, read from the same dist/ and expanded as the page does. */
 export function catalogue(lang) {
   const dist = process.env.MPCHECK_DIST || join(ROOT, 'dist');
-  return JSON.parse(readFileSync(join(dist, `pkg/catalogue.${lang}.json`), 'utf8'));
+  return expandCatalogue(JSON.parse(readFileSync(join(dist, `pkg/catalogue.${lang}.json`), 'utf8')));
 }
 
 /** Current answers, as the element reports them in its mpcheck:change event / property. */

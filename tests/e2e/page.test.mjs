@@ -148,6 +148,8 @@ test('full flow on a 360 px phone: questions, check answers, results, plan, chec
 
 test('desktop: all questions on one page with live results, category picker by pinyin initials and English', async () => {
   const { context, page, foreign, errors } = await openPage(browser, DESKTOP);
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
   const a = app(page);
   await noViolations(page, 'desktop start');
   await a.locator('.start-button').click();
@@ -176,7 +178,8 @@ test('desktop: all questions on one page with live results, category picker by p
   const forCompany = cats.filter((r) => r.entities.includes('company'));
   assert.match(await picker.locator('.picker-count').textContent(), new RegExp(String(forCompany.length)));
   const target = forCompany.find((r) => /社区/.test(r.name)) || forCompany[0];
-  const { initialsOf } = await import('../../www/components/search.js');
+  const { initialsOf, loadInitials } = await import('../../www/components/search.js');
+  await loadInitials();
   const letters = initialsOf(target.name.replace(/[^\u4e00-\u9fff]/g, '')).map((s) => s[0]).join('').slice(-4);
   await picker.locator('input[type=search]').fill(letters);
   const names = await picker.locator('.picker-results .choice-label > span:first-child').allTextContents();
@@ -184,6 +187,9 @@ test('desktop: all questions on one page with live results, category picker by p
   const en = catEn.requirements[target.id].name.split(/[›>]/).pop().trim();
   await picker.locator('input[type=search]').fill(en);
   assert.ok((await picker.locator('.picker-results .choice-label > span:first-child').allTextContents()).includes(target.name), `English "${en}"`);
+  // For English names the picker loads the categories' names alone, not the English catalogue.
+  assert.ok(requested.some((p) => p.endsWith('/pkg/names.en.json')), 'names.en.json loaded');
+  assert.ok(!requested.some((p) => p.endsWith('/pkg/catalogue.en.json')), 'catalogue.en.json not loaded');
   await picker.locator(`.picker-results input[value="${target.id}"]`).check();
   assert.deepEqual((await answersOf(page)).wechat_categories, [target.id]);
   assert.equal(await picker.locator('.chip').count(), 1);

@@ -65,6 +65,33 @@ test('the first question appears before the wasm; Continue waits for the engine 
   await context.close();
 });
 
+test('the English messages are fetched only for a checker in English, and it draws in English from the first screen', async () => {
+  const en = (await import('../../www/i18n/en.js')).default;
+  const { context, page, errors, requested, release } = await heldWasm();
+  await app(page).locator('.start-page .page-heading').waitFor();
+  assert.ok(!requested.some((p) => p.endsWith('/i18n/en.js')), 'a Chinese page does not fetch i18n/en.js');
+  // A second checker in English, its engine still held back: the start page comes from
+  // questions.en.json and i18n/en.js, in English, before the wasm.
+  await page.evaluate(() => {
+    const el = document.createElement('mpcheck-app');
+    el.setAttribute('lang', 'en');
+    el.setAttribute('storage-key', 'english');
+    el.id = 'english';
+    document.body.append(el);
+  });
+  const second = page.locator('#english');
+  const heading = second.locator('.start-page .page-heading');
+  await heading.waitFor();
+  assert.equal((await heading.textContent()).trim(), en['start.title']);
+  assert.equal((await second.locator('.start-button').textContent()).trim(), en['start.start']);
+  assert.equal(requested.filter((p) => p.endsWith('/i18n/en.js')).length, 1, 'i18n/en.js, once');
+  release();
+  await page.waitForFunction(() => !!document.getElementById('english').engine, null, { timeout: 15000 });
+  assert.equal((await second.locator('.nav button[data-view="results"]').textContent()).trim(), en['nav.results']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a stale questions file (another version) gives way to the engine's questions once it is here", async () => {
   const real = JSON.parse(readFileSync(join(ROOT, 'dist/pkg/questions.zh-CN.json'), 'utf8'));
   const stale = { version: 'stale-0', questions: real.questions.map((q) => ({ ...q, text: 'STALE ' + q.text })) };

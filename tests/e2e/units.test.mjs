@@ -5,8 +5,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import zh from '../../www/i18n/zh-CN.js';
 import en from '../../www/i18n/en.js';
-import { translator } from '../../www/i18n/index.js';
-import { missingInitials, initialsOf, score } from '../../www/components/search.js';
+import { translator, loadMessages, hasMessages } from '../../www/i18n/index.js';
+import { missingInitials, initialsOf, score, loadInitials, hasInitials } from '../../www/components/search.js';
 import { encodeAnswers, decodeAnswers, validateAnswers } from '../../www/components/answers.js';
 import { ROOT, catalogue, engine } from './helpers.mjs';
 
@@ -20,7 +20,7 @@ test('both message catalogues have the same keys and no empty strings', () => {
   for (const k of Object.keys(zh)) assert.equal(ph(zh[k]), ph(en[k]), `placeholders of ${k}`);
 });
 
-test('every message key the page uses exists', () => {
+test('every message key the page uses exists', async () => {
   const files = [];
   const walk = (d) => {
     for (const n of readdirSync(d)) {
@@ -38,11 +38,21 @@ test('every message key the page uses exists', () => {
   for (const prefix of ['layer.law', 'layer.filing', 'layer.platform', 'confidence.official', 'confidence.secondary', 'confidence.unconfirmed', 'tag.OFF', 'tag.PLAT', 'tag.SEC']) assert.ok(prefix in zh, prefix);
   for (const d of ['none', 'easy', 'moderate', 'hard', 'out_of_reach']) assert.ok('difficulty.' + d in zh, d);
   for (const s of ['entity', 'licence', 'pre_approval', 'filing', 'category', 'submission', 'operation']) assert.ok('step.' + s in zh, s);
+  // English is loaded on demand; until then a translator falls back to Chinese, never to blanks.
   const t = translator('en');
+  if (!hasMessages('en')) assert.equal(t('req.days', { min: 1, max: 5 }), zh['req.days'].replace('%{min}', '1').replace('%{max}', '5'));
+  await loadMessages('en');
+  assert.ok(hasMessages('en'));
   assert.equal(t('req.days', { min: 1, max: 5 }), '1–5 working days');
 });
 
-test('the pinyin-initial table covers every character of every category name', () => {
+test('the pinyin-initial table covers every character of every category name', async () => {
+  // Loaded on demand; until then names have no Han initials (and the coverage check refuses).
+  if (!hasInitials()) {
+    assert.deepEqual(initialsOf('银行a'), ['a']);
+    assert.throws(() => missingInitials('银行'), /loadInitials/);
+  }
+  await loadInitials();
   const cat = catalogue('zh-CN');
   const names = Object.values(cat.requirements).filter((r) => r.group === 'wechat_category').map((r) => r.name);
   assert.ok(names.length >= 500, `${names.length} categories`);
@@ -84,7 +94,23 @@ test('mpcheck-app.js imports every module of the element directly (the browser f
     for (const n of readdirSync(join(www, dir))) if (n.endsWith('.js')) modules.push(`${dir}/${n}`);
   }
   modules.push('wasm-loader.js');
-  const missing = modules.filter((m) => !direct.has(m));
+  // Loaded later, by a dynamic import: the English messages (i18n/index.js imports them when a checker
+  // shows English; scripts/assemble.mjs keeps them out of the bundle).
+  const later = ['i18n/en.js', 'data/pinyin-initials.js'];
+  const missing = modules.filter((m) => !direct.has(m) && !later.includes(m));
   assert.deepEqual(missing, [], 'modules mpcheck-app.js does not import directly');
+  for (const m of later) assert.ok(!direct.has(m), `${m} is imported statically: it should load only when needed`);
+  const index = readFileSync(join(www, 'i18n/index.js'), 'utf8');
+  assert.match(index, /import\('\.\/en\.js'\)/);
+  assert.match(readFileSync(join(www, 'components/search.js'), 'utf8'), /import\('\.\.\/data\/pinyin-initials\.js'\)/);
   assert.ok(direct.size >= 20);
+});
+
+test('the bundled element leaves the English messages and the pinyin table out and imports them relative to itself', () => {
+  const bundle = readFileSync(join(ROOT, 'dist/mpcheck-app.js'), 'utf8');
+  assert.ok(!bundle.includes(en['app.loadFailed']), 'dist/mpcheck-app.js holds English messages');
+  assert.ok(bundle.includes(zh['app.loadFailed']), 'dist/mpcheck-app.js holds the Chinese messages');
+  assert.match(bundle, /import\(["']\.\/i18n\/en\.js["']\)/);
+  assert.match(bundle, /import\(["']\.\/data\/pinyin-initials\.js["']\)/, 'the pinyin table, likewise');
+  assert.ok(!bundle.includes('厂安广案澳'), 'dist/mpcheck-app.js holds the pinyin table');
 });

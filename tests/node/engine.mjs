@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'smol-toml';
+import { expandCatalogue } from '../../www/wasm-loader.js';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const pkgDir = process.env.MPCHECK_PKG || join(root, 'pkg');
@@ -22,9 +23,9 @@ glue.initSync({ module: wasmBytes });
 /** The module's exports, initialised: { questions, evaluate, diagnose, version, … }. */
 export const mp = glue;
 
-/** The catalogue of one language, as the page loads it: pkg/catalogue.<lang>.json (docs/api.md). */
+/** The catalogue of one language, as the page loads it: pkg/catalogue.<lang>.json, expanded (docs/api.md). */
 export function catalogue(lang) {
-  return JSON.parse(readFileSync(join(pkgDir, `catalogue.${lang}.json`), 'utf8'));
+  return expandCatalogue(JSON.parse(readFileSync(join(pkgDir, `catalogue.${lang}.json`), 'utf8')));
 }
 
 /** TOML files in a folder of the repository, parsed, in path order: [{ file, data }]. */

@@ -87,6 +87,8 @@ test('(a) node: the engine API evaluates real answers through the installed pack
       questions: questions('zh-CN').map((q) => q.id),
       required: report.requirements.filter((r) => r.status === 'required').map((r) => r.id),
       names: report.requirements.filter((r) => r.status === 'required').map((r) => cat.requirements[r.id]?.name),
+      // Expanded from the compact file: every record has its id and every field back.
+      expanded: Object.entries(cat.requirements).every(([id, r]) => r.id === id && r.layer && Array.isArray(r.sources) && r.confidence) && !('format' in cat),
       same: JSON.stringify(report) === JSON.stringify(again),
       error,
       causes: diagnose('您的小程序涉及提供网络交易平台服务，请补充选择“商家自营-电商平台”类目并提供增值电信业务经营许可证（EDI）', 'zh-CN').map((c) => c.id),
@@ -104,6 +106,7 @@ test('(a) node: the engine API evaluates real answers through the installed pack
   assert.ok(out.required.includes('icp-filing'), 'ICP filing required: ' + out.required.join(', '));
   assert.ok(out.names.every((n) => typeof n === 'string' && n.length > 0), 'every required item has a catalogue name');
   assert.equal(out.same, true, 'both entry points give the same report');
+  assert.equal(out.expanded, true, "mpcheck/node's catalogue() is the expanded catalogue");
   assert.equal(out.error, 'unknown_option');
   assert.ok(out.causes.length > 0, 'a pasted rejection is recognised');
   assert.equal(out.defaultInit, 'function');

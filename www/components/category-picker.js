@@ -1,7 +1,7 @@
 // Searchable picker for platform categories (533 on WeChat): matches Chinese, English and
 // pinyin initials, lists only the categories open to the chosen entity, keeps picks as chips.
 import { h, uid } from './dom.js';
-import { score, initialsOf } from './search.js';
+import { score, initialsOf, hasInitials, loadInitials } from './search.js';
 
 const PAGE = 30;
 
@@ -75,17 +75,24 @@ export class CategoryPicker {
     });
     this.renderChips();
     this.renderList();
-    // English and Chinese names both match: fetch the other language's names when first needed.
-    if (!ctx.catalogueAlt && ctx.otherCatalogue) {
-      ctx.otherCatalogue().then(
+    // English and Chinese names both match, and pinyin initials: fetch the other language's names
+    // and the pinyin table when first needed, and match again with them once each is here.
+    this.namesAlt = ctx.namesAlt;
+    const rematch = () => {
+      if (!this.el.isConnected) return;
+      this.candidates = buildCandidates(q, { ...ctx, namesAlt: this.namesAlt });
+      this.renderList();
+    };
+    if (!this.namesAlt && ctx.otherNames) {
+      ctx.otherNames().then(
         (alt) => {
-          if (!this.el.isConnected) return;
-          this.candidates = buildCandidates(q, { ...ctx, catalogueAlt: alt });
-          this.renderList();
+          this.namesAlt = alt;
+          rematch();
         },
         () => {},
       );
     }
+    if (!hasInitials()) loadInitials().then(rematch, () => {});
   }
 
   value() {
@@ -158,17 +165,19 @@ export class CategoryPicker {
 /** Candidates from the question's options or, failing that, the catalogue's category group. */
 function buildCandidates(q, ctx) {
   const reqs = ctx.catalogue?.requirements || {};
-  const alt = ctx.catalogueAlt?.requirements || {};
-  const zhCat = ctx.lang === 'en' ? alt : reqs;
-  const enCat = ctx.lang === 'en' ? reqs : alt;
+  const alt = ctx.namesAlt || {}; // the other language's names, by id
+  const own = (id) => reqs[id]?.name;
+  const other = (id) => (Object.prototype.hasOwnProperty.call(alt, id) ? alt[id] : undefined);
+  const zhName = ctx.lang === 'en' ? other : own;
+  const enName = ctx.lang === 'en' ? own : other;
   let ids;
   if (q.options && q.options.length) ids = q.options.map((o) => o.id);
   else ids = Object.values(reqs).filter((r) => r.group === 'wechat_category').map((r) => r.id);
   const labels = new Map((q.options || []).map((o) => [o.id, o.label]));
   return ids.map((id, order) => {
     const name = labels.get(id) || reqs[id]?.name || id;
-    const zh = zhCat[id]?.name || name;
-    const en = enCat[id]?.name || '';
+    const zh = zhName(id) || name;
+    const en = enName(id) || '';
     return { id, order, name, zh, en, initials: initialsOf(zh), entities: reqs[id]?.entities || null };
   });
 }

@@ -12,7 +12,7 @@ import { formatNumber } from './answers.js';
  * Build a field for question q.
  * @param {any} q
  * @param {any} value current answer (undefined = unanswered)
- * @param {any} ctx app context ({t, lang, instance, on, answers, catalogue, catalogueAlt})
+ * @param {any} ctx app context ({t, lang, instance, on, answers, catalogue, namesAlt})
  * @param {{headingLevel?: number, onChange?: () => void, pageHeading?: boolean}} [opts]
  * @returns {{el: HTMLElement, read: () => ReadResult, showError: (msg: string|null) => void, focusTarget: () => HTMLElement|null, id: string}}
  */

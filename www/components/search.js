@@ -1,29 +1,57 @@
 // Matching for the category picker: Chinese text, English text, or pinyin initials ("shsq" → 社会/社区…).
-import { INITIALS } from '../data/pinyin-initials.js';
+// The pinyin table (data/pinyin-initials.js) is a module of its own, imported when a picker first
+// opens (loadInitials): most readers never see the picker, and the element's first screen does not
+// wait for it. Until it is here, names have no Han initials (Chinese and English still match).
 
-/** character → its possible initials (built once from the generated table; never changed). */
-const CHAR_INITIALS = (() => {
-  const m = new Map();
-  for (const [letter, chars] of Object.entries(INITIALS)) {
-    for (const ch of chars) m.set(ch, (m.get(ch) || '') + letter);
+/** @type {Map<string, string>|null} character → its possible initials (built once; never changed) */
+let CHAR_INITIALS = null;
+/** @type {Promise<void>|null} */
+let loading = null;
+
+/**
+ * Load the pinyin table once per page; a failed load may be retried.
+ * @returns {Promise<void>}
+ */
+export function loadInitials() {
+  if (!loading) {
+    loading = import('../data/pinyin-initials.js').then(
+      ({ INITIALS }) => {
+        const m = new Map();
+        for (const [letter, chars] of Object.entries(INITIALS)) {
+          for (const ch of chars) m.set(ch, (m.get(ch) || '') + letter);
+        }
+        CHAR_INITIALS = m;
+      },
+      (e) => {
+        loading = null;
+        throw e;
+      },
+    );
   }
-  return m;
-})();
+  return loading;
+}
+
+/** Whether the pinyin table is here (initialsOf knows Han characters). */
+export function hasInitials() {
+  return CHAR_INITIALS !== null;
+}
 
 /** The initials of a name, one entry per Han character or Latin letter/digit run start. */
 export function initialsOf(name) {
   const seq = [];
   for (const ch of String(name)) {
-    const i = CHAR_INITIALS.get(ch);
+    const i = CHAR_INITIALS && CHAR_INITIALS.get(ch);
     if (i) seq.push(i);
     else if (/[a-z0-9]/i.test(ch)) seq.push(ch.toLowerCase());
   }
   return seq;
 }
 
-/** Characters of a name that have no initials in the table (for the table's coverage test). */
+/** Characters of a name that have no initials in the table (for the table's coverage test; after loadInitials). */
 export function missingInitials(name) {
-  return [...String(name)].filter((ch) => /\p{Script=Han}/u.test(ch) && !CHAR_INITIALS.has(ch));
+  if (!CHAR_INITIALS) throw new Error('the pinyin table is not loaded: await loadInitials() first');
+  const table = CHAR_INITIALS;
+  return [...String(name)].filter((ch) => /\p{Script=Han}/u.test(ch) && !table.has(ch));
 }
 
 function initialsMatch(seq, q) {

@@ -1,0 +1,75 @@
+// The compact catalogue files (pkg/catalogue.<lang>.json, "format": "compact") against the core
+// catalogue they stand for: expandCatalogue (www/wasm-loader.js, what the page and the package's node
+// entry use) must give exactly catalogue_core_json's value, which export-catalogue writes with
+// --expanded. And the compact form must stay compact: ids only as keys, the group's shared fields once.
+// names.<lang>.json (the category picker's other-language names) must agree with the catalogue.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expandCatalogue } from '../../www/wasm-loader.js';
+import { pkgDir, root } from './engine.mjs';
+
+const LANGS = ['zh-CN', 'en'];
+const compact = (lang) => JSON.parse(readFileSync(join(pkgDir, `catalogue.${lang}.json`), 'utf8'));
+
+/** catalogue_core_json of each language, from the same rule base (a native build of export-catalogue). */
+function expandedFromRust() {
+  const dir = mkdtempSync(join(tmpdir(), 'mpcheck-catalogue-'));
+  try {
+    execFileSync('cargo', ['run', '--quiet', '--bin', 'export-catalogue', '--', dir, '--expanded'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    return Object.fromEntries(LANGS.map((l) => [l, JSON.parse(readFileSync(join(dir, `catalogue.${l}.expanded.json`), 'utf8'))]));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('expandCatalogue(compact file) is exactly the core catalogue, records in the same order', () => {
+  const expected = expandedFromRust();
+  for (const lang of LANGS) {
+    const file = compact(lang);
+    assert.equal(file.format, 'compact');
+    const got = expandCatalogue(file);
+    assert.deepStrictEqual(got, expected[lang], lang);
+    for (const section of ['requirements', 'rules', 'checks', 'sources']) {
+      assert.deepEqual(Object.keys(got[section]), Object.keys(expected[lang][section]), `${lang} ${section} order`);
+    }
+    // Every record its own object: changing one (as loadCategoryDetails does) leaves the others.
+    const wx = Object.values(got.requirements).filter((r) => r.group === 'wechat_category');
+    wx[0].platforms.push('changed');
+    assert.ok(!wx[1].platforms.includes('changed'));
+    // Not compact: returned as it is.
+    assert.equal(expandCatalogue(expected[lang]), expected[lang]);
+  }
+});
+
+test('the compact form writes ids only as keys and the WeChat categories\' shared fields once', () => {
+  for (const lang of LANGS) {
+    const file = compact(lang);
+    for (const section of ['requirements', 'rules', 'checks', 'sources']) {
+      for (const [id, r] of Object.entries(file[section])) assert.ok(!('id' in r), `${lang} ${section} ${id} repeats its id`);
+    }
+    const defaults = file.group_defaults.wechat_category;
+    for (const k of ['layer', 'kind', 'step', 'authority', 'platforms', 'sources', 'confidence', 'checked', 'prerequisites', 'eligibility', 'entities']) {
+      assert.ok(k in defaults, `${lang}: ${k} is not a group default`);
+    }
+    const wx = Object.values(file.requirements).filter((r) => r.group === 'wechat_category');
+    assert.ok(wx.length >= 500, `${wx.length} WeChat categories`);
+    for (const r of wx) {
+      for (const [k, v] of Object.entries(defaults)) assert.notDeepEqual(r[k], v, `${lang}: a category repeats the default ${k}`);
+    }
+    assert.ok(wx.filter((r) => Object.keys(r).length <= 3).length > wx.length / 2, 'most categories are name, difficulty and group');
+  }
+});
+
+test('names.<lang>.json holds every WeChat category\'s name as the catalogue has it, in catalogue order', () => {
+  for (const lang of LANGS) {
+    const file = JSON.parse(readFileSync(join(pkgDir, `names.${lang}.json`), 'utf8'));
+    const cat = expandCatalogue(compact(lang));
+    assert.equal(file.version, cat.version);
+    const wx = Object.values(cat.requirements).filter((r) => r.group === 'wechat_category');
+    assert.deepEqual(Object.entries(file.names), wx.map((r) => [r.id, r.name]), lang);
+  }
+});
