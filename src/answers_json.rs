@@ -148,14 +148,13 @@ impl Parser<'_> {
             Some(b'"') => Ok(RawValue::Str(self.string()?.ok_or_else(bad_json)?)),
             Some(b'-' | b'0'..=b'9') => {
                 let start = self.pos;
-                while matches!(
-                    self.peek(),
-                    Some(b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')
-                ) {
-                    self.pos += 1;
-                }
+                self.number_text().ok_or_else(bad_json)?;
                 let text = std::str::from_utf8(&self.s[start..self.pos]).map_err(|_| bad_json())?;
-                number(text).map(RawValue::Num).ok_or_else(bad_json)
+                match number(text) {
+                    Some(n) if n.is_finite() => Ok(RawValue::Num(n)),
+                    Some(_) => Err(invalid(key, "the number is not finite")),
+                    None => Err(bad_json()),
+                }
             }
             Some(b'[') => {
                 self.pos += 1;
@@ -188,6 +187,33 @@ impl Parser<'_> {
         }
     }
 
+    /// Skips a number as JSON writes it: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+    fn number_text(&mut self) -> Option<()> {
+        self.eat(b'-');
+        if !self.eat(b'0') {
+            self.digits()?;
+        }
+        if self.eat(b'.') {
+            self.digits()?;
+        }
+        if self.eat(b'e') || self.eat(b'E') {
+            if !self.eat(b'+') {
+                self.eat(b'-');
+            }
+            self.digits()?;
+        }
+        Some(())
+    }
+
+    /// One or more digits.
+    fn digits(&mut self) -> Option<()> {
+        let start = self.pos;
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.pos += 1;
+        }
+        (self.pos > start).then_some(())
+    }
+
     /// A string, if one starts here (`None` if something else does), of at most `MAX_STRING`
     /// bytes once unescaped.
     fn string(&mut self) -> Result<Option<String>, EngineError> {
@@ -197,7 +223,7 @@ impl Parser<'_> {
         let mut out: Vec<u8> = Vec::new();
         loop {
             let start = self.pos;
-            while !matches!(self.peek(), Some(b'"' | b'\\') | None) {
+            while matches!(self.peek(), Some(c) if c >= 0x20 && c != b'"' && c != b'\\') {
                 self.pos += 1;
             }
             out.extend_from_slice(&self.s[start..self.pos]);
@@ -310,6 +336,13 @@ mod tests {
         assert_eq!(kind(r#"{"a": 1"#), "invalid_answers");
         assert_eq!(kind(r#"{"a": 1} x"#), "invalid_answers");
         assert_eq!(kind(r#"{"a": "\x"}"#), "invalid_answers");
+        for bad_number in ["01", "1.", ".5", "-", "1e", "+1", "1e+"] {
+            assert_eq!(
+                kind(&format!("{{\"a\": {bad_number}}}")),
+                "invalid_answers",
+                "{bad_number}"
+            );
+        }
         let deep = format!("{{\"a\": {}{}}}", "[".repeat(100_000), "]".repeat(100_000));
         assert_eq!(kind(&deep), "invalid_value");
     }

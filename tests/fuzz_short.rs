@@ -8,6 +8,7 @@
 mod common;
 
 use mpcheck::answers::{error_from_message, RawAnswers, RawValue, MAX_ITEMS, MAX_KEYS, MAX_STRING};
+use mpcheck::answers_json::parse_answers;
 use mpcheck::diagnose::MAX_TEXT;
 use mpcheck::expr_parse::parse;
 use mpcheck::model::QKind;
@@ -633,7 +634,7 @@ fn hostile_answers_evaluate_or_give_typed_errors() {
     const EVALUATE_EVERY: usize = 60;
     let (mut evaluated, mut full) = (0, 0);
     for i in 0..6_000 * scale() {
-        // 1. As JSON text, through the limit-checking deserialiser the wasm adapter uses.
+        // 1. As JSON text, through both readers (answers_json for the wasm, serde natively).
         let n = match rng.below(10) {
             0 => MAX_KEYS + rng.below(3) - 1,
             _ => rng.below(12),
@@ -654,6 +655,48 @@ fn hostile_answers_evaluate_or_give_typed_errors() {
         } else {
             format!("{{{}}}", members.join(","))
         };
+        // Sometimes damaged: cut short, or a byte replaced.
+        let json = match rng.below(8) {
+            0 => json
+                .chars()
+                .take(rng.below(json.chars().count() + 1))
+                .collect(),
+            1 => mutate(
+                &mut rng,
+                &json,
+                &["{", "}", "[", "]", ",", ":", "\"", "\\u00e9", "-0", "1e9"],
+            ),
+            _ => json,
+        };
+        // The wasm adapter reads answers with answers_json (JSON.stringify's text); the serde
+        // deserialiser reads them natively. Both must agree: the same answers, or both refused,
+        // with the same limit when a limit is the reason.
+        let ours = parse_answers(&json, |t| t.parse().ok());
+        let theirs = serde_json::from_str::<RawAnswers>(&json);
+        let lone_surrogate = json.contains("\\ud8") || json.contains("\\udc");
+        match (&ours, &theirs) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b, "input {i}: {}", short(&json)),
+            (Err(a), Err(b)) => {
+                if let (
+                    EngineError::LimitExceeded { what, limit, .. },
+                    EngineError::LimitExceeded {
+                        what: w2,
+                        limit: l2,
+                        ..
+                    },
+                ) = (a, &error_from_message(&b.to_string()))
+                {
+                    assert_eq!((what, limit), (w2, l2), "input {i}: {}", short(&json));
+                }
+            }
+            (Ok(_), Err(_)) if lone_surrogate => {}
+            _ => panic!(
+                "input {i}: answers_json {:?} but serde {:?}: {}",
+                ours.as_ref().map(|_| "ok").map_err(EngineError::kind),
+                theirs.as_ref().map(|_| "ok").map_err(|e| e.to_string()),
+                short(&json)
+            ),
+        }
         let raw = match serde_json::from_str::<RawAnswers>(&json) {
             Ok(raw) => {
                 assert!(
