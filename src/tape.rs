@@ -61,7 +61,7 @@ fn because(tape: &mut Vec<u32>, rb: &RuleBase, list: &[Because]) {
     let rules = rb.rules.len() as u32;
     for b in list {
         tape.push(match b.by {
-            Decider::Rule(r) => r.into(),
+            Decider::Rule(r) => r,
             Decider::Picked => rules,
             Decider::Entity => rules + 1,
             Decider::Own => rules + 2,
@@ -93,12 +93,12 @@ pub fn report_tape(
 
     tape.push(report.items.len() as u32);
     for item in &report.items {
-        tape.push(item.req.into());
+        tape.push(item.req);
         tape.push(status_code(item.status));
         because(tape, rb, item.because.of(&report.because));
         qset(tape, &item.settle);
         match item.one_of {
-            Some((r, g)) => tape.extend([u32::from(r), u32::from(g)]),
+            Some((r, g)) => tape.extend([r, u32::from(g)]),
             None => tape.push(NONE),
         }
         let problems = item.problems.of(&report.problems);
@@ -112,7 +112,7 @@ pub fn report_tape(
                         req.eligibility[e as usize].blocks,
                     )
                 }
-                ProblemFrom::Rule(r) => (eligibility_total + u32::from(r), true),
+                ProblemFrom::Rule(r) => (eligibility_total + r, true),
             };
             tape.extend([text, u32::from(blocks), u32::from(p.certain)]);
         }
@@ -132,13 +132,7 @@ pub fn report_tape(
 
     tape.push(report.plan.steps.len() as u32);
     for s in &report.plan.steps {
-        tape.extend([
-            u32::from(s.req),
-            s.start.0,
-            s.start.1,
-            s.finish.0,
-            s.finish.1,
-        ]);
+        tape.extend([s.req, s.start.0, s.start.1, s.finish.0, s.finish.1]);
     }
     tape.extend([report.plan.total.0, report.plan.total.1]);
 
