@@ -2,7 +2,8 @@
 //!   cargo run --release --example bench_native -- shipped ANSWERS.json [MIN_CALLS]
 //!   cargo run --release --features loader --example bench_native -- toml RULES.toml ANSWERS.json [MIN_CALLS]
 //! Prints one JSON line: median and mean µs per call (answers → report JSON, with explanations),
-//! calls, and the report's length. Each call is timed on its own; at least MIN_CALLS calls
+//! calls, the median for answers → report tape (the wasm adapter's path, src/tape.rs), and the
+//! report's length. Each call is timed on its own; at least MIN_CALLS calls
 //! (default 10,000) or two seconds, whichever ends later (and at most 60 s for huge bases).
 
 use std::time::{Duration, Instant};
@@ -18,10 +19,11 @@ fn answers(path: &str) -> RawAnswers {
     serde_json::from_str(&read(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-fn time(rb: &RuleBase, raw: &RawAnswers, min_calls: usize) -> String {
-    let first = mpcheck::evaluate_json(rb, raw, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
+/// Median and mean µs of `f` over at least `min_calls` calls or two seconds, whichever ends
+/// later (and at most 60 s for huge bases).
+fn time<T>(min_calls: usize, mut f: impl FnMut() -> T) -> (f64, f64, usize) {
     for _ in 0..min_calls.min(200) {
-        std::hint::black_box(mpcheck::evaluate_json(rb, raw, Lang::Zh).ok());
+        std::hint::black_box(f());
     }
     let mut samples = Vec::with_capacity(min_calls);
     let start = Instant::now();
@@ -29,16 +31,33 @@ fn time(rb: &RuleBase, raw: &RawAnswers, min_calls: usize) -> String {
         && start.elapsed() < Duration::from_secs(60)
     {
         let t = Instant::now();
-        let r = mpcheck::evaluate_json(rb, std::hint::black_box(raw), Lang::Zh);
+        let r = f();
         samples.push(t.elapsed());
-        std::hint::black_box(r.ok());
+        std::hint::black_box(r);
     }
     let n = samples.len();
     let mean = samples.iter().sum::<Duration>().as_secs_f64() * 1e6 / n as f64;
     samples.sort();
-    let median = samples[n / 2].as_secs_f64() * 1e6;
+    (samples[n / 2].as_secs_f64() * 1e6, mean, n)
+}
+
+/// Two figures: answers → report JSON (what native callers get), and answers → the numeric tape
+/// (what the wasm adapter computes before JS builds the report object).
+fn measure(rb: &RuleBase, raw: &RawAnswers, min_calls: usize) -> String {
+    let first = mpcheck::evaluate_json(rb, raw, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
+    let (median, mean, n) = time(min_calls, || {
+        mpcheck::evaluate_json(rb, std::hint::black_box(raw), Lang::Zh).ok()
+    });
+    let base = mpcheck::tape::eligibility_base(rb);
+    let mut tape = Vec::new();
+    let (tape_median, _, tape_n) = time(min_calls, || {
+        let answers = mpcheck::Answers::resolve(rb, std::hint::black_box(raw)).ok()?;
+        let report = mpcheck::report::evaluate(rb, &answers);
+        mpcheck::tape::report_tape(rb, &report, &answers, &base, &mut tape);
+        Some(tape.len())
+    });
     format!(
-        "{{\"median_us\":{median:.3},\"mean_us\":{mean:.3},\"calls\":{n},\"report_bytes\":{},\"report\":{}}}",
+        "{{\"median_us\":{median:.3},\"mean_us\":{mean:.3},\"calls\":{n},\"tape_median_us\":{tape_median:.3},\"tape_calls\":{tape_n},\"report_bytes\":{},\"report\":{}}}",
         first.len(),
         if std::env::var_os("BENCH_REPORT").is_some() { first.as_str() } else { "null" }
     )
@@ -50,7 +69,7 @@ fn main() {
     match args.first().map(String::as_str) {
         Some("shipped") => {
             let raw = answers(&args[1]);
-            println!("{}", time(&mpcheck::RULES, &raw, num(2)));
+            println!("{}", measure(&mpcheck::RULES, &raw, num(2)));
         }
         #[cfg(feature = "loader")]
         Some("toml") => {
@@ -68,7 +87,7 @@ fn main() {
             });
             let load_ms = t.elapsed().as_secs_f64() * 1e3;
             let raw = answers(&args[2]);
-            let out = time(&rb, &raw, num(3));
+            let out = measure(&rb, &raw, num(3));
             println!(
                 "{{\"rules\":{},\"load_ms\":{load_ms:.1},{}",
                 rb.rules.len(),
