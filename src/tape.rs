@@ -177,6 +177,7 @@ const NUMBER: u32 = 2;
 /// The strings the tape's numbers stand for, in one language:
 /// `{version, questions: [id], question_texts: [text], requirements: [id], layers: [layer],
 /// steps: [step], deciders: [rule id…, "picked", "entity", "when"], checks: [id],
+/// kinds: [kind], not_sure: [bool], min: [n | null], max: [n | null], option_ids: [[id]],
 /// options: [[label]] (per question), units: [unit | null], words: [not answered, not sure,
 /// yes, no, none of these], separator,
 /// groups: [[[id]]] (per rule, its one-of groups), texts: [eligibility texts…, rule texts…]}`.
@@ -199,6 +200,32 @@ pub fn tables_json(rb: &RuleBase, lang: Lang) -> String {
             .chain(["picked", "entity", "when"]),
     );
     j.str_list("checks", rb.checks.iter().map(|c| &*c.id));
+    // What src/js/answers.js needs to encode well-formed answers without JSON.
+    j.str_list("kinds", rb.questions.iter().map(|q| q.kind.name()));
+    j.key("not_sure").arr();
+    for q in rb.questions.iter() {
+        j.bool(q.not_sure);
+    }
+    j.end_arr();
+    for (key, bound) in [("min", 0), ("max", 1)] {
+        j.key(key).arr();
+        for q in rb.questions.iter() {
+            match if bound == 0 { q.min } else { q.max } {
+                Some(n) => j.num(n),
+                None => j.null(),
+            };
+        }
+        j.end_arr();
+    }
+    j.key("option_ids").arr();
+    for q in rb.questions.iter() {
+        j.arr();
+        for o in q.options.iter() {
+            j.str(&o.id);
+        }
+        j.end_arr();
+    }
+    j.end_arr();
     j.key("options").arr();
     for q in rb.questions.iter() {
         j.arr();

@@ -9,9 +9,9 @@ use wasm_bindgen::JsCast;
 
 use std::cell::RefCell;
 
-use crate::answers::{Answers, RawAnswers, MAX_TOTAL};
+use crate::answers::{Answer, Answers, RawAnswers, MAX_TOTAL};
 use crate::error::{EngineError, FieldValue};
-use crate::model::{Lang, RuleBase};
+use crate::model::{Lang, OIdx, QKind, RuleBase};
 use crate::{answers_json, output, parse_lang, report, tape, RULES};
 
 // The catalogue (names and long texts) is not in the module: it ships as
@@ -99,6 +99,9 @@ extern "C" {
     /// frames (it would skip their clean-up).
     #[wasm_bindgen(catch)]
     fn answers_text(answers: &JsValue) -> Result<JsValue, JsValue>;
+
+    /// Well-formed answers as question and option indices, or null (then `answers_text`).
+    fn encode_answers(answers: &JsValue, tables: &JsValue) -> JsValue;
 }
 
 #[wasm_bindgen(module = "/src/js/report.js")]
@@ -191,9 +194,6 @@ thread_local! {
 
 fn evaluate_with(rb: &RuleBase, answers: JsValue, lang: &JsValue) -> Result<JsValue, JsValue> {
     let lang = lang_of(lang)?;
-    let raw = read_answers(answers)?;
-    let answers = Answers::resolve(rb, &raw).map_err(|e| to_js(&e))?;
-    let report = report::evaluate(rb, &answers);
     PREPARED.with(|cell| {
         let mut all = cell.borrow_mut();
         let key = rb as *const RuleBase as usize;
@@ -217,9 +217,66 @@ fn evaluate_with(rb: &RuleBase, answers: JsValue, lang: &JsValue) -> Result<JsVa
         let tables = p.tables[slot]
             .get_or_insert_with(|| parse_tables(&tape::tables_json(rb, lang)))
             .clone();
+        let answers = match fast_answers(rb, &answers, &tables) {
+            Some(a) => a,
+            None => {
+                let raw = read_answers(answers)?;
+                Answers::resolve(rb, &raw).map_err(|e| to_js(&e))?
+            }
+        };
+        let report = report::evaluate(rb, &answers);
         tape::report_tape(rb, &report, &answers, &p.base, &mut p.tape);
         Ok(build_report(&p.tape, &tables))
     })
+}
+
+/// The answers through `encode_answers` (src/js/answers.js), when it took them: what
+/// `Answers::resolve` would give for the same object. `None`: read them the long way.
+fn fast_answers(rb: &RuleBase, answers: &JsValue, tables: &JsValue) -> Option<Answers> {
+    if !answers.is_object() || js_sys::Array::is_array(answers) {
+        return None;
+    }
+    let encoded = encode_answers(answers, tables)
+        .dyn_into::<js_sys::Uint32Array>()
+        .ok()?;
+    decode_fast(rb, &encoded.to_vec())
+}
+
+/// Reads `encode_answers`' numbers, checking every index and value again (any doubt: `None`).
+fn decode_fast(rb: &RuleBase, words: &[u32]) -> Option<Answers> {
+    let mut answers = Answers::empty(rb);
+    let mut w = words.iter().copied();
+    while let Some(q) = w.next() {
+        let question = rb.questions.get(q as usize)?;
+        let option = |o: u32| (o < question.options.len() as u32).then_some(o as OIdx);
+        let answer = match w.next()? {
+            1 if question.kind == QKind::YesNo => Answer::Yes,
+            2 if question.kind == QKind::YesNo => Answer::No,
+            3 if question.not_sure => Answer::NotSure,
+            4 if question.kind == QKind::OneOf => Answer::Opt(option(w.next()?)?),
+            5 if question.kind == QKind::SeveralOf => {
+                let n = w.next()? as usize;
+                let mut set = Vec::with_capacity(n);
+                for _ in 0..n {
+                    set.push(option(w.next()?)?);
+                }
+                set.sort_unstable();
+                set.dedup();
+                Answer::Set(set)
+            }
+            6 if question.kind == QKind::Number => {
+                let (lo, hi) = (w.next()?, w.next()?);
+                let n = f64::from_bits(u64::from(hi) << 32 | u64::from(lo));
+                let inside = n.is_finite()
+                    && question.min.is_none_or(|m| n >= m)
+                    && question.max.is_none_or(|m| n <= m);
+                inside.then_some(Answer::Num(n))?
+            }
+            _ => return None,
+        };
+        answers.values[q as usize] = Some(answer);
+    }
+    Some(answers)
 }
 
 /// Forgets what `evaluate` prepared for rule bases other than the shipped one (the bench loads
