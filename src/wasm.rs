@@ -106,13 +106,18 @@ extern "C" {
 
 #[wasm_bindgen(module = "/src/js/report.js")]
 extern "C" {
-    fn parse_tables(json: &str) -> JsValue;
-    fn build_report(tape: &[u32], tables: &JsValue) -> JsValue;
+    // Neither should ever throw; if one did (a bug), the exception must not unwind through the
+    // wasm frames (it would leave `PREPARED` borrowed and every later call failing).
+    #[wasm_bindgen(catch)]
+    fn parse_tables(json: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    fn build_report(tape: &[u32], tables: &JsValue) -> Result<JsValue, JsValue>;
 }
 
 /// Longest answers text read (UTF-16 units of their JSON): within every limit of `answers` the
-/// JSON stays under 1 MB (1,024 items of 256 keys with their quotes and commas), so anything
-/// longer is refused before it is copied into the module.
+/// JSON stays under 1.5 MB (1,024 items of 256 keys with their quotes and commas, 64 KB of text
+/// escaped six characters a byte at worst), so anything longer is refused before it is copied
+/// into the module.
 const MAX_JSON: usize = 2 << 20;
 
 /// The answers object as `JSON.stringify` writes it (src/js/answers.js), read by `answers_json`:
@@ -214,9 +219,15 @@ fn evaluate_with(rb: &RuleBase, answers: JsValue, lang: &JsValue) -> Result<JsVa
             Lang::Zh => 0,
             Lang::En => 1,
         };
-        let tables = p.tables[slot]
-            .get_or_insert_with(|| parse_tables(&tape::tables_json(rb, lang)))
-            .clone();
+        let tables = match &p.tables[slot] {
+            Some(t) => t.clone(),
+            None => {
+                let t = parse_tables(&tape::tables_json(rb, lang))
+                    .map_err(|_| internal("the engine's string tables could not be read"))?;
+                p.tables[slot] = Some(t.clone());
+                t
+            }
+        };
         let answers = match fast_answers(rb, &answers, &tables) {
             Some(a) => a,
             None => {
@@ -226,7 +237,8 @@ fn evaluate_with(rb: &RuleBase, answers: JsValue, lang: &JsValue) -> Result<JsVa
         };
         let report = report::evaluate(rb, &answers);
         tape::report_tape(rb, &report, &answers, &p.base, &mut p.tape);
-        Ok(build_report(&p.tape, &tables))
+        build_report(&p.tape, &tables)
+            .map_err(|_| internal("the report could not be built from the engine's tape"))
     })
 }
 
