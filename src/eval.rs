@@ -97,6 +97,13 @@ pub struct Outcome {
     pub settle: QSet,
 }
 
+impl Default for Outcome {
+    /// False, for no reason: a value to overwrite (see `State::put`).
+    fn default() -> Outcome {
+        Outcome::known(false, QSet::default())
+    }
+}
+
 impl Outcome {
     #[inline(always)]
     fn known(value: bool, why: QSet) -> Outcome {
@@ -137,6 +144,8 @@ enum Mode {
 struct Fact<'a> {
     mode: Mode,
     answer: Option<&'a Answer>,
+    /// Just this question (the reason for a test its answer decides), made once.
+    me: QSet,
     then: Outcome,
 }
 
@@ -162,7 +171,12 @@ impl<'a> Fact<'a> {
                 Outcome::unknown(me.union(asked.why), asked.settle),
             ),
         };
-        Fact { mode, answer, then }
+        Fact {
+            mode,
+            answer,
+            me,
+            then,
+        }
     }
 }
 
@@ -205,14 +219,15 @@ impl<'a> State<'a> {
     }
 
     pub fn eval(&self, e: &Expr) -> Outcome {
-        let mut out = Outcome::known(false, QSet::default());
+        let mut out = Outcome::default();
         self.put(e, &mut out);
         out
     }
 
     /// Evaluates `e` into `out`. (An out-parameter rather than a returned value: `junction`
-    /// can then hand a decisive part's outcome up without copying it.)
-    fn put(&self, e: &Expr, out: &mut Outcome) {
+    /// can then hand a decisive part's outcome up without copying it, and callers that
+    /// evaluate many conditions can reuse one `Outcome`.)
+    pub fn put(&self, e: &Expr, out: &mut Outcome) {
         match e {
             Expr::Const(b) => *out = Outcome::known(*b, QSet::default()),
             Expr::Yes(q)
@@ -248,10 +263,8 @@ impl<'a> State<'a> {
             return;
         };
         match (fact.mode, fact.answer) {
-            (Mode::Answered, Some(a)) => *out = Outcome::known(holds(e, a), QSet::one(q)),
-            (Mode::MaybeAsked, Some(a)) if !holds(e, a) => {
-                *out = Outcome::known(false, QSet::one(q))
-            }
+            (Mode::Answered, Some(a)) => *out = Outcome::known(holds(e, a), fact.me),
+            (Mode::MaybeAsked, Some(a)) if !holds(e, a) => *out = Outcome::known(false, fact.me),
             _ => *out = fact.then,
         }
     }

@@ -224,9 +224,10 @@ pub fn evaluate(rb: &RuleBase, answers: &Answers) -> Report {
     let mut groups: Vec<(u32, u16, Outcome)> = Vec::with_capacity(8);
     let mut check_hits: Vec<Hit> = Vec::with_capacity(16);
 
+    let mut o = Outcome::default();
     for (ri, rule) in rb.rules.iter().enumerate() {
         let ri = ri as u32;
-        let o = state.eval(&rule.when);
+        state.put(&rule.when, &mut o);
         let by = Decider::Rule(ri);
         match o.value {
             Tri::True => {
@@ -398,8 +399,10 @@ fn decide(
     while i != 0 {
         let f = &all[i as usize - 1];
         has |= kind_bit(f.event);
-        if let (Event::OneOf(r, g), None) = (f.event, group) {
-            group = Some((r, g));
+        if let Event::OneOf(r, g) = f.event {
+            if group.is_none() {
+                group = Some((r, g));
+            }
         }
         i = f.next;
     }
