@@ -9,7 +9,7 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use crate::error::EngineError;
-use crate::model::{OIdx, QIdx, QKind, RuleBase};
+use crate::model::{OIdx, Opt, QKind, Question, RuleBase};
 
 /// Most keys in an answers object.
 pub const MAX_KEYS: usize = 256;
@@ -234,9 +234,44 @@ pub struct Answers {
     pub values: Vec<Option<Answer>>,
 }
 
-fn find_option(rb: &RuleBase, q: QIdx, id: &str) -> Option<OIdx> {
-    let opts = &rb.questions[q as usize].options;
-    opts.iter().position(|o| o.id == id).map(|i| i as OIdx)
+/// Something with an id: questions, and options within a question.
+trait Id {
+    fn id(&self) -> &str;
+}
+
+impl Id for Question {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Id for Opt {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+/// The index of `id` in `list`, searching from `from` and wrapping around. Ids are unique
+/// (checked when the rule base is built), so where the search starts does not change what it
+/// finds; answers mostly come in question and option order, so starting after the previous
+/// find usually finds the next at once. Lengths are compared before bytes: most ids differ
+/// in length, and a string compare is a call (the WeChat category question has 533 options).
+fn find_from<T: Id>(list: &[T], id: &str, from: usize) -> Option<usize> {
+    let n = list.len();
+    let mut i = if from < n { from } else { 0 };
+    let mut left = n;
+    while left > 0 {
+        let candidate = list[i].id();
+        if candidate.len() == id.len() && candidate.as_bytes() == id.as_bytes() {
+            return Some(i);
+        }
+        i += 1;
+        if i == n {
+            i = 0;
+        }
+        left -= 1;
+    }
+    None
 }
 
 impl Answers {
@@ -249,13 +284,17 @@ impl Answers {
     /// Checks every answer against its question. The first problem is returned.
     pub fn resolve(rb: &RuleBase, raw: &RawAnswers) -> Result<Answers, EngineError> {
         let mut answers = Answers::empty(rb);
+        let questions: &[Question] = &rb.questions;
+        let mut next_q = 0;
         for (key, value) in &raw.0 {
-            let Some(q) = rb.questions.iter().position(|q| q.id == key.as_str()) else {
+            let Some(q) = find_from(questions, key, next_q) else {
                 return Err(EngineError::UnknownQuestion {
                     question: key.clone(),
                 });
             };
-            let question = &rb.questions[q];
+            next_q = q + 1;
+            let question = &questions[q];
+            let options: &[Opt] = &question.options;
             let invalid = |message: String| EngineError::InvalidValue {
                 question: key.clone(),
                 message,
@@ -275,13 +314,19 @@ impl Answers {
                 (QKind::YesNo, RawValue::Bool(b)) => {
                     Some(if *b { Answer::Yes } else { Answer::No })
                 }
-                (QKind::OneOf, RawValue::Str(s)) => Some(Answer::Opt(
-                    find_option(rb, q as QIdx, s).ok_or_else(|| unknown_option(s))?,
-                )),
+                (QKind::OneOf, RawValue::Str(s)) => match find_from(options, s, 0) {
+                    Some(o) => Some(Answer::Opt(o as OIdx)),
+                    None => return Err(unknown_option(s)),
+                },
                 (QKind::SeveralOf, RawValue::List(items)) => {
                     let mut set = Vec::with_capacity(items.len());
+                    let mut next_o = 0;
                     for s in items {
-                        set.push(find_option(rb, q as QIdx, s).ok_or_else(|| unknown_option(s))?);
+                        let Some(o) = find_from(options, s, next_o) else {
+                            return Err(unknown_option(s));
+                        };
+                        set.push(o as OIdx);
+                        next_o = o + 1;
                     }
                     set.sort_unstable();
                     set.dedup();

@@ -1,7 +1,7 @@
 //! The plan: required items in the order they can be done, with lead times added up along
 //! prerequisites (a prerequisite must finish before its dependant starts).
 
-use crate::model::{RIdx, RuleBase};
+use crate::model::{RIdx, Requirement, RuleBase};
 use crate::report::{Item, Status};
 
 /// Plan order of the `step` values.
@@ -29,68 +29,103 @@ pub struct Plan {
     pub total: (u32, u32),
 }
 
+/// Position of the requirement's `step` in `STEP_ORDER` (unknown steps last).
 fn step_rank(rb: &RuleBase, r: RIdx) -> usize {
-    let step = &rb.requirements[r as usize].step;
-    STEP_ORDER
-        .iter()
-        .position(|s| *s == step.as_ref())
-        .unwrap_or(STEP_ORDER.len())
+    let step: &str = &rb.requirements[r as usize].step;
+    let mut i = 0;
+    while i < STEP_ORDER.len() {
+        // Lengths first: most steps differ in length, and a string compare is a call.
+        if STEP_ORDER[i].len() == step.len() && STEP_ORDER[i] == step {
+            return i;
+        }
+        i += 1;
+    }
+    STEP_ORDER.len()
 }
 
-pub fn plan(rb: &RuleBase, items: &[Item]) -> Plan {
-    let required: Vec<RIdx> = items
-        .iter()
-        .filter(|i| i.status == Status::Required)
-        .map(|i| i.req)
-        .collect();
-    // finish[k] for required[k]; computed by repeated relaxation (prerequisites are acyclic,
-    // checked at build time, so |required| rounds always suffice).
-    // Position of each requirement in `required`, for prerequisite look-ups.
-    let mut pos = vec![u32::MAX; rb.requirements.len()];
-    for (k, &r) in required.iter().enumerate() {
-        pos[r as usize] = k as u32;
+/// Where `r` is in the ascending list `sorted`, if it is there. (A plain loop: at opt-level
+/// "z" `binary_search` is a call.)
+fn position(sorted: &[RIdx], r: RIdx) -> Option<usize> {
+    let (mut lo, mut hi) = (0, sorted.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if sorted[mid] < r {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
     }
-    let mut start = vec![(0u32, 0u32); required.len()];
-    let mut finish = vec![(0u32, 0u32); required.len()];
+    (lo < sorted.len() && sorted[lo] == r).then_some(lo)
+}
+
+/// Working days from the start, (min, max).
+type Days = (u32, u32);
+
+/// `items` are in catalogue order (as `report::evaluate` makes them).
+pub fn plan(rb: &RuleBase, items: &[Item]) -> Plan {
+    let mut required: Vec<RIdx> = Vec::with_capacity(items.len());
+    for i in items {
+        if i.status == Status::Required {
+            required.push(i.req);
+        }
+    }
+    debug_assert!(required.windows(2).all(|w| w[0] < w[1]));
+    let reqs: &[Requirement] = &rb.requirements;
+    // (start, finish) of required[k]; computed by repeated relaxation (prerequisites are
+    // acyclic, checked at build time, so |required| rounds always suffice).
+    let mut times_v = vec![((0u32, 0u32), (0u32, 0u32)); required.len()];
+    let times: &mut [(Days, Days)] = &mut times_v;
     for _ in 0..=required.len() {
         let mut changed = false;
+        // Whether some item read a prerequisite that comes after it (and may still change).
+        let mut ahead = false;
         for (k, &r) in required.iter().enumerate() {
-            let req = &rb.requirements[r as usize];
+            let req = &reqs[r as usize];
             let mut s = (0, 0);
-            for p in req.prerequisites.iter() {
-                let pk = pos[*p as usize];
-                if pk != u32::MAX {
-                    let f = finish[pk as usize];
+            for &p in req.prerequisites.iter() {
+                if let Some(pk) = position(&required, p) {
+                    ahead |= pk >= k;
+                    let f = times[pk].1;
                     s = (s.0.max(f.0), s.1.max(f.1));
                 }
             }
             let (lo, hi) = req.lead_time.unwrap_or((0, 0));
             let f = (s.0 + u32::from(lo), s.1 + u32::from(hi));
-            if s != start[k] || f != finish[k] {
-                start[k] = s;
-                finish[k] = f;
+            if (s, f) != times[k] {
+                times[k] = (s, f);
                 changed = true;
             }
         }
-        if !changed {
+        // When every prerequisite came earlier, each item was worked out from final values:
+        // another round would change nothing, so it is skipped.
+        if !changed || !ahead {
             break;
         }
     }
-    let mut steps: Vec<Step> = required
-        .iter()
-        .enumerate()
-        .map(|(k, &req)| Step {
-            req,
-            start: start[k],
-            finish: finish[k],
-        })
-        .collect();
-    let mut keyed: Vec<(usize, Step)> =
-        steps.drain(..).map(|s| (step_rank(rb, s.req), s)).collect();
-    keyed.sort_unstable_by_key(|(rank, s)| (*rank, s.start, s.req));
-    steps.extend(keyed.into_iter().map(|(_, s)| s));
-    let total = finish
-        .iter()
-        .fold((0, 0), |t, f| (t.0.max(f.0), t.1.max(f.1)));
+    // Plan order: step, then start, then catalogue order (= position in `required`), packed
+    // into one integer key so that the sort compares integers rather than tuples.
+    let mut keys: Vec<u128> = Vec::with_capacity(required.len());
+    let mut total = (0, 0);
+    for (k, &r) in required.iter().enumerate() {
+        let (s, f) = times[k];
+        keys.push(
+            (step_rank(rb, r) as u128) << 96
+                | u128::from(s.0) << 64
+                | u128::from(s.1) << 32
+                | k as u128,
+        );
+        total = (total.0.max(f.0), total.1.max(f.1));
+    }
+    keys.sort_unstable();
+    let mut steps = Vec::with_capacity(keys.len());
+    for &key in &keys {
+        let k = key as u32 as usize;
+        let (start, finish) = times[k];
+        steps.push(Step {
+            req: required[k],
+            start,
+            finish,
+        });
+    }
     Plan { steps, total }
 }

@@ -3,7 +3,7 @@
 
 use crate::answers::{Answer, Answers};
 use crate::eval::{Outcome, QSet, State, Tri};
-use crate::model::{QIdx, RIdx, RuleBase};
+use crate::model::{QIdx, RIdx, Requirement, RuleBase};
 use crate::plan::{plan, Plan};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -139,57 +139,111 @@ enum Event {
 /// One finding about one requirement, collected from all rules then grouped.
 #[derive(Clone, Copy, Debug)]
 struct Finding {
-    req: RIdx,
     event: Event,
     because: Because,
     settle: QSet,
+    /// 1 + the requirement's next finding in `Findings::all` (0: none).
+    next: u32,
 }
 
-#[inline(always)]
-fn find(findings: &mut Vec<Finding>, req: RIdx, event: Event, by: Decider, o: &Outcome) {
-    findings.push(Finding {
-        req,
-        event,
-        because: Because { by, answers: o.why },
-        settle: o.settle,
-    });
+/// Per requirement: 1 + its first and last finding in `Findings::all` (0: none).
+#[derive(Clone, Copy, Default)]
+struct Ends {
+    first: u32,
+    last: u32,
+}
+
+/// Every finding, with each requirement's findings linked in the order they were found, and
+/// a bit per requirement that has any. Reading the bits in order visits the requirements in
+/// catalogue order without sorting the findings or scanning every requirement.
+struct Findings {
+    all: Vec<Finding>,
+    ends: Vec<Ends>,
+    touched: Vec<u64>,
+}
+
+impl Findings {
+    fn new(rb: &RuleBase) -> Findings {
+        let n = rb.requirements.len();
+        Findings {
+            // Room for a typical report, so that the list rarely grows while it is built.
+            all: Vec::with_capacity(rb.rules.len() * 2 + 16),
+            ends: vec![Ends::default(); n],
+            touched: vec![0; n / 64 + 1],
+        }
+    }
+
+    fn add(&mut self, req: RIdx, event: Event, by: Decider, o: &Outcome) {
+        let at = self.all.len() as u32 + 1;
+        self.all.push(Finding {
+            event,
+            because: Because { by, answers: o.why },
+            settle: o.settle,
+            next: 0,
+        });
+        // Slices, not the Vecs, are indexed: at opt-level "z" a Vec index is a call.
+        let ends: &mut [Ends] = &mut self.ends;
+        let e = &mut ends[req as usize];
+        if e.first == 0 {
+            e.first = at;
+            let touched: &mut [u64] = &mut self.touched;
+            touched[req as usize / 64] |= 1 << (req % 64);
+        } else {
+            let all: &mut [Finding] = &mut self.all;
+            all[e.last as usize - 1].next = at;
+        }
+        e.last = at;
+    }
+
+    /// Each of `reqs` with `event` and the same reasons.
+    fn add_all(&mut self, reqs: &[RIdx], event: Event, by: Decider, o: &Outcome) {
+        for &r in reqs {
+            self.add(r, event, by, o);
+        }
+    }
+
+    /// Whether `req` has a finding with this event.
+    fn has(&self, req: RIdx, event: Event) -> bool {
+        let all: &[Finding] = &self.all;
+        let ends: &[Ends] = &self.ends;
+        let mut i = ends[req as usize].first;
+        while i != 0 {
+            let f = &all[i as usize - 1];
+            if f.event == event {
+                return true;
+            }
+            i = f.next;
+        }
+        false
+    }
 }
 
 pub fn evaluate(rb: &RuleBase, answers: &Answers) -> Report {
     let state = State::new(rb, answers);
-    // Room for a typical report, so that the lists rarely grow while it is built.
-    let mut findings: Vec<Finding> = Vec::with_capacity(4 * rb.rules.len() + 16);
-    let mut groups: Vec<(u32, u16, Outcome)> = Vec::new();
-    let mut check_hits: Vec<(u16, Because, QSet, bool)> = Vec::with_capacity(32);
+    let mut findings = Findings::new(rb);
+    let mut groups: Vec<(u32, u16, Outcome)> = Vec::with_capacity(8);
+    let mut check_hits: Vec<Hit> = Vec::with_capacity(16);
 
+    let mut o = Outcome::default();
     for (ri, rule) in rb.rules.iter().enumerate() {
         let ri = ri as u32;
-        let o = state.eval(&rule.when);
+        state.put(&rule.when, &mut o);
         let by = Decider::Rule(ri);
         match o.value {
             Tri::True => {
-                rule.require
-                    .iter()
-                    .for_each(|&r| find(&mut findings, r, Event::Required, by, &o));
-                rule.not_accepted
-                    .iter()
-                    .for_each(|&r| find(&mut findings, r, Event::NotAccepted, by, &o));
-                rule.rule_out
-                    .iter()
-                    .for_each(|&r| find(&mut findings, r, Event::RuledOut, by, &o));
+                findings.add_all(&rule.require, Event::Required, by, &o);
+                findings.add_all(&rule.not_accepted, Event::NotAccepted, by, &o);
+                findings.add_all(&rule.rule_out, Event::RuledOut, by, &o);
             }
             Tri::Unknown => {
-                rule.require
-                    .iter()
-                    .for_each(|&r| find(&mut findings, r, Event::Possible, by, &o));
-                rule.not_accepted
-                    .iter()
-                    .for_each(|&r| find(&mut findings, r, Event::NotAcceptedMaybe, by, &o));
+                findings.add_all(&rule.require, Event::Possible, by, &o);
+                findings.add_all(&rule.not_accepted, Event::NotAcceptedMaybe, by, &o);
             }
             Tri::False => {
+                let reqs: &[Requirement] = &rb.requirements;
                 for &r in rule.require.iter() {
-                    if rb.requirements[r as usize].group.is_none() {
-                        find(&mut findings, r, Event::Unneeded, by, &o);
+                    if reqs[r as usize].group.is_none() {
+                        findings.add(r, Event::Unneeded, by, &o);
                     }
                 }
             }
@@ -199,22 +253,22 @@ pub fn evaluate(rb: &RuleBase, answers: &Answers) -> Report {
                 groups.push((ri, gi as u16, o));
             }
             for &c in rule.checklist.iter() {
-                let because = Because { by, answers: o.why };
-                check_hits.push((c, because, o.settle, o.value == Tri::True));
+                check_hits.push(Hit {
+                    check: c,
+                    because: Because { by, answers: o.why },
+                    settle: o.settle,
+                    certain: o.value == Tri::True,
+                    next: 0,
+                });
             }
         }
     }
     picked_entries(rb, &state, &mut findings);
 
     // A group is met by any member already required; otherwise each member is an alternative.
-    let directly: Vec<RIdx> = findings
-        .iter()
-        .filter(|f| f.event == Event::Required)
-        .map(|f| f.req)
-        .collect();
     for (ri, gi, o) in groups {
-        let members = &rb.rules[ri as usize].require_one_of[gi as usize];
-        if o.value == Tri::True && members.iter().any(|m| directly.contains(m)) {
+        let members: &[RIdx] = &rb.rules[ri as usize].require_one_of[gi as usize];
+        if o.value == Tri::True && members.iter().any(|&m| findings.has(m, Event::Required)) {
             continue;
         }
         let event = if o.value == Tri::True {
@@ -222,48 +276,29 @@ pub fn evaluate(rb: &RuleBase, answers: &Answers) -> Report {
         } else {
             Event::Possible
         };
-        for &m in members.iter() {
-            find(&mut findings, m, event, Decider::Rule(ri), &o);
-        }
+        findings.add_all(members, event, Decider::Rule(ri), &o);
     }
 
-    // Group by requirement in catalogue order, keeping rule order within each (counting sort:
-    // linear, and no moving of the findings themselves).
-    // (Slices, not Vecs, are indexed below: at opt-level "z" a Vec index is a function call.)
-    let mut start_v = vec![0u32; rb.requirements.len() + 1];
-    let start: &mut [u32] = &mut start_v;
-    for f in &findings {
-        start[f.req as usize + 1] += 1;
-    }
-    let mut sum = 0;
-    for s in start.iter_mut() {
-        sum += *s;
-        *s = sum;
-    }
-    let mut order_v = vec![0u32; findings.len()];
-    let order: &mut [u32] = &mut order_v;
-    let mut next_v = start.to_vec();
-    let next: &mut [u32] = &mut next_v;
-    for (i, f) in findings.iter().enumerate() {
-        let slot = &mut next[f.req as usize];
-        order[*slot as usize] = i as u32;
-        *slot += 1;
-    }
     let mut lists = Lists {
-        because: Vec::with_capacity(findings.len() + 2 * rb.checks.len()),
+        because: Vec::with_capacity(findings.all.len() + 2 * rb.checks.len()),
         problems: Vec::with_capacity(16),
     };
-    let mut items = Vec::with_capacity(findings.len().min(rb.requirements.len()));
-    for w in start.windows(2) {
-        let (a, b) = (w[0] as usize, w[1] as usize);
-        if a == b {
-            continue;
-        }
-        if let Some(item) = decide(rb, &state, &findings, &order[a..b], &mut lists) {
-            items.push(item);
+    let mut items = Vec::with_capacity(findings.all.len().min(rb.requirements.len()));
+    // Requirements in catalogue order: the set bits of `touched`, lowest first.
+    let touched: &[u64] = &findings.touched;
+    let ends: &[Ends] = &findings.ends;
+    for (wi, &word) in touched.iter().enumerate() {
+        let mut w = word;
+        while w != 0 {
+            let req = (wi * 64) as RIdx + w.trailing_zeros();
+            w &= w - 1;
+            let first = ends[req as usize].first;
+            if let Some(item) = decide(rb, &state, &findings.all, req, first, &mut lists) {
+                items.push(item);
+            }
         }
     }
-    let checklist = checklist(rb, &state, &check_hits, &mut lists);
+    let checklist = checklist(rb, &state, &mut check_hits, &mut lists);
     finish(rb, &state, items, checklist, lists)
 }
 
@@ -273,8 +308,9 @@ struct Lists {
     because: Vec<Because>,
     problems: Vec<Problem>,
 }
+
 /// Catalogue entries the user picked directly (e.g. WeChat categories).
-fn picked_entries(rb: &RuleBase, state: &State, findings: &mut Vec<Finding>) {
+fn picked_entries(rb: &RuleBase, state: &State, findings: &mut Findings) {
     let entity = rb.entity_question.and_then(|q| match state.answer(q) {
         Some(Answer::Opt(o)) => Some((q, *o)),
         _ => None,
@@ -297,7 +333,7 @@ fn picked_entries(rb: &RuleBase, state: &State, findings: &mut Vec<Finding>) {
                 why: me,
                 settle: QSet::default(),
             };
-            find(findings, r, Event::Required, Decider::Picked, &picked);
+            findings.add(r, Event::Required, Decider::Picked, &picked);
             match (entity, entities.is_empty()) {
                 (_, true) => {}
                 (Some((eq, e)), false) if !entities.contains(&e) => {
@@ -306,7 +342,7 @@ fn picked_entries(rb: &RuleBase, state: &State, findings: &mut Vec<Finding>) {
                         why: QSet::one(eq),
                         settle: QSet::default(),
                     };
-                    find(findings, r, Event::NotAccepted, Decider::Entity, &o);
+                    findings.add(r, Event::NotAccepted, Decider::Entity, &o);
                 }
                 (Some(_), false) => {}
                 (None, false) => {
@@ -316,17 +352,12 @@ fn picked_entries(rb: &RuleBase, state: &State, findings: &mut Vec<Finding>) {
                             why: me,
                             settle: QSet::one(eq),
                         };
-                        find(findings, r, Event::NotAcceptedMaybe, Decider::Entity, &o);
+                        findings.add(r, Event::NotAcceptedMaybe, Decider::Entity, &o);
                     }
                 }
             }
         }
     }
-}
-
-/// Which kinds of finding one requirement has (one bit per `Event` kind).
-fn kinds(fs: impl Iterator<Item = Event>) -> u8 {
-    fs.fold(0, |k, e| k | kind_bit(e))
 }
 
 #[inline(always)]
@@ -350,17 +381,31 @@ const POSSIBLE: u8 = 1 << 4;
 const RULED_OUT: u8 = 1 << 5;
 const UNNEEDED: u8 = 1 << 6;
 
-/// Groups one requirement's findings (`order` indexes `all`) into its status.
+/// Groups one requirement's findings (linked from `first`, see `Findings`) into its status.
+/// The findings are walked with plain loops: at opt-level "z" iterator adapters and closures
+/// are calls.
 fn decide(
     rb: &RuleBase,
     state: &State,
     all: &[Finding],
-    order: &[u32],
+    req: RIdx,
+    first: u32,
     lists: &mut Lists,
 ) -> Option<Item> {
-    let fs = || order.iter().map(|&i| &all[i as usize]);
-    let req = fs().next()?.req;
-    let has = kinds(fs().map(|f| f.event));
+    // Which kinds of finding there are, and the first group alternative.
+    let mut has = 0u8;
+    let mut group = None;
+    let mut i = first;
+    while i != 0 {
+        let f = &all[i as usize - 1];
+        has |= kind_bit(f.event);
+        if let Event::OneOf(r, g) = f.event {
+            if group.is_none() {
+                group = Some((r, g));
+            }
+        }
+        i = f.next;
+    }
     // The status, and which findings are its reasons.
     let (status, reasons) = if has & NOT_ACCEPTED != 0 {
         (Status::NotAccepted, NOT_ACCEPTED)
@@ -377,31 +422,29 @@ fn decide(
     };
     let mut because = open(&lists.because);
     let mut settle = QSet::default();
-    for f in fs().filter(|f| kind_bit(f.event) & reasons != 0) {
-        lists.because.push(f.because);
-        if status == Status::Possible {
-            settle = settle.union(f.settle);
+    let mut i = first;
+    while i != 0 {
+        let f = &all[i as usize - 1];
+        if kind_bit(f.event) & reasons != 0 {
+            lists.because.push(f.because);
+            settle.add(&f.settle);
         }
+        i = f.next;
     }
     because = close(because, &lists.because);
+    if status != Status::Possible {
+        settle = QSet::default();
+    }
     // Required as one alternative of a group, unless also required directly.
     let one_of = if status == Status::Required && has & REQUIRED == 0 {
-        fs().find_map(|f| match f.event {
-            Event::OneOf(r, g) => Some((r, g)),
-            _ => None,
-        })
+        group
     } else {
         None
     };
     let mut problems = open(&lists.problems);
     if matches!(status, Status::Required | Status::Possible) {
-        for f in fs().filter(|f| f.event == Event::NotAcceptedMaybe) {
-            if let Decider::Rule(r) = f.because.by {
-                lists.problems.push(Problem {
-                    from: ProblemFrom::Rule(r),
-                    certain: false,
-                });
-            }
+        if has & NOT_ACCEPTED_MAYBE != 0 {
+            rule_problems(all, first, &mut lists.problems);
         }
         // An uncertain problem with an item that is itself only possible says little: those
         // are left out, certain ones are always shown.
@@ -427,15 +470,47 @@ fn decide(
     })
 }
 
-fn checklist(
-    rb: &RuleBase,
-    state: &State,
-    hits: &[(u16, Because, QSet, bool)],
-    lists: &mut Lists,
-) -> Vec<CheckItem> {
-    let mut out = Vec::new();
+/// The `not_accepted` rules whose condition is unknown, among the findings linked from `first`.
+fn rule_problems(all: &[Finding], first: u32, problems: &mut Vec<Problem>) {
+    let mut i = first;
+    while i != 0 {
+        let f = &all[i as usize - 1];
+        if let (Event::NotAcceptedMaybe, Decider::Rule(r)) = (f.event, f.because.by) {
+            problems.push(Problem {
+                from: ProblemFrom::Rule(r),
+                certain: false,
+            });
+        }
+        i = f.next;
+    }
+}
+
+/// A rule adding a checklist item.
+struct Hit {
+    check: u16,
+    because: Because,
+    settle: QSet,
+    certain: bool,
+    /// 1 + the next hit on the same check (0: none), set by `checklist`.
+    next: u32,
+}
+
+fn checklist(rb: &RuleBase, state: &State, hits: &mut [Hit], lists: &mut Lists) -> Vec<CheckItem> {
+    // Each check's hits, linked in rule order (hits are few; checks are many, so each check
+    // must not scan them all).
+    let mut first_v = vec![0u32; rb.checks.len()];
+    let first: &mut [u32] = &mut first_v;
+    let mut h = hits.len();
+    while h > 0 {
+        h -= 1;
+        let c = hits[h].check as usize;
+        if c < first.len() {
+            hits[h].next = first[c];
+            first[c] = h as u32 + 1;
+        }
+    }
+    let mut out = Vec::with_capacity(rb.checks.len());
     for (ci, check) in rb.checks.iter().enumerate() {
-        let ci = ci as u16;
         let mut because = open(&lists.because);
         let mut settle = QSet::default();
         let mut applies = check.always;
@@ -445,7 +520,7 @@ fn checklist(
             if o.value != Tri::False {
                 applies = true;
                 certain |= o.value == Tri::True;
-                settle = settle.union(o.settle);
+                settle.add(&o.settle);
                 if !o.why.is_empty() {
                     lists.because.push(Because {
                         by: Decider::Own,
@@ -454,16 +529,19 @@ fn checklist(
                 }
             }
         }
-        for (_, b, s, c) in hits.iter().filter(|h| h.0 == ci) {
+        let mut h = first[ci];
+        while h != 0 {
+            let hit = &hits[h as usize - 1];
             applies = true;
-            certain |= *c;
-            settle = settle.union(*s);
-            lists.because.push(*b);
+            certain |= hit.certain;
+            settle.add(&hit.settle);
+            lists.because.push(hit.because);
+            h = hit.next;
         }
         because = close(because, &lists.because);
         if applies {
             out.push(CheckItem {
-                check: ci,
+                check: ci as u16,
                 certain,
                 because,
                 settle: if certain { QSet::default() } else { settle },
@@ -482,7 +560,7 @@ fn finish(
     checklist: Vec<CheckItem>,
     lists: Lists,
 ) -> Report {
-    let mut asked = Vec::new();
+    let mut asked = Vec::with_capacity(state.asked.len());
     let mut next = None;
     let mut unsure = Vec::new();
     for (qi, o) in state.asked.iter().enumerate() {
@@ -497,30 +575,11 @@ fn finish(
             _ => {}
         }
     }
-    let mut counts = vec![0u32; rb.questions.len()];
-    let mut count = |s: &QSet| s.iter().for_each(|q| counts[q as usize] += 1);
-    items
-        .iter()
-        .filter(|i| i.status == Status::Possible)
-        .for_each(|i| count(&i.settle));
-    checklist
-        .iter()
-        .filter(|c| !c.certain)
-        .for_each(|c| count(&c.settle));
-    let mut next_questions: Vec<(QIdx, u32)> = counts
-        .iter()
-        .enumerate()
-        .filter(|(qi, n)| {
-            let open = matches!(state.answer(*qi as QIdx), None | Some(Answer::NotSure));
-            **n > 0 && open && state.asked[*qi].value != Tri::False
-        })
-        .map(|(qi, n)| (qi as QIdx, *n))
-        .collect();
-    next_questions.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let cited = lists
-        .because
-        .iter()
-        .fold(QSet::default(), |s, b| s.union(b.answers));
+    let next_questions = next_questions(rb, state, &items, &checklist);
+    let mut cited = QSet::default();
+    for b in lists.because.iter() {
+        cited.add(&b.answers);
+    }
     let plan = plan(rb, &items);
     Report {
         asked,
@@ -533,5 +592,58 @@ fn finish(
         cited,
         because: lists.because,
         problems: lists.problems,
+    }
+}
+
+/// Unanswered questions that are or may be asked, with how many open points (possible items,
+/// uncertain checklist items) each would settle, best first.
+fn next_questions(
+    rb: &RuleBase,
+    state: &State,
+    items: &[Item],
+    checklist: &[CheckItem],
+) -> Vec<(QIdx, u32)> {
+    // How many open points each question would settle: nothing is open, nothing to count.
+    let mut open = QSet::default();
+    for i in items {
+        if i.status == Status::Possible {
+            open.add(&i.settle);
+        }
+    }
+    for c in checklist {
+        if !c.certain {
+            open.add(&c.settle);
+        }
+    }
+    let mut out = Vec::new();
+    if open.is_empty() {
+        return out;
+    }
+    let mut counts_v = vec![0u32; rb.questions.len()];
+    let counts: &mut [u32] = &mut counts_v;
+    for i in items {
+        if i.status == Status::Possible {
+            count(counts, &i.settle);
+        }
+    }
+    for c in checklist {
+        if !c.certain {
+            count(counts, &c.settle);
+        }
+    }
+    for (qi, &n) in counts.iter().enumerate() {
+        let q = qi as QIdx;
+        let open = matches!(state.answer(q), None | Some(Answer::NotSure));
+        if n > 0 && open && state.asked[qi].value != Tri::False {
+            out.push((q, n));
+        }
+    }
+    out.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    out
+}
+
+fn count(counts: &mut [u32], s: &QSet) {
+    for q in s.iter() {
+        counts[q as usize] += 1;
     }
 }
