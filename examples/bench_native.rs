@@ -49,12 +49,12 @@ fn measure(rb: &RuleBase, raw: &RawAnswers, min_calls: usize) -> String {
         mpcheck::evaluate_json(rb, std::hint::black_box(raw), Lang::Zh).ok()
     });
     let base = mpcheck::tape::eligibility_base(rb);
-    let mut tape = Vec::new();
+    let mut tape = mpcheck::tape::Tape::default();
     let (tape_median, _, tape_n) = time(min_calls, || {
         let answers = mpcheck::Answers::resolve(rb, std::hint::black_box(raw)).ok()?;
         let report = mpcheck::report::evaluate(rb, &answers);
         mpcheck::tape::report_tape(rb, &report, &answers, &base, &mut tape);
-        Some(tape.len())
+        Some(tape.as_slice().len())
     });
     format!(
         "{{\"median_us\":{median:.3},\"mean_us\":{mean:.3},\"calls\":{n},\"tape_median_us\":{tape_median:.3},\"tape_calls\":{tape_n},\"report_bytes\":{},\"report\":{}}}",

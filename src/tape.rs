@@ -26,6 +26,50 @@ use crate::report::{Because, Decider, ProblemFrom, Report, Status};
 
 pub const NONE: u32 = u32::MAX;
 
+/// The numbers of one report, kept between reports so its memory is reused. Written through a
+/// slice and grown in big steps: at opt-level "z" `Vec::push` stays a call per number, a slice
+/// store does not.
+#[derive(Default)]
+pub struct Tape {
+    buf: Vec<u32>,
+    len: usize,
+}
+
+impl Tape {
+    pub fn as_slice(&self) -> &[u32] {
+        &self.buf[..self.len]
+    }
+
+    #[inline(always)]
+    fn put(&mut self, x: u32) {
+        if self.len == self.buf.len() {
+            self.grow();
+        }
+        let buf: &mut [u32] = &mut self.buf;
+        buf[self.len] = x;
+        self.len += 1;
+    }
+
+    #[inline(always)]
+    fn put_all<const N: usize>(&mut self, xs: [u32; N]) {
+        for x in xs {
+            self.put(x);
+        }
+    }
+
+    #[inline(never)]
+    fn grow(&mut self) {
+        let n = self.buf.len();
+        self.buf.resize(2 * n + 1024, 0);
+    }
+
+    /// Fills in a count written as 0 at `at`.
+    fn set(&mut self, at: usize, x: u32) {
+        let buf: &mut [u32] = &mut self.buf;
+        buf[at] = x;
+    }
+}
+
 fn status_code(s: Status) -> u32 {
     match s {
         Status::Required => 0,
@@ -47,20 +91,20 @@ pub fn eligibility_base(rb: &RuleBase) -> Vec<u32> {
 }
 
 #[inline(always)]
-fn qset(tape: &mut Vec<u32>, s: &QSet) {
-    let at = tape.len();
-    tape.push(0);
+fn qset(tape: &mut Tape, s: &QSet) {
+    let at = tape.len;
+    tape.put(0);
     for q in s.iter() {
-        tape.push(q.into());
+        tape.put(q.into());
     }
-    tape[at] = (tape.len() - at - 1) as u32;
+    tape.set(at, (tape.len - at - 1) as u32);
 }
 
-fn because(tape: &mut Vec<u32>, rb: &RuleBase, list: &[Because]) {
-    tape.push(list.len() as u32);
+fn because(tape: &mut Tape, rb: &RuleBase, list: &[Because]) {
+    tape.put(list.len() as u32);
     let rules = rb.rules.len() as u32;
     for b in list {
-        tape.push(match b.by {
+        tape.put(match b.by {
             Decider::Rule(r) => r,
             Decider::Picked => rules,
             Decider::Entity => rules + 1,
@@ -76,33 +120,35 @@ pub fn report_tape(
     report: &Report,
     answers: &Answers,
     base: &[u32],
-    tape: &mut Vec<u32>,
+    tape: &mut Tape,
 ) {
-    tape.clear();
+    tape.len = 0;
     let eligibility_total = base.last().copied().unwrap_or(0)
         + rb.requirements
             .last()
             .map_or(0, |r| r.eligibility.len() as u32);
-    let qs = |tape: &mut Vec<u32>, list: &[QIdx]| {
-        tape.push(list.len() as u32);
-        tape.extend(list.iter().map(|&q| u32::from(q)));
+    let qs = |tape: &mut Tape, list: &[QIdx]| {
+        tape.put(list.len() as u32);
+        for &q in list {
+            tape.put(q.into());
+        }
     };
     qs(tape, &report.asked);
-    tape.push(report.next.map_or(NONE, u32::from));
+    tape.put(report.next.map_or(NONE, u32::from));
     qs(tape, &report.unsure);
 
-    tape.push(report.items.len() as u32);
+    tape.put(report.items.len() as u32);
     for item in &report.items {
-        tape.push(item.req);
-        tape.push(status_code(item.status));
+        tape.put(item.req);
+        tape.put(status_code(item.status));
         because(tape, rb, item.because.of(&report.because));
         qset(tape, &item.settle);
         match item.one_of {
-            Some((r, g)) => tape.extend([r, u32::from(g)]),
-            None => tape.push(NONE),
+            Some((r, g)) => tape.put_all([r, u32::from(g)]),
+            None => tape.put(NONE),
         }
         let problems = item.problems.of(&report.problems);
-        tape.push(problems.len() as u32);
+        tape.put(problems.len() as u32);
         for p in problems {
             let (text, blocks) = match p.from {
                 ProblemFrom::Eligibility(e) => {
@@ -114,58 +160,62 @@ pub fn report_tape(
                 }
                 ProblemFrom::Rule(r) => (eligibility_total + r, true),
             };
-            tape.extend([text, u32::from(blocks), u32::from(p.certain)]);
+            tape.put_all([text, u32::from(blocks), u32::from(p.certain)]);
         }
     }
 
-    tape.push(report.checklist.len() as u32);
+    tape.put(report.checklist.len() as u32);
     for c in &report.checklist {
-        tape.extend([u32::from(c.check), u32::from(c.certain)]);
+        tape.put_all([u32::from(c.check), u32::from(c.certain)]);
         because(tape, rb, c.because.of(&report.because));
         qset(tape, &c.settle);
     }
 
-    tape.push(report.next_questions.len() as u32);
+    tape.put(report.next_questions.len() as u32);
     for (q, n) in &report.next_questions {
-        tape.extend([u32::from(*q), *n]);
+        tape.put_all([u32::from(*q), *n]);
     }
 
-    tape.push(report.plan.steps.len() as u32);
+    tape.put(report.plan.steps.len() as u32);
     for s in &report.plan.steps {
-        tape.extend([s.req, s.start.0, s.start.1, s.finish.0, s.finish.1]);
+        tape.put_all([s.req, s.start.0, s.start.1, s.finish.0, s.finish.1]);
     }
-    tape.extend([report.plan.total.0, report.plan.total.1]);
+    tape.put_all([report.plan.total.0, report.plan.total.1]);
 
-    let at = tape.len();
-    tape.push(0);
+    let at = tape.len;
+    tape.put(0);
     for q in report.cited.iter() {
-        tape.push(q.into());
+        tape.put(q.into());
         answer_words(tape, answers.values[q as usize].as_ref());
     }
-    tape[at] = report.cited.iter().count() as u32;
+    tape.set(at, report.cited.iter().count() as u32);
 }
 
 /// An answer as the table's words put it together (the same as `output::answer_label`):
 /// `WORD, w` (the table's `words[w]`); `OPTIONS, n, o…` (the question's option labels joined
 /// with the table's `separator`); `NUMBER, n, c…` (the number's text as `n` character codes,
 /// then the question's unit, if it has one, after a space).
-fn answer_words(tape: &mut Vec<u32>, a: Option<&Answer>) {
-    let word = |tape: &mut Vec<u32>, w: u32| tape.extend([WORD, w]);
+fn answer_words(tape: &mut Tape, a: Option<&Answer>) {
+    let word = |tape: &mut Tape, w: u32| tape.put_all([WORD, w]);
     match a {
         None => word(tape, 0),
         Some(Answer::NotSure) => word(tape, 1),
         Some(Answer::Yes) => word(tape, 2),
         Some(Answer::No) => word(tape, 3),
         Some(Answer::Set(s)) if s.is_empty() => word(tape, 4),
-        Some(Answer::Opt(o)) => tape.extend([OPTIONS, 1, u32::from(*o)]),
+        Some(Answer::Opt(o)) => tape.put_all([OPTIONS, 1, u32::from(*o)]),
         Some(Answer::Set(s)) => {
-            tape.extend([OPTIONS, s.len() as u32]);
-            tape.extend(s.iter().map(|&o| u32::from(o)));
+            tape.put_all([OPTIONS, s.len() as u32]);
+            for &o in s {
+                tape.put(o.into());
+            }
         }
         Some(Answer::Num(n)) => {
             let text = crate::json::number(*n);
-            tape.extend([NUMBER, text.len() as u32]);
-            tape.extend(text.bytes().map(u32::from));
+            tape.put_all([NUMBER, text.len() as u32]);
+            for b in text.bytes() {
+                tape.put(b.into());
+            }
         }
     }
 }

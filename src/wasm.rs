@@ -190,7 +190,7 @@ struct Prepared {
     rb: usize,
     base: Vec<u32>,
     tables: [Option<JsValue>; 2],
-    tape: Vec<u32>,
+    tape: tape::Tape,
 }
 
 thread_local! {
@@ -209,7 +209,7 @@ fn evaluate_with(rb: &RuleBase, answers: JsValue, lang: &JsValue) -> Result<JsVa
                     rb: key,
                     base: tape::eligibility_base(rb),
                     tables: [None, None],
-                    tape: Vec::with_capacity(4096),
+                    tape: tape::Tape::default(),
                 });
                 all.len() - 1
             }
@@ -237,7 +237,7 @@ fn evaluate_with(rb: &RuleBase, answers: JsValue, lang: &JsValue) -> Result<JsVa
         };
         let report = report::evaluate(rb, &answers);
         tape::report_tape(rb, &report, &answers, &p.base, &mut p.tape);
-        build_report(&p.tape, &tables)
+        build_report(p.tape.as_slice(), &tables)
             .map_err(|_| internal("the report could not be built from the engine's tape"))
     })
 }
