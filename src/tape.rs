@@ -50,7 +50,7 @@ impl Tape {
         self.len += 1;
     }
 
-    #[inline(always)]
+    #[inline]
     fn put_all<const N: usize>(&mut self, xs: [u32; N]) {
         for x in xs {
             self.put(x);
