@@ -46,6 +46,18 @@ async function open(viewport = DESKTOP, { url, base = BASE, init, route } = {}) 
   return { context, page, ...rec };
 }
 
+/**
+ * Runs a route handler that forwards a request, ignoring the failure when the page has closed
+ * while it was in flight (the checker prefetches files once idle, so a test can end mid-request).
+ */
+async function settle(handler) {
+  try {
+    await handler();
+  } catch (e) {
+    if (!/disposed|closed|Target page/.test(String(e))) throw e;
+  }
+}
+
 const inst = (page, id = 'checker-main') => page.locator(`#${id}`);
 const answersOf = (page, id) => page.evaluate((i) => JSON.parse(JSON.stringify(document.getElementById(i).answers)), id);
 const cspViolations = (page) => page.evaluate(() => window.__csp);
@@ -415,10 +427,12 @@ test('from a CDN: a page on another origin loads the script tag embed; its files
       // (Playwright tries the routes registered last first.)
       await p.route('http://docs.example.test/**', (r) => r.fulfill({ status: 404, body: 'not here' }));
       await p.route(host, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
-      await p.route(BASE + '**', async (r) => {
-        const res = await r.fetch();
-        await r.fulfill({ response: res, headers: { ...res.headers(), 'access-control-allow-origin': '*' } });
-      });
+      await p.route(BASE + '**', (r) =>
+        settle(async () => {
+          const res = await r.fetch();
+          await r.fulfill({ response: res, headers: { ...res.headers(), 'access-control-allow-origin': '*' } });
+        }),
+      );
     },
   });
   const hostRequests = [];
@@ -442,11 +456,13 @@ test('wasm served as application/octet-stream, and a WebView without streaming c
     let served = 0;
     const { context, page, errors } = await open(PHONE, {
       route: (p) =>
-        p.route('**/pkg/mpcheck_bg.wasm', async (r) => {
-          const res = await r.fetch();
-          served++;
-          await r.fulfill({ response: res, headers: { ...res.headers(), 'content-type': 'application/octet-stream' } });
-        }),
+        p.route('**/pkg/mpcheck_bg.wasm', (r) =>
+          settle(async () => {
+            const res = await r.fetch();
+            served++;
+            await r.fulfill({ response: res, headers: { ...res.headers(), 'content-type': 'application/octet-stream' } });
+          }),
+        ),
     });
     const c = [];
     page.on('console', (m) => c.push(m.text()));
@@ -489,10 +505,12 @@ test('the first question does not wait for the catalogue; results appear once it
   const gate = new Promise((ok) => (release = ok));
   const { context, page, errors } = await open(PHONE, {
     route: (p) =>
-      p.route('**/pkg/catalogue.*.json', async (r) => {
-        await gate;
-        await r.continue();
-      }),
+      p.route('**/pkg/catalogue.*.json', (r) =>
+        settle(async () => {
+          await gate;
+          await r.continue();
+        }),
+      ),
   });
   await page.goto(DOCS + 'plain.html');
   await waitQuestion(page);
