@@ -82,7 +82,7 @@ writeFileSync(
   `// Node entry: the engine, ready to use (initialised synchronously from pkg/mpcheck_bg.wasm).
 import { readFileSync } from 'node:fs';
 import { initSync } from './pkg/mpcheck.js';
-import { expandCatalogue } from './wasm-loader.js';
+import { expandCatalogue, mergeDetails } from './wasm-loader.js';
 
 initSync({ module: readFileSync(new URL('./pkg/mpcheck_bg.wasm', import.meta.url)) });
 
@@ -91,17 +91,11 @@ export { questions, evaluate, diagnose, version } from './pkg/mpcheck.js';
 const read = (name) => JSON.parse(readFileSync(new URL(\`./pkg/\${name}\`, import.meta.url), 'utf8'));
 
 /** The whole catalogue: pkg/catalogue.<lang>.json (compact, expanded as the browser loader does)
- * with the WeChat categories' long texts from pkg/categories.<lang>.json merged in.
+ * with pkg/categories.<lang>.json merged in (the WeChat categories' long texts, the checklist items).
  * @param {'zh-CN'|'en'} lang */
 export function catalogue(lang) {
   if (lang !== 'zh-CN' && lang !== 'en') throw new TypeError('lang must be "zh-CN" or "en"');
-  const core = expandCatalogue(read(\`catalogue.\${lang}.json\`));
-  const details = read(\`categories.\${lang}.json\`);
-  for (const [id, more] of Object.entries(details.categories)) {
-    if (core.requirements[id]) Object.assign(core.requirements[id], more);
-  }
-  delete core.details;
-  return core;
+  return mergeDetails(expandCatalogue(read(\`catalogue.\${lang}.json\`)), read(\`categories.\${lang}.json\`));
 }
 `,
 );

@@ -414,8 +414,8 @@ pub fn catalogue_json(rb: &RuleBase, lang: Lang) -> String {
 }
 
 /// The core catalogue: `catalogue_json` without the WeChat categories' `summary`, `scope` and
-/// `documents` (those are in `category_details_json`), and with `"details": "categories"` at the
-/// top so a reader knows they are elsewhere. The in-memory catalogue a page starts from; the file
+/// `documents` and with `checks` empty (those are in `category_details_json`), and with
+/// `"details": "categories"` at the top so a reader knows they are elsewhere. The in-memory catalogue a page starts from; the file
 /// the page loads is its compact form (`catalogue_compact_json`).
 pub fn catalogue_core_json(rb: &RuleBase, lang: Lang) -> String {
     catalogue_with(rb, lang, Form::Core)
@@ -429,8 +429,10 @@ pub fn catalogue_compact_json(rb: &RuleBase, lang: Lang) -> String {
     catalogue_with(rb, lang, Form::Compact)
 }
 
-/// `categories.<lang>.json`: `{"version", "categories": {id: {"summary"?, "scope"?, "documents"?}}}`
-/// for the requirements the core catalogue leaves them out of, in catalogue order.
+/// `categories.<lang>.json`, the texts a first result does not need:
+/// `{"version", "categories": {id: {"summary"?, "scope"?, "documents"?}}, "checks": {id: check}}`:
+/// the long texts of the requirements the core catalogue leaves them out of, in catalogue order,
+/// and the checklist items (whose `checks` the core catalogue leaves empty).
 pub fn category_details_json(rb: &RuleBase, lang: Lang) -> String {
     let mut j = Json::with_capacity(256 * 1024);
     j.obj()
@@ -447,6 +449,8 @@ pub fn category_details_json(rb: &RuleBase, lang: Lang) -> String {
         }
         j.end_obj();
     }
+    j.end_obj().key("checks").obj();
+    checks_into(&mut j, rb, lang);
     j.end_obj().end_obj();
     j.finish()
 }
@@ -532,6 +536,21 @@ fn group_defaults<'a>(reqs: &[(&'a Requirement, Fields)]) -> Vec<(&'a str, Field
     out
 }
 
+/// The checklist items' records, `{id: {id, title, why, how, sources, confidence}}`'s members.
+fn checks_into(j: &mut Json, rb: &RuleBase, lang: Lang) {
+    let sources_of = |list: &[u16]| list_value(list.iter().map(|s| &*rb.sources[*s as usize].id));
+    for c in rb.checks.iter() {
+        let fields = [
+            ("title", str_value(c.title.get(lang))),
+            ("why", str_value(c.why.get(lang))),
+            ("how", str_value(c.how.get(lang))),
+            ("sources", sources_of(&c.sources)),
+            ("confidence", str_value(c.confidence.name())),
+        ];
+        record(j, &c.id, &fields, false);
+    }
+}
+
 fn catalogue_with(rb: &RuleBase, lang: Lang, form: Form) -> String {
     let compact = form == Form::Compact;
     let mut j = Json::with_capacity(256 * 1024);
@@ -588,15 +607,10 @@ fn catalogue_with(rb: &RuleBase, lang: Lang, form: Form) -> String {
         record(&mut j, &r.id, &fields, compact);
     }
     j.end_obj().key("checks").obj();
-    for c in rb.checks.iter() {
-        let fields = [
-            ("title", str_value(c.title.get(lang))),
-            ("why", str_value(c.why.get(lang))),
-            ("how", str_value(c.how.get(lang))),
-            ("sources", sources_of(&c.sources)),
-            ("confidence", str_value(c.confidence.name())),
-        ];
-        record(&mut j, &c.id, &fields, compact);
+    // The checklist's texts are only on the checklist screen: the core catalogue leaves them
+    // to `category_details_json`, loaded with the categories' long texts.
+    if form == Form::Full {
+        checks_into(&mut j, rb, lang);
     }
     j.end_obj().key("sources").obj();
     for s in rb.sources.iter() {

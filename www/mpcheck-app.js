@@ -328,7 +328,8 @@ export class MpcheckApp extends HTMLElement {
     );
   }
 
-  /** Fetch the WeChat categories' long texts once the page is idle (they are only in result cards). */
+  /** Fetch categories.<lang>.json once the page is idle (the categories' long texts are only in
+   * result cards, the checklist's texts on its own screen). */
   _idleDetails() {
     if (!this.catalogue || !this.catalogue.details) return;
     const go = () => this._abort && this._loadDetails();
@@ -342,7 +343,7 @@ export class MpcheckApp extends HTMLElement {
     } else this._timer(go, 2000);
   }
 
-  /** The WeChat categories' long texts, merged into the catalogue; redraws a view waiting for them. */
+  /** categories.<lang>.json merged into the catalogue; redraws a view waiting for it. */
   _loadDetails() {
     const lang = this.lang;
     if (!this.catalogue || !this.catalogue.details || this._detailsLoading === lang) return;
@@ -359,7 +360,7 @@ export class MpcheckApp extends HTMLElement {
       () => {
         this._detailsLoading = null;
         if (!this._abort || this.lang !== lang) return;
-        // Show the results without the categories' documents rather than nothing, and say so.
+        // Show the view without them (documents, checklist texts) rather than nothing, and say so.
         this._detailsFailed = lang;
         this._notice(this.t('app.loadFailed'), 'warning');
         if (this._waitingForDetails) this._render(false);
@@ -367,10 +368,13 @@ export class MpcheckApp extends HTMLElement {
     );
   }
 
-  /** A view with result cards for WeChat categories needs their long texts (documents, scope). */
+  /** The checklist needs its texts, and result cards for WeChat categories their long texts
+   * (documents, scope): both are in categories.<lang>.json. */
   _needsDetails(view) {
     const cat = this.catalogue;
-    if (!cat || !cat.details || this._detailsFailed === this.lang || view.name !== 'results') return false;
+    if (!cat || !cat.details || this._detailsFailed === this.lang) return false;
+    if (view.name === 'checklist') return true;
+    if (view.name !== 'results') return false;
     return !!this.report && visibleItems(this.report).some((i) => {
       const r = cat.requirements[i.id];
       return !!r && r.kind === 'category' && r.summary === undefined;

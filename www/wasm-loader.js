@@ -193,9 +193,26 @@ export function loadNames(lang) {
 }
 
 /**
- * The WeChat categories' long texts (summary, scope, documents; pkg/categories.<lang>.json),
- * merged into the catalogue of the same language. Fetched once per page and language, when a view
- * first needs them. Resolves to the catalogue, which then no longer has `details`.
+ * Merges pkg/categories.<lang>.json into the core catalogue of the same language: the WeChat
+ * categories' long texts into their requirements, and the checklist items into `checks`.
+ * @param {any} catalogue the core catalogue (expanded); it no longer has `details` afterwards
+ * @param {any} file
+ */
+export function mergeDetails(catalogue, file) {
+  for (const [id, more] of Object.entries(file.categories || {})) {
+    const r = catalogue.requirements[id];
+    if (r) Object.assign(r, more);
+  }
+  Object.assign(catalogue.checks, file.checks || {});
+  delete catalogue.details;
+  return catalogue;
+}
+
+/**
+ * The texts a first result does not need (pkg/categories.<lang>.json: the WeChat categories'
+ * summary, scope and documents, and the checklist items), merged into the catalogue of the same
+ * language. Fetched once per page and language, when a view first needs them, or once idle after
+ * the first result. Resolves to the catalogue, which then no longer has `details`.
  * @param {'zh-CN'|'en'} lang
  * @returns {Promise<any>}
  */
@@ -206,11 +223,7 @@ export function loadCategoryDetails(lang) {
         if (file.version !== catalogue.version) {
           throw loadError('version_mismatch', `categories ${file.version} do not match catalogue ${catalogue.version}`);
         }
-        for (const [id, more] of Object.entries(file.categories || {})) {
-          const r = catalogue.requirements[id];
-          if (r) Object.assign(r, more);
-        }
-        delete catalogue.details;
+        mergeDetails(catalogue, file);
         return catalogue;
       })
       .catch((e) => {

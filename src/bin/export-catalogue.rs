@@ -3,12 +3,12 @@
 //! - `<dir>/questions.<lang>.json`: the questions (as `questions(lang)` returns them, without the
 //!   options of a question with `options_from`) and the version, so that the page can show the
 //!   first question before the wasm has arrived;
-//! - `<dir>/catalogue.<lang>.json`: the core catalogue (names and texts of requirements, rules,
-//!   checks and sources) without the WeChat categories' long texts, in its compact form (ids only
+//! - `<dir>/catalogue.<lang>.json`: the core catalogue (names and texts of requirements, rules
+//!   and sources) without the WeChat categories' long texts and the checklist, in its compact form (ids only
 //!   as keys, the WeChat categories' shared fields once as group defaults; `expandCatalogue` in
 //!   www/wasm-loader.js restores the core catalogue);
-//! - `<dir>/categories.<lang>.json`: those long texts (summary, scope, documents) by id, loaded
-//!   when the page first needs them;
+//! - `<dir>/categories.<lang>.json`: those long texts (summary, scope, documents) by id and the
+//!   checklist items, loaded when the page first needs them or once idle after the first result;
 //! - `<dir>/names.<lang>.json`: the WeChat categories' names by id, which the category picker
 //!   loads in the other language (to match names in both).
 //!
@@ -16,15 +16,17 @@
 //! scripts/build.sh: `cargo run --bin export-catalogue -- pkg`.
 //!
 //! `cargo run --bin export-catalogue -- <dir> --expanded` writes only
-//! `<dir>/catalogue.<lang>.expanded.json`, the core catalogue as it is in memory (not compact), for
-//! the test that the page's expansion of the compact file gives exactly that
-//! (tests/node/catalogue.test.mjs).
+//! `<dir>/catalogue.<lang>.expanded.json`, the core catalogue as it is in memory (not compact), and
+//! `<dir>/catalogue-full.<lang>.expanded.json`, the whole catalogue, for the tests that the page's
+//! expansion of the compact file gives exactly the first, and with `categories.<lang>.json` merged
+//! in, the second (tests/node/catalogue.test.mjs).
 
 use std::path::PathBuf;
 
 use mpcheck::model::Lang;
 use mpcheck::output::{
-    catalogue_compact_json, catalogue_core_json, category_details_json, option_names_json,
+    catalogue_compact_json, catalogue_core_json, catalogue_json, category_details_json,
+    option_names_json,
     questions_file_json,
 };
 use mpcheck::RULES;
@@ -43,7 +45,10 @@ fn main() {
     }
     for (lang, tag) in [(Lang::Zh, "zh-CN"), (Lang::En, "en")] {
         let files = if expanded {
-            vec![("catalogue", catalogue_core_json(&RULES, lang))]
+            vec![
+                ("catalogue", catalogue_core_json(&RULES, lang)),
+                ("catalogue-full", catalogue_json(&RULES, lang)),
+            ]
         } else {
             vec![
                 ("questions", questions_file_json(&RULES, lang)),

@@ -113,6 +113,10 @@ test('full flow on a 360 px phone: questions, check answers, results, plan, chec
   const boxes = a.locator('.task-list input[type=checkbox]');
   assert.equal(await boxes.count(), report.checklist.length);
   if (report.checklist.length) {
+    // Its texts come from categories.<lang>.json (loaded after the first result): titles, not ids.
+    const first = report.checklist[0].id;
+    const title = await a.locator(`label[for] >> nth=0`).textContent();
+    assert.ok(title && !title.includes(first), `the first task shows its title, not its id ${first}: ${title}`);
     await boxes.first().check();
     assert.match(await a.locator('.checklist-progress').textContent(), new RegExp('1\\D+' + report.checklist.length));
   }

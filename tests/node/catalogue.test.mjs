@@ -1,7 +1,8 @@
 // The compact catalogue files (pkg/catalogue.<lang>.json, "format": "compact") against the core
 // catalogue they stand for: expandCatalogue (www/wasm-loader.js, what the page and the package's node
 // entry use) must give exactly catalogue_core_json's value, which export-catalogue writes with
-// --expanded. And the compact form must stay compact: ids only as keys, the group's shared fields once.
+// --expanded; with categories.<lang>.json merged in, exactly catalogue_json. And the compact form must
+// stay compact: ids only as keys, the group's shared fields once.
 // names.<lang>.json (the category picker's other-language names) must agree with the catalogue.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,25 +10,28 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expandCatalogue } from '../../www/wasm-loader.js';
+import { expandCatalogue, mergeDetails } from '../../www/wasm-loader.js';
 import { pkgDir, root } from './engine.mjs';
 
 const LANGS = ['zh-CN', 'en'];
 const compact = (lang) => JSON.parse(readFileSync(join(pkgDir, `catalogue.${lang}.json`), 'utf8'));
 
-/** catalogue_core_json of each language, from the same rule base (a native build of export-catalogue). */
-function expandedFromRust() {
+/** catalogue_core_json (core) and catalogue_json (full) of each language, from the same rule base (a native build of export-catalogue). */
+function fromRust() {
   const dir = mkdtempSync(join(tmpdir(), 'mpcheck-catalogue-'));
   try {
     execFileSync('cargo', ['run', '--quiet', '--bin', 'export-catalogue', '--', dir, '--expanded'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-    return Object.fromEntries(LANGS.map((l) => [l, JSON.parse(readFileSync(join(dir, `catalogue.${l}.expanded.json`), 'utf8'))]));
+    const read = (name) => JSON.parse(readFileSync(join(dir, name), 'utf8'));
+    return Object.fromEntries(
+      LANGS.map((l) => [l, { core: read(`catalogue.${l}.expanded.json`), full: read(`catalogue-full.${l}.expanded.json`) }]),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 test('expandCatalogue(compact file) is exactly the core catalogue, records in the same order', () => {
-  const expected = expandedFromRust();
+  const expected = Object.fromEntries(Object.entries(fromRust()).map(([l, v]) => [l, v.core]));
   for (const lang of LANGS) {
     const file = compact(lang);
     assert.equal(file.format, 'compact');
@@ -71,5 +75,16 @@ test('names.<lang>.json holds every WeChat category\'s name as the catalogue has
     assert.equal(file.version, cat.version);
     const wx = Object.values(cat.requirements).filter((r) => r.group === 'wechat_category');
     assert.deepEqual(Object.entries(file.names), wx.map((r) => [r.id, r.name]), lang);
+  }
+});
+
+test('the core catalogue with categories.<lang>.json merged in is the whole catalogue', () => {
+  const rust = fromRust();
+  for (const lang of LANGS) {
+    const details = JSON.parse(readFileSync(join(pkgDir, `categories.${lang}.json`), 'utf8'));
+    const merged = mergeDetails(expandCatalogue(compact(lang)), details);
+    assert.deepStrictEqual(merged, rust[lang].full, lang);
+    assert.ok(Object.keys(merged.checks).length > 20, `${lang}: the checklist items are in the details file`);
+    assert.deepEqual(compact(lang).checks, {}, `${lang}: and not in the core catalogue`);
   }
 });

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'smol-toml';
-import { expandCatalogue } from '../../www/wasm-loader.js';
+import { expandCatalogue, mergeDetails } from '../../www/wasm-loader.js';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const pkgDir = process.env.MPCHECK_PKG || join(root, 'pkg');
@@ -23,9 +23,11 @@ glue.initSync({ module: wasmBytes });
 /** The module's exports, initialised: { questions, evaluate, diagnose, version, … }. */
 export const mp = glue;
 
-/** The catalogue of one language, as the page loads it: pkg/catalogue.<lang>.json, expanded (docs/api.md). */
+/** The whole catalogue of one language, as the page ends up with it: pkg/catalogue.<lang>.json,
+ * expanded, with pkg/categories.<lang>.json merged in (docs/api.md). */
 export function catalogue(lang) {
-  return expandCatalogue(JSON.parse(readFileSync(join(pkgDir, `catalogue.${lang}.json`), 'utf8')));
+  const read = (name) => JSON.parse(readFileSync(join(pkgDir, `${name}.${lang}.json`), 'utf8'));
+  return mergeDetails(expandCatalogue(read('catalogue')), read('categories'));
 }
 
 /** TOML files in a folder of the repository, parsed, in path order: [{ file, data }]. */
