@@ -49,6 +49,12 @@ export function loadNames(lang: Lang): Promise<{ version: string; names: Record<
  */
 export function loadCategoryDetails(lang: Lang): Promise<Catalogue>;
 
+/**
+ * Merges a parsed pkg/categories.<lang>.json into the core catalogue of the same language (the
+ * WeChat categories' long texts, the checklist items); returns the catalogue, without `details`.
+ */
+export function mergeDetails(catalogue: Catalogue & { details?: 'categories' }, file: unknown): Catalogue;
+
 /** Both, checked to come from the same rule base (else a `version_mismatch` error). */
 export function loadAll(lang: Lang): Promise<{ engine: LoadedEngine; catalogue: Catalogue }>;
 
