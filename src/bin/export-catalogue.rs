@@ -26,8 +26,7 @@ use std::path::PathBuf;
 use mpcheck::model::Lang;
 use mpcheck::output::{
     catalogue_compact_json, catalogue_core_json, catalogue_json, category_details_json,
-    option_names_json,
-    questions_file_json,
+    option_names_json, questions_file_json,
 };
 use mpcheck::RULES;
 
