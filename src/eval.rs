@@ -230,13 +230,6 @@ impl<'a> State<'a> {
     pub fn put(&self, e: &Expr, out: &mut Outcome) {
         match e {
             Expr::Const(b) => *out = Outcome::known(*b, QSet::default()),
-            Expr::Yes(q)
-            | Expr::Is(q, _)
-            | Expr::IsNot(q, _)
-            | Expr::In(q, _)
-            | Expr::Has(q, _)
-            | Expr::HasAny(q, _)
-            | Expr::Cmp(q, _, _) => self.atom(*q, e, out),
             Expr::Not(c) => match c.first() {
                 Some(inner) => {
                     self.put(inner, out);
@@ -250,6 +243,12 @@ impl<'a> State<'a> {
             },
             Expr::And(parts) => self.junction(parts, Tri::False, out),
             Expr::Or(parts) => self.junction(parts, Tri::True, out),
+            // Every other expression is an atom (`atom_question` names them).
+            _ => {
+                if let Some(q) = atom_question(e) {
+                    self.atom(q, e, out);
+                }
+            }
         }
     }
 
@@ -312,15 +311,9 @@ impl<'a> State<'a> {
         let mut unknown = false;
         for p in parts {
             // Most parts are atoms: testing them here saves a call to `put` per part.
-            match p {
-                Expr::Yes(q)
-                | Expr::Is(q, _)
-                | Expr::IsNot(q, _)
-                | Expr::In(q, _)
-                | Expr::Has(q, _)
-                | Expr::HasAny(q, _)
-                | Expr::Cmp(q, _, _) => self.atom(*q, p, out),
-                _ => self.put(p, out),
+            match atom_question(p) {
+                Some(q) => self.atom(q, p, out),
+                None => self.put(p, out),
             }
             if out.value == decisive {
                 return;
@@ -342,6 +335,21 @@ impl<'a> State<'a> {
             why.add(&known);
         }
         *out = Outcome::unknown(why, settle);
+    }
+}
+
+/// The question an atom tests; `None` for `Const`, `Not`, `And` and `Or`.
+#[inline(always)]
+fn atom_question(e: &Expr) -> Option<QIdx> {
+    match e {
+        Expr::Yes(q)
+        | Expr::Is(q, _)
+        | Expr::IsNot(q, _)
+        | Expr::In(q, _)
+        | Expr::Has(q, _)
+        | Expr::HasAny(q, _)
+        | Expr::Cmp(q, _, _) => Some(*q),
+        Expr::Const(_) | Expr::Not(_) | Expr::And(_) | Expr::Or(_) => None,
     }
 }
 

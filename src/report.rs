@@ -67,12 +67,6 @@ impl Span {
     pub fn of<T>(self, list: &[T]) -> &[T] {
         &list[self.start as usize..self.end as usize]
     }
-    pub fn len(self) -> usize {
-        (self.end - self.start) as usize
-    }
-    pub fn is_empty(self) -> bool {
-        self.start == self.end
-    }
 }
 
 /// Starts a span at the end of `list`; `close` ends it there.

@@ -79,14 +79,16 @@ fn status_code(s: Status) -> u32 {
     }
 }
 
-/// Where each requirement's eligibility texts start in the table's `texts`.
+/// Where each requirement's eligibility texts start in the table's `texts`, and at the end
+/// (index `requirements.len()`) where the rules' texts start.
 pub fn eligibility_base(rb: &RuleBase) -> Vec<u32> {
-    let mut base = Vec::with_capacity(rb.requirements.len());
+    let mut base = Vec::with_capacity(rb.requirements.len() + 1);
     let mut n = 0u32;
     for r in rb.requirements.iter() {
         base.push(n);
         n += r.eligibility.len() as u32;
     }
+    base.push(n);
     base
 }
 
@@ -123,10 +125,7 @@ pub fn report_tape(
     tape: &mut Tape,
 ) {
     tape.len = 0;
-    let eligibility_total = base.last().copied().unwrap_or(0)
-        + rb.requirements
-            .last()
-            .map_or(0, |r| r.eligibility.len() as u32);
+    let eligibility_total = base[rb.requirements.len()];
     let qs = |tape: &mut Tape, list: &[QIdx]| {
         tape.put(list.len() as u32);
         for &q in list {

@@ -2,10 +2,19 @@
 // and everything else as JSON text with the engine's full checks. The fast path must accept only
 // what the engine accepts, with the same result: here every scenario and thousands of generated
 // answer objects go through both paths (an own toJSON method sends an object down the JSON path)
-// and must give byte-identical reports or the same error.
+// and must give byte-identical reports or the same error; every scenario must really take the fast path.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mp, tomlFiles } from './engine.mjs';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { mp, pkgDir, tomlFiles } from './engine.mjs';
+
+// The snippet as wasm-bindgen shipped it (pkg/snippets/<crate-hash>/src/js/answers.js), and the parts
+// of the engine's table it reads, built here from questions().
+const snippets = join(pkgDir, 'snippets');
+const [hash] = readdirSync(snippets);
+const { encode_answers } = await import(pathToFileURL(join(snippets, hash, 'src', 'js', 'answers.js')).href);
 
 const scenarios = tomlFiles('tests/scenarios').flatMap(({ data }) => data.scenario ?? []);
 const questions = mp.questions('en');
@@ -23,7 +32,18 @@ function outcome(answers, lang) {
 
 test('every scenario gives the same report through the fast path and the JSON path', () => {
   assert.ok(scenarios.length > 50);
+  const table = {
+    questions: questions.map((q) => q.id),
+    kinds: questions.map((q) => q.kind),
+    not_sure: questions.map((q) => q.not_sure),
+    min: questions.map((q) => q.min ?? null),
+    max: questions.map((q) => q.max ?? null),
+    option_ids: questions.map((q) => q.options.map((o) => o.id)),
+  };
   for (const s of scenarios) {
+    // The fast path really takes them (else both calls below would go the JSON way).
+    assert.ok(encode_answers(s.answers ?? {}, table) instanceof Uint32Array, `${s.id}: the fast path refused its answers`);
+    assert.equal(encode_answers(slow(s.answers ?? {}), table), null, `${s.id}: toJSON sends answers the JSON way`);
     for (const lang of ['zh-CN', 'en']) {
       const fast = outcome(s.answers ?? {}, lang);
       assert.ok(!fast.startsWith('error'), `${s.id}: ${fast}`);
