@@ -109,6 +109,57 @@ fn slim(rb: &mut model::RuleBase) {
     rb.sources = Cow::Borrowed(&[]);
 }
 
+/// For the page's module (cargo feature `page`): also drops every text `slim` keeps. The page
+/// gives them back from the JSON files it loads anyway (src/js/texts.js). Optional texts stay
+/// `Some` (empty), so the module's answers keep their shape and the page fills them in place.
+fn lean(rb: &mut model::RuleBase) {
+    use std::borrow::Cow;
+    let blank = |t: &mut model::Text| {
+        t.zh = Cow::Borrowed("");
+        t.en = Cow::Borrowed("");
+    };
+    let mut questions = rb.questions.to_vec();
+    for q in questions.iter_mut() {
+        blank(&mut q.text);
+        for t in [q.help.as_mut(), q.unit.as_mut()].into_iter().flatten() {
+            blank(t);
+        }
+        let mut options = q.options.to_vec();
+        for o in options.iter_mut() {
+            blank(&mut o.text);
+            if let Some(h) = o.help.as_mut() {
+                blank(h);
+            }
+        }
+        q.options = options.into();
+    }
+    rb.questions = questions.into();
+    let mut reqs = rb.requirements.to_vec();
+    for r in reqs.iter_mut() {
+        blank(&mut r.name);
+        let mut el = r.eligibility.to_vec();
+        for e in el.iter_mut() {
+            blank(&mut e.text);
+            e.when_src = Cow::Borrowed("");
+        }
+        r.eligibility = el.into();
+    }
+    rb.requirements = reqs.into();
+    let mut rules = rb.rules.to_vec();
+    for r in rules.iter_mut() {
+        blank(&mut r.text);
+    }
+    rb.rules = rules.into();
+    let mut causes = rb.causes.to_vec();
+    for c in causes.iter_mut() {
+        blank(&mut c.title);
+        blank(&mut c.meaning);
+        blank(&mut c.fix);
+        blank(&mut c.rule);
+    }
+    rb.causes = causes.into();
+}
+
 fn main() {
     println!("cargo:rerun-if-env-changed=MPCHECK_RULES_DIR");
     println!("cargo:rerun-if-changed=build.rs");
@@ -143,6 +194,9 @@ fn main() {
             // catalogue's long texts ship as JSON beside it (src/bin/export-catalogue.rs).
             if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
                 slim(&mut rb);
+                if std::env::var_os("CARGO_FEATURE_PAGE").is_some() {
+                    lean(&mut rb);
+                }
             }
             let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
                 .join("rulebase.bin");

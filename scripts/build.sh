@@ -5,7 +5,9 @@
 #      the catalogue's names and long texts → pkg/catalogue.zh-CN.json, pkg/catalogue.en.json
 #      (src/bin/export-catalogue.rs, from the same rule base)
 #   3. wasm-opt with the passes in wasm-pack.toml [wasm-opt], in place on pkg/mpcheck_bg.wasm
-#   4. the engine alone with an empty rule base (tests/empty-rules/), for its size budget
+#   4. the page's module (cargo feature `page`: no texts; the page gives them from its JSON files)
+#      → target/page-pkg/mpcheck_page.js and mpcheck_page_bg.wasm, and the engine alone with an
+#      empty rule base (tests/empty-rules/), for its size budget
 #   5. dist/ = www/ + dist/pkg/, JS and CSS minified, + example pages in dist/examples/
 #      (scripts/assemble.mjs); the npm package in dist/npm/ and its tarball (scripts/package.mjs)
 #   6. gzip sizes against wasm-pack.toml [budgets] (scripts/sizes.mjs); over a budget the build fails
@@ -48,13 +50,15 @@ fingerprint() { # $1: rules dir
   } | sha256sum | cut -d' ' -f1
 }
 
-# build_module OUT_DIR TARGET_DIR RULES_DIR LABEL [catalogue]
+# build_module OUT_DIR TARGET_DIR RULES_DIR LABEL [catalogue] [NAME] [FEATURES]
+# NAME (default mpcheck) names the outputs NAME.js and NAME_bg.wasm; FEATURES are cargo features.
 build_module() {
-  local out="$1" target_dir="$2" rules="$3" label="$4" catalogue="${5:-}"
+  local out="$1" target_dir="$2" rules="$3" label="$4" catalogue="${5:-}" name="${6:-mpcheck}" features="${7:-}"
   local stamp="$out/.mpcheck-build" fp
-  fp="$(fingerprint "$rules")"
-  local outputs=("$out/mpcheck.js" "$out/mpcheck_bg.wasm")
-  [[ -n "$catalogue" ]] && for l in zh-CN en; do outputs+=("$out/questions.$l.json" "$out/catalogue.$l.json" "$out/categories.$l.json" "$out/names.$l.json"); done
+  fp="$(fingerprint "$rules") $name $features"
+  local js="$out/$name.js" wasm="$out/${name}_bg.wasm"
+  local outputs=("$js" "$wasm")
+  [[ -n "$catalogue" ]] && for l in zh-CN en; do outputs+=("$out/questions.$l.json" "$out/catalogue.$l.json" "$out/categories.$l.json" "$out/names.$l.json" "$out/causes.$l.json"); done
   local have_all=1 f
   for f in "${outputs[@]}"; do [[ -f "$f" ]] || have_all=0; done
   if ((!force && have_all)) && [[ -f "$stamp" && "$(cat "$stamp")" == "$fp" ]]; then
@@ -69,8 +73,10 @@ build_module() {
   # Only the engine-only build names another rules folder: build.rs reads rules/ by default, and a
   # changed variable would make cargo rebuild the crate for everyone sharing target/.
   [[ "$rules" != rules ]] && env+=(MPCHECK_RULES_DIR="$PWD/$rules")
-  env "${env[@]}" wasm-pack --quiet build --release --target web --mode no-install --out-dir "$out" --out-name mpcheck
-  [[ -f "$out/mpcheck.js" && -f "$out/mpcheck_bg.wasm" ]] || die "wasm-pack did not produce $out/mpcheck.js and $out/mpcheck_bg.wasm"
+  local cargo_args=()
+  [[ -n "$features" ]] && cargo_args=(-- --features "$features")
+  env "${env[@]}" wasm-pack --quiet build --release --target web --mode no-install --out-dir "$out" --out-name "$name" "${cargo_args[@]}"
+  [[ -f "$js" && -f "$wasm" ]] || die "wasm-pack did not produce $js and $wasm"
   if [[ -n "$catalogue" ]]; then
     # A native build of the same crate and rule base (debug: it shares cargo test's artifacts).
     say "build: cargo run --bin export-catalogue -- $out"
@@ -78,11 +84,11 @@ build_module() {
     [[ -f "$out/catalogue.zh-CN.json" && -f "$out/catalogue.en.json" ]] || die "export-catalogue did not write $out/catalogue.*.json"
   fi
   local before after
-  before=$(stat -c %s "$out/mpcheck_bg.wasm")
-  say "build: wasm-opt ${passes[*]} $out/mpcheck_bg.wasm"
-  node_modules/.bin/wasm-opt "${passes[@]}" "$out/mpcheck_bg.wasm" -o "$out/mpcheck_bg.wasm.opt"
-  mv "$out/mpcheck_bg.wasm.opt" "$out/mpcheck_bg.wasm"
-  after=$(stat -c %s "$out/mpcheck_bg.wasm")
+  before=$(stat -c %s "$wasm")
+  say "build: wasm-opt ${passes[*]} $wasm"
+  node_modules/.bin/wasm-opt "${passes[@]}" "$wasm" -o "$wasm.opt"
+  mv "$wasm.opt" "$wasm"
+  after=$(stat -c %s "$wasm")
   # Record what wasm-opt produced, so the tests can prove they load the optimised module.
   node -e '
     const [file, passes, before] = process.argv.slice(1);
@@ -90,7 +96,7 @@ build_module() {
     const sha256 = require("crypto").createHash("sha256").update(bytes).digest("hex");
     require("fs").writeFileSync(file.replace(/\.wasm$/, ".opt.json"),
       JSON.stringify({ wasm_opt: true, passes: passes.split(" "), bytes_before: +before, bytes: bytes.length, sha256 }, null, 2) + "\n");
-  ' "$out/mpcheck_bg.wasm" "${passes[*]}" "$before"
+  ' "$wasm" "${passes[*]}" "$before"
   printf '%s\n' "$fp" >"$stamp"
   say "build: $label done in $(( $(now) - t0 ))s: wasm $before → $after bytes after wasm-opt"
 }
@@ -98,6 +104,10 @@ build_module() {
 [[ "$(cargo_pin wasm-bindgen)" == "$want_bindgen" ]] || die "Cargo.toml's wasm-bindgen pin differs from wasm-pack.toml [tools] wasm-bindgen-cli"
 
 build_module pkg target rules "the checker" catalogue
+# The page's module: the same engine and rules without texts (cargo feature `page`, build.rs
+# `lean`); the page gives it the texts from the JSON files it loads anyway. Cargo keeps the builds
+# of different features apart, so it shares target/ (and the compiled dependencies).
+build_module target/page-pkg target rules "the page's module (no texts)" "" mpcheck_page page
 
 if [[ -d tests/empty-rules ]]; then
   # A separate target dir, so the two rule bases do not rebuild each other's crate every time.

@@ -476,6 +476,27 @@ pub fn option_names_json(rb: &RuleBase, lang: Lang) -> String {
     j.finish()
 }
 
+/// `causes.<lang>.json`: `{"version", "causes": {id: {title, meaning, fix, rule}}}`, the texts of
+/// the rejection causes. The page's module (cargo feature `page`) has no texts of its own: the
+/// rejection help loads this file before its first `diagnose` and hands it over with `use_texts`.
+pub fn causes_json(rb: &RuleBase, lang: Lang) -> String {
+    let mut j = Json::with_capacity(16 * 1024);
+    j.obj()
+        .str_field("version", &rb.version)
+        .key("causes")
+        .obj();
+    for c in rb.causes.iter() {
+        j.key(&c.id).obj();
+        j.str_field("title", c.title.get(lang))
+            .str_field("meaning", c.meaning.get(lang));
+        j.str_field("fix", c.fix.get(lang))
+            .str_field("rule", c.rule.get(lang));
+        j.end_obj();
+    }
+    j.end_obj().end_obj();
+    j.finish()
+}
+
 #[derive(Clone, Copy, PartialEq)]
 enum Form {
     /// Every field of every record.

@@ -21,7 +21,7 @@ use crate::{answers_json, output, parse_lang, report, tape, RULES};
 const TS_TYPES: &'static str = r#"
 /** Thrown by every function on bad input; the module keeps working afterwards. */
 export interface MpcheckError {
-  kind: 'invalid_answers' | 'unknown_question' | 'unknown_option' | 'invalid_value' | 'limit_exceeded' | 'invalid_lang' | 'internal';
+  kind: 'invalid_answers' | 'unknown_question' | 'unknown_option' | 'invalid_value' | 'limit_exceeded' | 'invalid_lang' | 'texts_missing' | 'internal';
   message: string; question?: string; option?: string; what?: string; limit?: number; actual?: number; lang?: string;
 }
 export type Lang = 'zh-CN' | 'en';
@@ -76,10 +76,7 @@ fn to_js(e: &EngineError) -> JsValue {
 }
 
 fn internal(message: &str) -> JsValue {
-    let obj = js_sys::Object::new();
-    set(&obj, "kind", &JsValue::from_str("internal"));
-    set(&obj, "message", &JsValue::from_str(message));
-    obj.into()
+    tagged("internal", message)
 }
 
 fn parse(json: &str) -> Result<JsValue, JsValue> {
@@ -112,6 +109,62 @@ extern "C" {
     fn parse_tables(json: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     fn build_report(tape: &[u32], tables: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+fn tagged(kind: &str, message: &str) -> JsValue {
+    let obj = js_sys::Object::new();
+    set(&obj, "kind", &JsValue::from_str(kind));
+    set(&obj, "message", &JsValue::from_str(message));
+    obj.into()
+}
+
+/// The page's module (cargo feature `page`) has no texts of its own (build.rs `lean`): the page
+/// gives them with `use_texts`, and these put them into what the module returns.
+#[cfg(feature = "page")]
+#[wasm_bindgen(module = "/src/js/texts.js")]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    fn fill_tables(tables: &JsValue, source: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    fn fill_questions(list: &JsValue, source: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    fn fill_causes(list: &JsValue, source: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+#[cfg(feature = "page")]
+thread_local! {
+    static TEXTS: RefCell<[Option<JsValue>; 2]> = const { RefCell::new([None, None]) };
+}
+
+/// Page module: the texts `use_texts` was given for `lang`, or the `texts_missing` error.
+#[cfg(feature = "page")]
+fn texts_for(lang: Lang) -> Result<JsValue, JsValue> {
+    TEXTS.with(|t| t.borrow()[slot(lang)].clone()).ok_or_else(|| {
+        tagged(
+            "texts_missing",
+            "this module has no texts of its own: call use_texts(lang, {questions, catalogue, causes}) first",
+        )
+    })
+}
+
+/// Page module: a fill function's throw (texts that do not fit the module) as a tagged error.
+#[cfg(feature = "page")]
+fn texts_error(e: JsValue) -> JsValue {
+    let detail = js_sys::Reflect::get(&e, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .unwrap_or_default();
+    tagged(
+        "texts_missing",
+        &format!("the texts given to use_texts do not fit this module: {detail}"),
+    )
+}
+
+fn slot(lang: Lang) -> usize {
+    match lang {
+        Lang::Zh => 0,
+        Lang::En => 1,
+    }
 }
 
 /// Longest answers text read (UTF-16 units of their JSON): within every limit of `answers` the
@@ -215,15 +268,14 @@ fn evaluate_with(rb: &RuleBase, answers: JsValue, lang: &JsValue) -> Result<JsVa
             }
         };
         let p = &mut all[at];
-        let slot = match lang {
-            Lang::Zh => 0,
-            Lang::En => 1,
-        };
+        let slot = slot(lang);
         let tables = match &p.tables[slot] {
             Some(t) => t.clone(),
             None => {
                 let t = parse_tables(&tape::tables_json(rb, lang))
                     .map_err(|_| internal("the engine's string tables could not be read"))?;
+                #[cfg(feature = "page")]
+                let t = fill_tables(&t, &texts_for(lang)?).map_err(texts_error)?;
                 p.tables[slot] = Some(t.clone());
                 t
             }
@@ -316,7 +368,11 @@ pub fn version() -> String {
 pub fn questions(
     #[wasm_bindgen(unchecked_param_type = "Lang")] lang: JsValue,
 ) -> Result<JsValue, JsValue> {
-    parse(&output::questions_json(&RULES, lang_of(&lang)?))
+    let lang = lang_of(&lang)?;
+    let list = parse(&output::questions_json(&RULES, lang))?;
+    #[cfg(feature = "page")]
+    let list = fill_questions(&list, &texts_for(lang)?).map_err(texts_error)?;
+    Ok(list)
 }
 
 /// Answers → report. Throws a `MpcheckError` on bad input.
@@ -357,7 +413,42 @@ pub fn diagnose(
     }
     let text = String::from(js);
     let json = crate::diagnose_json(&RULES, &text, lang).map_err(|e| to_js(&e))?;
-    parse(&json)
+    let list = parse(&json)?;
+    #[cfg(feature = "page")]
+    let list = fill_causes(&list, &texts_for(lang)?).map_err(texts_error)?;
+    Ok(list)
+}
+
+/// The page's module only (cargo feature `page`), which has no texts of its own: gives it the
+/// texts of one language, from the files the page loads anyway. `source` is
+/// `{questions, catalogue, causes?}`: the `questions` of questions.<lang>.json, the catalogue of
+/// catalogue.<lang>.json as `expandCatalogue` returns it, and the `causes` of causes.<lang>.json
+/// (needed by `diagnose` only). Call it again to replace them; `questions`, `evaluate` and
+/// `diagnose` in that language throw `texts_missing` until it is called, or if they do not fit.
+#[cfg(feature = "page")]
+#[wasm_bindgen]
+pub fn use_texts(
+    #[wasm_bindgen(unchecked_param_type = "Lang")] lang: JsValue,
+    #[wasm_bindgen(
+        unchecked_param_type = "{ questions: Question[]; catalogue: Catalogue; causes?: Record<string, { title: string; meaning: string; fix: string; rule: string }> }"
+    )]
+    source: JsValue,
+) -> Result<(), JsValue> {
+    let lang = lang_of(&lang)?;
+    if !source.is_object() {
+        return Err(tagged(
+            "texts_missing",
+            "use_texts needs an object {questions, catalogue, causes?}",
+        ));
+    }
+    TEXTS.with(|t| t.borrow_mut()[slot(lang)] = Some(source));
+    // Tables filled from earlier texts are made again on the next evaluate.
+    PREPARED.with(|cell| {
+        for p in cell.borrow_mut().iter_mut() {
+            p.tables[slot(lang)] = None;
+        }
+    });
+    Ok(())
 }
 
 #[cfg(feature = "bench")]

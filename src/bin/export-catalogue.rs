@@ -10,7 +10,9 @@
 //! - `<dir>/categories.<lang>.json`: those long texts (summary, scope, documents) by id and the
 //!   checklist items, loaded when the page first needs them or once idle after the first result;
 //! - `<dir>/names.<lang>.json`: the WeChat categories' names by id, which the category picker
-//!   loads in the other language (to match names in both).
+//!   loads in the other language (to match names in both);
+//! - `<dir>/causes.<lang>.json`: the rejection causes' texts, which the page's module (built
+//!   without texts, cargo feature `page`) gets from the rejection help when it first diagnoses.
 //!
 //! The wasm module carries only what `evaluate`, `questions` and `diagnose` need. Run by
 //! scripts/build.sh: `cargo run --bin export-catalogue -- pkg`.
@@ -26,7 +28,7 @@ use std::path::PathBuf;
 use mpcheck::model::Lang;
 use mpcheck::output::{
     catalogue_compact_json, catalogue_core_json, catalogue_json, category_details_json,
-    option_names_json, questions_file_json,
+    causes_json, option_names_json, questions_file_json,
 };
 use mpcheck::RULES;
 
@@ -54,6 +56,7 @@ fn main() {
                 ("catalogue", catalogue_compact_json(&RULES, lang)),
                 ("categories", category_details_json(&RULES, lang)),
                 ("names", option_names_json(&RULES, lang)),
+                ("causes", causes_json(&RULES, lang)),
             ]
         };
         let tag = if expanded {
