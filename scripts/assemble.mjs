@@ -4,7 +4,9 @@
 // dist/ works from any static host or sub-folder without special headers.
 // Example pages (examples/<name>/ with an index.html, e.g. the documentation site that embeds the
 // checker) are copied to dist/examples/<name>/, so they load the checker from dist/ itself.
-//   node scripts/assemble.mjs [--www www] [--pkg pkg] [--out dist]
+// The page's module (target/page-pkg/: the engine without texts, cargo feature `page`) goes into
+// dist/pkg/ beside the full one: the page loads it, the npm package's engine entry the full one.
+//   node scripts/assemble.mjs [--www www] [--pkg pkg] [--page-pkg target/page-pkg] [--out dist]
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +17,7 @@ const { values: opts } = parseArgs({
   options: {
     www: { type: 'string', default: join(root, 'www') },
     pkg: { type: 'string', default: join(root, 'pkg') },
+    'page-pkg': { type: 'string', default: join(root, 'target', 'page-pkg') },
     out: { type: 'string', default: join(root, 'dist') },
     examples: { type: 'string', default: join(root, 'examples') },
   },
@@ -37,7 +40,12 @@ const PKG_FILES = [
   // The WeChat categories' names alone, which the category picker loads in the other language.
   'names.zh-CN.json',
   'names.en.json',
+  // The rejection causes' texts, which the page's module gets when the rejection help first runs.
+  'causes.zh-CN.json',
+  'causes.en.json',
 ];
+// The page's module, from its own wasm-pack output (its snippets are merged with the full one's).
+const PAGE_FILES = ['mpcheck_page.js', 'mpcheck_page_bg.wasm', 'mpcheck_page.d.ts', 'mpcheck_page_bg.wasm.d.ts'];
 
 function* walk(dir) {
   for (const name of readdirSync(dir).sort()) {
@@ -49,6 +57,9 @@ function* walk(dir) {
 
 for (const f of PKG_FILES.filter((f) => !f.endsWith('.d.ts'))) {
   if (!existsSync(join(opts.pkg, f))) throw new Error(`${join(opts.pkg, f)} is missing: run wasm-pack first`);
+}
+for (const f of PAGE_FILES.filter((f) => !f.endsWith('.d.ts'))) {
+  if (!existsSync(join(opts['page-pkg'], f))) throw new Error(`${join(opts['page-pkg'], f)} is missing: run scripts/build.sh first`);
 }
 
 rmSync(opts.out, { recursive: true, force: true });
@@ -66,9 +77,15 @@ mkdirSync(join(opts.out, 'pkg'));
 for (const f of PKG_FILES) {
   if (existsSync(join(opts.pkg, f))) cpSync(join(opts.pkg, f), join(opts.out, 'pkg', f));
 }
-// JavaScript the module imports (wasm-bindgen's snippets: the report builder, src/js/).
-if (existsSync(join(opts.pkg, 'snippets'))) {
-  cpSync(join(opts.pkg, 'snippets'), join(opts.out, 'pkg', 'snippets'), { recursive: true });
+for (const f of PAGE_FILES) {
+  if (existsSync(join(opts['page-pkg'], f))) cpSync(join(opts['page-pkg'], f), join(opts.out, 'pkg', f));
+}
+// JavaScript the modules import (wasm-bindgen's snippets: the report builder, src/js/). Both
+// builds name the folder after the crate; the page's adds texts.js to the same files.
+for (const dir of [opts.pkg, opts['page-pkg']]) {
+  if (existsSync(join(dir, 'snippets'))) {
+    cpSync(join(dir, 'snippets'), join(opts.out, 'pkg', 'snippets'), { recursive: true });
+  }
 }
 
 const examples = existsSync(opts.examples)

@@ -18,6 +18,7 @@ const { values: opts } = parseArgs({
   options: {
     www: { type: 'string', default: join(root, 'www') },
     pkg: { type: 'string', default: join(root, 'pkg') },
+    'page-pkg': { type: 'string', default: join(root, 'target', 'page-pkg') },
     out: { type: 'string', default: join(root, 'dist', 'npm') },
     'no-pack': { type: 'boolean', default: false },
   },
@@ -30,11 +31,17 @@ if (!cargo?.version || !cargo?.name) throw new Error('Cargo.toml [package] has n
 const HOST_ONLY = new Set(['index.html', 'host.js', 'host.css']);
 // The wasm-pack output the package ships (the catalogue is written beside it by export-catalogue).
 const PKG_FILES = ['mpcheck.js', 'mpcheck_bg.wasm', 'mpcheck.d.ts', 'mpcheck_bg.wasm.d.ts',
-  ...['zh-CN', 'en'].flatMap((l) => [`questions.${l}.json`, `catalogue.${l}.json`, `categories.${l}.json`, `names.${l}.json`])];
+  ...['zh-CN', 'en'].flatMap((l) => [`questions.${l}.json`, `catalogue.${l}.json`, `categories.${l}.json`, `names.${l}.json`, `causes.${l}.json`])];
+// The element's module (wasm-loader.js loads it): the engine without texts, which it gets from the
+// JSON files above (cargo feature `page`, target/page-pkg/).
+const PAGE_FILES = ['mpcheck_page.js', 'mpcheck_page_bg.wasm', 'mpcheck_page.d.ts', 'mpcheck_page_bg.wasm.d.ts'];
 const REQUIRED_WWW = ['mpcheck-app.js', 'mpcheck-app.css', 'mpcheck-embed.js', 'wasm-loader.js', 'mpcheck-app.d.ts', 'wasm-loader.d.ts', 'mpcheck-embed.d.ts'];
 
 for (const f of PKG_FILES) {
   if (!existsSync(join(opts.pkg, f))) throw new Error(`${join(opts.pkg, f)} is missing: run scripts/build.sh first`);
+}
+for (const f of PAGE_FILES) {
+  if (!existsSync(join(opts['page-pkg'], f))) throw new Error(`${join(opts['page-pkg'], f)} is missing: run scripts/build.sh first`);
 }
 for (const f of REQUIRED_WWW) {
   if (!existsSync(join(opts.www, f))) throw new Error(`${join(opts.www, f)} is missing`);
@@ -65,13 +72,19 @@ for (const f of PKG_FILES) {
   else cpSync(from, to);
   files.push('pkg/' + f);
 }
-// The JavaScript the module imports (wasm-bindgen's snippets: the report builder, src/js/).
-if (existsSync(join(opts.pkg, 'snippets'))) {
-  for (const path of walk(join(opts.pkg, 'snippets'))) {
-    const rel = relative(opts.pkg, path).split(sep).join('/');
+for (const f of PAGE_FILES) {
+  cpSync(join(opts['page-pkg'], f), join(opts.out, 'pkg', f));
+  files.push('pkg/' + f);
+}
+// The JavaScript the modules import (wasm-bindgen's snippets: the report builder, src/js/); the
+// page's module adds texts.js to the same folder.
+for (const dir of [opts.pkg, opts['page-pkg']]) {
+  if (!existsSync(join(dir, 'snippets'))) continue;
+  for (const path of walk(join(dir, 'snippets'))) {
+    const rel = relative(dir, path).split(sep).join('/');
     mkdirSync(dirname(join(opts.out, 'pkg', rel)), { recursive: true });
     cpSync(path, join(opts.out, 'pkg', rel));
-    files.push('pkg/' + rel);
+    if (!files.includes('pkg/' + rel)) files.push('pkg/' + rel);
   }
 }
 
@@ -144,6 +157,8 @@ const manifest = {
     './questions.en.json': './pkg/questions.en.json',
     './names.zh-CN.json': './pkg/names.zh-CN.json',
     './names.en.json': './pkg/names.en.json',
+    './causes.zh-CN.json': './pkg/causes.zh-CN.json',
+    './causes.en.json': './pkg/causes.en.json',
     './mpcheck_bg.wasm': './pkg/mpcheck_bg.wasm',
     './mpcheck-app.css': './mpcheck-app.css',
     './package.json': './package.json',

@@ -3,7 +3,7 @@
 // compact, storage-key (default "mpcheck"), sync-url (read/write the host page's URL fragment).
 // Events (bubbling, composed): mpcheck:change {answers, lang}, mpcheck:result {report}.
 // All state lives on the instance: several checkers on one page work independently.
-import { loadEngine, loadCatalogue, loadQuestions, loadCategoryDetails, loadNames, assetUrl } from './wasm-loader.js';
+import { loadEngineFor, loadCatalogue, loadCauses, loadQuestions, loadCategoryDetails, loadNames, assetUrl } from './wasm-loader.js';
 import { translator, normaliseLang, loadMessages, hasMessages } from './i18n/index.js';
 import { h, focusEl } from './components/dom.js';
 import { validateAnswers, decodeAnswers, encodeAnswers, answerWords, sameAnswers, SHARE_VERSION } from './components/answers.js';
@@ -200,7 +200,9 @@ export class MpcheckApp extends HTMLElement {
     // The engine, and the messages of a language other than Chinese (i18n/en.js, small: it arrives
     // well before the wasm), before anything is drawn in that language.
     const messages = loadMessages(lang);
-    const loading = Promise.all([loadEngine(), messages]).then(([engine]) => engine);
+    // The page's module has no texts of its own: it answers once this language's questions file
+    // and catalogue are here too (loadEngineFor), fetched together with it.
+    const loading = Promise.all([loadEngineFor(lang), messages]).then(([engine]) => engine);
     loading.catch(() => {}); // handled below
     // A first visit (nothing stored, no link, no preset answers) does not wait for the wasm: the
     // questions file (a few KB) is enough for the start page and the first question. Answers and
@@ -214,9 +216,6 @@ export class MpcheckApp extends HTMLElement {
         () => {}, // without the file, the first screen waits for the engine as before
       );
     }
-    // The catalogue (names and texts, about as large as the wasm) is fetched once the engine is
-    // ready, while the reader answers: started together, the two downloads would share a slow
-    // connection and the engine (which Continue needs) would wait for half the catalogue.
     let engine;
     try {
       engine = await loading;
@@ -455,6 +454,15 @@ export class MpcheckApp extends HTMLElement {
     });
   }
 
+  /**
+   * The engine, ready to diagnose in the current language: the rejection causes' texts
+   * (pkg/causes.<lang>.json) are fetched the first time the rejection help needs them.
+   * @returns {Promise<any>}
+   */
+  causesReady() {
+    return loadCauses(this.lang);
+  }
+
   /** Answers from storage, then the URL fragment (sync-url), then the presets. */
   _restore(saved) {
     const t = this.t;
@@ -591,8 +599,10 @@ export class MpcheckApp extends HTMLElement {
   async setLanguage(lang, reflect = true) {
     const l = normaliseLang(lang);
     let catalogue;
+    let engine;
     try {
-      if (!this.engine) await loadEngine(); // the first screen came from the questions file
+      // The engine with this language's texts (the first screen may have come from the questions file).
+      engine = await loadEngineFor(l);
       await loadMessages(l);
       // With the categories' long texts already here in one language, switch to the other with
       // them too, so that the results do not blink through "loading".
@@ -604,6 +614,7 @@ export class MpcheckApp extends HTMLElement {
       return;
     }
     if (!this._abort) return;
+    this.engine = this.engine || engine;
     if (catalogue.version !== this.engine.version()) {
       this._notice(this.t('app.versionMismatch'), 'warning');
       return;

@@ -1,6 +1,9 @@
-// Loads the mpcheck engine (wasm-pack output in ./pkg/) once per page, however many
-// <mpcheck-app> elements there are. URLs resolve against this module, never the host page,
-// so the checker works from any folder or CDN path.
+// Loads the mpcheck engine once per page, however many <mpcheck-app> elements there are: the
+// page's module, ./pkg/mpcheck_page.js and mpcheck_page_bg.wasm (the engine and rules without
+// texts, cargo feature `page`), given the texts of each language from the questions and catalogue
+// files the page loads anyway (loadEngineFor, `use_texts`), so that they are not downloaded twice.
+// URLs resolve against this module, never the host page, so the checker works from any folder or
+// CDN path.
 
 /** @type {string|null} where the element's files are, when not beside this module (setAssetBase) */
 let assetBase = null;
@@ -37,6 +40,12 @@ const questionFiles = new Map();
 const nameFiles = new Map();
 /** @type {Map<string, Promise<any>>} categories.<lang>.json merged into the catalogue, likewise */
 const details = new Map();
+/** @type {Map<string, Promise<any>>} the engine, once given one language's texts (loadEngineFor) */
+const withTexts = new Map();
+/** @type {Map<string, any>} what use_texts was given, by language */
+const textSources = new Map();
+/** @type {Map<string, Promise<any>>} causes.<lang>.json, likewise */
+const causeFiles = new Map();
 
 /** Tagged error, like the engine's own errors. */
 function loadError(kind, message, cause) {
@@ -49,7 +58,8 @@ function loadError(kind, message, cause) {
 
 /**
  * Load and initialise the engine. Resolves to the module's exports
- * ({questions, catalogue, evaluate, diagnose, version}).
+ * ({questions, evaluate, diagnose, version, use_texts}); before its functions answer in a
+ * language, that language's texts must be given: use loadEngineFor(lang).
  * @returns {Promise<any>}
  */
 export function loadEngine() {
@@ -66,16 +76,16 @@ async function start() {
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     throw loadError('no_wasm', 'WebAssembly is not available in this browser');
   }
-  const wasmUrl = new URL(assetUrl('./pkg/mpcheck_bg.wasm'));
+  const wasmUrl = new URL(assetUrl('./pkg/mpcheck_page_bg.wasm'));
   // Start downloading the wasm together with its glue module instead of after it: one round trip
   // less before the first question. The glue compiles it while it streams in.
   const download = fetch(wasmUrl, { credentials: 'same-origin' });
   download.catch(() => {}); // a failure surfaces through init below
   let mod;
   try {
-    mod = await import('./pkg/mpcheck.js');
+    mod = await import('./pkg/mpcheck_page.js');
   } catch (e) {
-    throw loadError('load_failed', 'could not load pkg/mpcheck.js', e);
+    throw loadError('load_failed', 'could not load pkg/mpcheck_page.js', e);
   }
   try {
     await mod.default({ module_or_path: download });
@@ -95,7 +105,7 @@ async function start() {
       if (compiled) await mod.default({ module_or_path: compiled });
       else mod.initSync({ module: bytes });
     } catch (e) {
-      throw loadError('load_failed', 'could not load pkg/mpcheck_bg.wasm', e);
+      throw loadError('load_failed', 'could not load pkg/mpcheck_page_bg.wasm', e);
     }
   }
   return mod;
@@ -128,14 +138,15 @@ export function expandCatalogue(file) {
  * The catalogue (names and long texts) for one language: pkg/catalogue.<lang>.json beside the
  * module (docs/api.md), expanded (expandCatalogue). Fetched once per page; a failed fetch may be retried.
  * @param {'zh-CN'|'en'} lang
+ * @param {RequestInit} [options] for fetch (loadEngineFor passes `cache: 'reload'` for a stale copy)
  * @returns {Promise<any>}
  */
-export function loadCatalogue(lang) {
+export function loadCatalogue(lang, options = {}) {
   if (!catalogues.has(lang)) {
     const url = assetUrl(`./pkg/catalogue.${lang}.json`);
     // Low priority: the engine (and with it the first question) goes first where the browser
-    // schedules by priority; the catalogue is only needed for the results.
-    const p = fetch(url, { credentials: 'same-origin', priority: 'low' })
+    // schedules by priority.
+    const p = fetch(url, { credentials: 'same-origin', priority: 'low', ...options })
       .then((res) => {
         if (!res.ok) throw new Error('HTTP ' + res.status);
         return res.json();
@@ -236,11 +247,66 @@ export function loadCategoryDetails(lang) {
 }
 
 /**
+ * The engine, ready to answer in one language: the module, that language's questions file and
+ * catalogue (fetched together), the texts given to the module (`use_texts`). Once per page and
+ * language; a failure may be retried.
+ * @param {'zh-CN'|'en'} lang
+ * @returns {Promise<any>} the module's exports
+ */
+export function loadEngineFor(lang) {
+  if (!withTexts.has(lang)) {
+    const p = Promise.all([loadEngine(), loadQuestions(lang), loadCatalogue(lang)])
+      .then(async ([engine, file, catalogue]) => {
+        if (typeof engine.use_texts !== 'function') return engine; // a module with its own texts
+        const v = engine.version();
+        // A file from another version (an old copy in a cache after the site was updated) is
+        // fetched once more past the cache; the first screen may have been drawn from it.
+        if (file.version !== v) file = await fetchJson(new Map(), `questions.${lang}.json`, { cache: 'reload' });
+        if (catalogue.version !== v) {
+          catalogues.delete(lang);
+          catalogue = await loadCatalogue(lang, { cache: 'reload' });
+        }
+        if (file.version !== v || catalogue.version !== v) {
+          throw loadError('version_mismatch', `questions ${file.version} and catalogue ${catalogue.version} do not match engine ${v}`);
+        }
+        questionFiles.set(`questions.${lang}.json`, Promise.resolve(file));
+        const source = { questions: file.questions, catalogue };
+        engine.use_texts(lang, source);
+        textSources.set(lang, source);
+        return engine;
+      })
+      .catch((e) => {
+        withTexts.delete(lang);
+        throw e;
+      });
+    withTexts.set(lang, p);
+  }
+  return withTexts.get(lang);
+}
+
+/**
+ * The engine, ready to diagnose in one language: loadEngineFor(lang) and the rejection causes'
+ * texts (pkg/causes.<lang>.json, a few KB), fetched when the rejection help first needs them.
+ * @param {'zh-CN'|'en'} lang
+ * @returns {Promise<any>} the module's exports
+ */
+export function loadCauses(lang) {
+  return Promise.all([loadEngineFor(lang), fetchJson(causeFiles, `causes.${lang}.json`)]).then(([engine, file]) => {
+    const source = textSources.get(lang);
+    if (source && !source.causes) {
+      if (file.version !== engine.version()) throw loadError('version_mismatch', `causes ${file.version} do not match engine ${engine.version()}`);
+      source.causes = file.causes; // the module reads its source when it needs it
+    }
+    return engine;
+  });
+}
+
+/**
  * Load the engine and one language's catalogue together, and check they come from the same rule base.
  * @param {'zh-CN'|'en'} lang
  */
 export async function loadAll(lang) {
-  const [engine, catalogue] = await Promise.all([loadEngine(), loadCatalogue(lang)]);
+  const [engine, catalogue] = await Promise.all([loadEngineFor(lang), loadCatalogue(lang)]);
   const v = typeof engine.version === 'function' ? engine.version() : catalogue.version;
   if (catalogue.version !== v) {
     throw loadError('version_mismatch', `catalogue ${catalogue.version} does not match engine ${v}`);

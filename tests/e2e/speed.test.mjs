@@ -24,11 +24,14 @@ async function heldWasm({ questions } = {}) {
   const { context, page, foreign, errors } = await openPage(browser, PHONE, { url: null });
   const requested = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-  await page.route('**/pkg/mpcheck_bg.wasm', async (r) => {
+  await page.route('**/pkg/mpcheck_page_bg.wasm', async (r) => {
     await gate;
     await r.continue();
   });
-  if (questions) await page.route('**/pkg/questions.zh-CN.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(questions) }));
+  // A stale questions file is served once, as an old copy in a cache would be; the loader fetches
+  // it again past the cache when the engine's version differs.
+  let served = 0;
+  if (questions) await page.route('**/pkg/questions.zh-CN.json', (r) => (served++ ? r.continue() : r.fulfill({ contentType: 'application/json', body: JSON.stringify(questions) })));
   await page.goto(BASE);
   return { context, page, foreign, errors, requested, release };
 }

@@ -3,6 +3,7 @@
 // types, under a sub-path, on loopback only.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { root } from './engine.mjs';
@@ -35,6 +36,13 @@ test('dist/ holds www/ and the wasm-pack output', () => {
   }
   const wasm = readFileSync(join(dist, 'pkg', 'mpcheck_bg.wasm'));
   assert.ok(wasm.equals(readFileSync(join(root, 'pkg', 'mpcheck_bg.wasm'))), 'dist/pkg/ holds the optimised pkg/mpcheck_bg.wasm');
+  // The page's module (built without texts) beside it, optimised too.
+  for (const f of ['pkg/mpcheck_page.js', 'pkg/mpcheck_page_bg.wasm', 'pkg/causes.zh-CN.json', 'pkg/causes.en.json']) {
+    assert.ok(have.has(f), `dist/${f} is missing`);
+  }
+  const page = readFileSync(join(dist, 'pkg', 'mpcheck_page_bg.wasm'));
+  const opt = JSON.parse(readFileSync(join(root, 'target', 'page-pkg', 'mpcheck_page_bg.opt.json'), 'utf8'));
+  assert.equal(createHash('sha256').update(page).digest('hex'), opt.sha256, 'dist/pkg/mpcheck_page_bg.wasm is the wasm-opt output');
 });
 
 // Module specifiers and asset URLs in JS: static imports/exports, dynamic import(), new URL(…, import.meta.url).

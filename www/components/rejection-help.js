@@ -40,7 +40,10 @@ export function renderRejectionHelp(app) {
   ctx.on(area, 'input', () => {
     app.diagnoseText = area.value;
   });
-  ctx.on(form, 'submit', (e) => {
+  // The causes' texts are a separate small file: fetch them while the reader pastes.
+  const ready = app.causesReady();
+  ready.catch(() => {}); // reported on submit
+  ctx.on(form, 'submit', async (e) => {
     e.preventDefault();
     const text = area.value;
     const bytes = new TextEncoder().encode(text).length;
@@ -59,7 +62,8 @@ export function renderRejectionHelp(app) {
     area.setAttribute('aria-describedby', id + '-hint');
     area.removeAttribute('aria-invalid');
     try {
-      app.diagnoseResult = app.engine.diagnose(text, ctx.lang);
+      const engine = await ready.catch(() => app.causesReady()); // a failed fetch is tried again
+      app.diagnoseResult = engine.diagnose(text, ctx.lang);
     } catch (ex) {
       err.textContent = t('diag.failed', { message: String(ex && ex.message ? ex.message : ex) });
       err.hidden = false;
