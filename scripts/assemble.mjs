@@ -112,6 +112,16 @@ for (const path of walk(opts.out)) {
     count += 1;
     continue;
   }
+  if (path.endsWith('.html')) {
+    // HTML: comments are for readers of www/, not for the phones that load the page.
+    const text = readFileSync(path, 'utf8');
+    const code = text.replace(/<!--[\s\S]*?-->\n?/g, '');
+    writeFileSync(path, code);
+    before += Buffer.byteLength(text);
+    after += Buffer.byteLength(code);
+    count += 1;
+    continue;
+  }
   const loader = path.endsWith('.css') ? 'css' : /\.m?js$/.test(path) ? 'js' : null;
   if (!loader) continue;
   const text = readFileSync(path, 'utf8');
@@ -134,6 +144,18 @@ for (const path of walk(opts.out)) {
   after += Buffer.byteLength(result.code);
   count += 1;
 }
+// The page's module glue as one file: pkg/mpcheck_page.js with the snippets it imports (the report
+// builder, the answers encoder, the texts filler) bundled in, so the page makes one request rather
+// than four before the engine can start, and gzip sees one text. The snippets stay in pkg/snippets/
+// for the full module (pkg/mpcheck.js), which the page does not load.
+{
+  const glue = join(opts.out, 'pkg', 'mpcheck_page.js');
+  const result = await build({ entryPoints: [glue], bundle: true, format: 'esm', minify: true, legalComments: 'none', charset: 'utf8', write: false, outfile: glue, allowOverwrite: true, metafile: true });
+  writeFileSync(glue, result.outputFiles[0].contents);
+  const bundledSnippets = Object.keys(result.metafile.inputs).filter((f) => f.includes('snippets'));
+  if (bundledSnippets.length === 0) throw new Error('dist/pkg/mpcheck_page.js imports no snippets: did wasm-bindgen change its layout?');
+}
+
 // The element as one module: dist/mpcheck-app.js with its components, i18n and data bundled in
 // (esbuild, ES module, minified). Loaded one by one, the twenty-odd small modules took several round
 // trips before the first question could show (six connections per host over HTTP/1.1, 150 ms each
@@ -191,4 +213,4 @@ if (existsSync(appEntry)) {
   }
   console.log(`assemble: dist/mpcheck-app.js bundles ${inputs.length} modules (${bundled.outputFiles[0].contents.length} bytes); loads later: ${[...lazy].join(', ') || 'nothing'}`);
 }
-console.log(`assemble: dist/ ready (${wwwFiles.length} files from www/ + pkg/); minified ${count} JS/CSS/JSON files, ${before} → ${after} bytes`);
+console.log(`assemble: dist/ ready (${wwwFiles.length} files from www/ + pkg/); minified ${count} JS/CSS/JSON/HTML files, ${before} → ${after} bytes`);

@@ -15,6 +15,8 @@ use crate::model::*;
 pub struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
+    /// Every string read so far, in order: a later copy of one is written as its number here.
+    strings: Vec<&'a str>,
 }
 
 impl<'a> Reader<'a> {
@@ -117,14 +119,48 @@ impl Codec for f64 {
     }
 }
 
+std::thread_local! {
+    /// The strings `encode` has written so far, with their numbers (see `Codec for Str`).
+    static WRITTEN: std::cell::RefCell<std::collections::HashMap<String, u64>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// A string is written once: `len << 1` then its UTF-8 bytes; every later copy as
+/// `number << 1 | 1`, the number of its first copy among the strings written so far. The rule
+/// base repeats short strings hundreds of times (kinds, steps, groups, platforms of the 533 WeChat
+/// categories), and gzip codes a number in fewer bits than a repeat of the text.
 impl Codec for Str {
     fn put(&self, out: &mut Vec<u8>) {
-        varint(out, self.len() as u64);
-        out.extend_from_slice(self.as_bytes());
+        let seen = WRITTEN.with(|w| {
+            let mut w = w.borrow_mut();
+            let next = w.len() as u64;
+            match w.get(&**self) {
+                Some(n) => Some(*n),
+                None => {
+                    w.insert(self.to_string(), next);
+                    None
+                }
+            }
+        });
+        match seen {
+            Some(n) => varint(out, n << 1 | 1),
+            None => {
+                varint(out, (self.len() as u64) << 1);
+                out.extend_from_slice(self.as_bytes());
+            }
+        }
     }
     fn get(r: &mut Reader) -> Option<Str> {
-        let n = r.len()?;
-        let s = std::str::from_utf8(r.take(n)?).ok()?;
+        let head = r.varint()?;
+        if head & 1 == 1 {
+            let s = *r.strings.get(usize::try_from(head >> 1).ok()?)?;
+            return Some(Cow::Owned(s.to_string()));
+        }
+        let n = usize::try_from(head >> 1).ok()?;
+        let end = r.pos.checked_add(n)?;
+        let s = std::str::from_utf8(r.bytes.get(r.pos..end)?).ok()?;
+        r.pos = end;
+        r.strings.push(s);
         Some(Cow::Owned(s.to_string()))
     }
 }
@@ -399,9 +435,10 @@ impl Codec for Expr {
 }
 
 /// Marks the format; a blob from another layout is refused rather than misread.
-const MAGIC: &[u8; 8] = b"mpchk\x00\x00\x01";
+const MAGIC: &[u8; 8] = b"mpchk\x00\x00\x02";
 
 pub fn encode(rb: &RuleBase) -> Vec<u8> {
+    WRITTEN.with(|w| w.borrow_mut().clear());
     let mut out = MAGIC.to_vec();
     // Catalogue options repeat requirement ids and names: leave them out, `decode` rebuilds them.
     let mut rb = rb.clone();
@@ -451,6 +488,7 @@ pub fn decode(bytes: &[u8]) -> Option<RuleBase> {
     let mut r = Reader {
         bytes: rest,
         pos: 0,
+        strings: Vec::new(),
     };
     let mut rb = RuleBase::get(&mut r)?;
     catalogue_options(&mut rb);

@@ -314,9 +314,16 @@ fn requirement_fields(
     let long = !(core && detailed(r));
     let mut f: Vec<(&'static str, String)> = Vec::with_capacity(20);
     let sources_of = |list: &[u16]| list_value(list.iter().map(|s| &*rb.sources[*s as usize].id));
-    f.push(("layer", str_value(r.layer.name())));
+    // What a first result does not show (layer and step come with the report) is left to
+    // `category_details_json` in the core catalogue (`requirement_details`).
+    let full = !core;
+    if full {
+        f.push(("layer", str_value(r.layer.name())));
+    }
     f.push(("kind", str_value(&r.kind)));
-    f.push(("step", str_value(&r.step)));
+    if full {
+        f.push(("step", str_value(&r.step)));
+    }
     f.push(("name", str_value(r.name.get(lang))));
     if let Some(t) = r.summary.as_ref().filter(|_| long) {
         f.push(("summary", str_value(t.get(lang))));
@@ -336,15 +343,10 @@ fn requirement_fields(
         f.push(("validity", str_value(t.get(lang))));
     }
     f.push(("difficulty", str_value(r.difficulty.name())));
-    f.push((
-        "prerequisites",
-        list_value(
-            r.prerequisites
-                .iter()
-                .map(|p| &*rb.requirements[*p as usize].id),
-        ),
-    ));
-    f.push(("platforms", list_value(r.platforms.iter().map(|p| &**p))));
+    if full {
+        f.push(("prerequisites", prerequisites_value(rb, r)));
+        f.push(("platforms", list_value(r.platforms.iter().map(|p| &**p))));
+    }
     if let Some(g) = &r.group {
         f.push(("group", str_value(g)));
     }
@@ -368,33 +370,71 @@ fn requirement_fields(
             "myth",
             value(|j| {
                 j.obj().str_field("text", m.text.get(lang));
-                sources(j, rb, &m.sources);
+                if full {
+                    sources(j, rb, &m.sources);
+                }
                 j.end_obj();
             }),
         ));
     }
+    // The core catalogue has each condition's text and whether it blocks; its condition and
+    // sources are in `category_details_json` (`eligibility_details`).
     f.push((
         "eligibility",
         value(|j| {
             j.arr();
             for e in r.eligibility.iter() {
-                j.obj()
-                    .str_field("when", &e.when_src)
-                    .key("blocks")
-                    .bool(e.blocks);
+                j.obj();
+                if !core {
+                    j.str_field("when", &e.when_src);
+                }
+                j.key("blocks").bool(e.blocks);
                 j.str_field("text", e.text.get(lang));
-                sources(j, rb, &e.sources);
+                if !core {
+                    sources(j, rb, &e.sources);
+                }
                 j.end_obj();
             }
             j.end_arr();
         }),
     ));
-    f.push(("sources", sources_of(&r.sources)));
+    if full {
+        f.push(("sources", sources_of(&r.sources)));
+    }
     f.push(("confidence", str_value(r.confidence.name())));
-    if let Some(c) = &r.checked {
+    if let Some(c) = r.checked.as_ref().filter(|_| full) {
         f.push(("checked", str_value(c)));
     }
     f
+}
+
+fn prerequisites_value(rb: &RuleBase, r: &Requirement) -> String {
+    list_value(
+        r.prerequisites
+            .iter()
+            .map(|p| &*rb.requirements[*p as usize].id),
+    )
+}
+
+/// `{id: {layer, step, prerequisites, platforms, sources, checked?, myth_sources?}}`: the
+/// requirements' fields the core catalogue leaves out (`myth_sources` are its myth's `sources`).
+fn requirement_details(j: &mut Json, rb: &RuleBase) {
+    for r in rb.requirements.iter() {
+        j.key(&r.id).obj();
+        j.str_field("layer", r.layer.name())
+            .str_field("step", &r.step);
+        j.key("prerequisites").raw(&prerequisites_value(rb, r));
+        j.str_list("platforms", r.platforms.iter().map(|p| &**p));
+        sources(j, rb, &r.sources);
+        j.opt_str_field("checked", r.checked.as_deref());
+        if let Some(m) = &r.myth {
+            j.str_list(
+                "myth_sources",
+                m.sources.iter().map(|s| &*rb.sources[*s as usize].id),
+            );
+        }
+        j.end_obj();
+    }
 }
 
 /// Writes `key: {fields}`, with `"id"` first unless `compact` (the key is the id).
@@ -414,7 +454,10 @@ pub fn catalogue_json(rb: &RuleBase, lang: Lang) -> String {
 }
 
 /// The core catalogue: `catalogue_json` without the WeChat categories' `summary`, `scope` and
-/// `documents` and with `checks` empty (those are in `category_details_json`), and with
+/// `documents`, every requirement's `layer`, `step`, `prerequisites`, `platforms`, `sources`,
+/// `checked` and its myth's `sources`, the rules' `when`, `sources` and `confidence`, the
+/// eligibility conditions' `when` and `sources`, and with `checks` and `sources`
+/// empty (those are in `category_details_json`), and with
 /// `"details": "categories"` at the top so a reader knows they are elsewhere. The in-memory catalogue a page starts from; the file
 /// the page loads is its compact form (`catalogue_compact_json`).
 pub fn catalogue_core_json(rb: &RuleBase, lang: Lang) -> String {
@@ -430,9 +473,13 @@ pub fn catalogue_compact_json(rb: &RuleBase, lang: Lang) -> String {
 }
 
 /// `categories.<lang>.json`, the texts a first result does not need:
-/// `{"version", "categories": {id: {"summary"?, "scope"?, "documents"?}}, "checks": {id: check}}`:
-/// the long texts of the requirements the core catalogue leaves them out of, in catalogue order,
-/// and the checklist items (whose `checks` the core catalogue leaves empty).
+/// `{"version", "categories": {id: {"summary"?, "scope"?, "documents"?}}, "checks": {id: check},
+/// "rules": {id: {when, sources, confidence}}, "requirements": {id: …} (`requirement_details`),
+/// "eligibility": {id: [{when, sources}]},
+/// "sources": {id: source}}`: the long texts of the
+/// requirements the core catalogue leaves them out of, in catalogue order, the checklist items
+/// and the sources (whose `checks` and `sources` the core catalogue leaves empty), and the rules'
+/// fields after their text.
 pub fn category_details_json(rb: &RuleBase, lang: Lang) -> String {
     let mut j = Json::with_capacity(256 * 1024);
     j.obj()
@@ -451,8 +498,36 @@ pub fn category_details_json(rb: &RuleBase, lang: Lang) -> String {
     }
     j.end_obj().key("checks").obj();
     checks_into(&mut j, rb, lang);
+    j.end_obj().key("rules").obj();
+    for r in rb.rules.iter() {
+        j.key(&r.id).obj();
+        for (k, v) in rule_details(rb, r) {
+            j.key(k).raw(&v);
+        }
+        j.end_obj();
+    }
+    j.end_obj().key("requirements").obj();
+    requirement_details(&mut j, rb);
+    j.end_obj().key("eligibility").obj();
+    eligibility_details(&mut j, rb);
+    j.end_obj().key("sources").obj();
+    sources_into(&mut j, rb);
     j.end_obj().end_obj();
     j.finish()
+}
+
+/// `{id: [{when, sources}, …]}`: the eligibility conditions' fields the core catalogue leaves
+/// out, in the order of each requirement's `eligibility`, for the requirements that have any.
+fn eligibility_details(j: &mut Json, rb: &RuleBase) {
+    for r in rb.requirements.iter().filter(|r| !r.eligibility.is_empty()) {
+        j.key(&r.id).arr();
+        for e in r.eligibility.iter() {
+            j.obj().str_field("when", &e.when_src);
+            sources(j, rb, &e.sources);
+            j.end_obj();
+        }
+        j.end_arr();
+    }
 }
 
 /// `names.<lang>.json`: `{"version", "names": {id: name}}` for the requirements a question takes
@@ -616,24 +691,45 @@ fn catalogue_with(rb: &RuleBase, lang: Lang, form: Form) -> String {
             .collect();
         record(&mut j, &r.id, &own, compact);
     }
-    let sources_of = |list: &[u16]| list_value(list.iter().map(|s| &*rb.sources[*s as usize].id));
     j.end_obj().key("rules").obj();
     for r in rb.rules.iter() {
-        let fields = [
-            ("text", str_value(r.text.get(lang))),
-            ("when", str_value(&r.when_src)),
-            ("sources", sources_of(&r.sources)),
-            ("confidence", str_value(r.confidence.name())),
-        ];
+        let mut fields = vec![("text", str_value(r.text.get(lang)))];
+        // A rule's condition, sources and confidence are not on a first result's screen: the core
+        // catalogue leaves them to `category_details_json`.
+        if form == Form::Full {
+            fields.extend(rule_details(rb, r));
+        }
         record(&mut j, &r.id, &fields, compact);
     }
     j.end_obj().key("checks").obj();
-    // The checklist's texts are only on the checklist screen: the core catalogue leaves them
-    // to `category_details_json`, loaded with the categories' long texts.
+    // The checklist's texts are only on the checklist screen, and the sources' titles and links
+    // behind a "Sources" disclosure: the core catalogue leaves them to `category_details_json`,
+    // loaded with the categories' long texts.
     if form == Form::Full {
         checks_into(&mut j, rb, lang);
     }
     j.end_obj().key("sources").obj();
+    if form == Form::Full {
+        sources_into(&mut j, rb);
+    }
+    j.end_obj().end_obj();
+    j.finish()
+}
+
+/// A rule's fields after its text: `when`, `sources`, `confidence`.
+fn rule_details(rb: &RuleBase, r: &Rule) -> [(&'static str, String); 3] {
+    [
+        ("when", str_value(&r.when_src)),
+        (
+            "sources",
+            list_value(r.sources.iter().map(|s| &*rb.sources[*s as usize].id)),
+        ),
+        ("confidence", str_value(r.confidence.name())),
+    ]
+}
+
+/// The sources' records, `{id: {id, title, url?, checked, tag, note?}}`'s members.
+fn sources_into(j: &mut Json, rb: &RuleBase) {
     for s in rb.sources.iter() {
         let mut fields = vec![("title", str_value(&s.title))];
         if let Some(u) = &s.url {
@@ -644,10 +740,8 @@ fn catalogue_with(rb: &RuleBase, lang: Lang, form: Form) -> String {
         if let Some(n) = &s.note {
             fields.push(("note", str_value(n)));
         }
-        record(&mut j, &s.id, &fields, compact);
+        record(j, &s.id, &fields, false);
     }
-    j.end_obj().end_obj();
-    j.finish()
 }
 
 pub fn diagnose_json(rb: &RuleBase, matches: &[Match], lang: Lang) -> String {

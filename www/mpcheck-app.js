@@ -22,7 +22,7 @@ import { shareLink, resultMarkdown, copyText } from './components/share.js';
 import './components/question-field.js';
 import './components/category-picker.js';
 import './components/search.js';
-import './components/requirement-card.js';
+import { refreshSources } from './components/requirement-card.js';
 import './components/plan-view.js';
 import './components/what-if.js';
 import './i18n/zh-CN.js';
@@ -354,7 +354,7 @@ export class MpcheckApp extends HTMLElement {
         if (this._waitingForDetails) {
           const active = this.shadowRoot.activeElement;
           this._render(!!active && this._main.contains(active));
-        }
+        } else refreshSources(this._main, this.ctx);
       },
       () => {
         this._detailsLoading = null;
@@ -364,6 +364,15 @@ export class MpcheckApp extends HTMLElement {
         this._notice(this.t('app.loadFailed'), 'warning');
         if (this._waitingForDetails) this._render(false);
       },
+    );
+  }
+
+  /** Resolves once the catalogue has its details (sources, long texts), or could not get them. */
+  _withDetails() {
+    if (!this.catalogue || !this.catalogue.details) return Promise.resolve();
+    return loadCategoryDetails(this.lang).then(
+      () => {},
+      () => {},
     );
   }
 
@@ -916,10 +925,14 @@ export class MpcheckApp extends HTMLElement {
         this._copy(shareLink(this), 'share.copiedLink');
         break;
       case 'copy-md':
-        this._copy(resultMarkdown(this), 'share.copiedMarkdown');
+        // With the sources' titles and links (fetched once idle after the first result).
+        this._withDetails().then(() => this._copy(resultMarkdown(this), 'share.copiedMarkdown'));
         break;
       case 'print':
-        window.print();
+        this._withDetails().then(() => {
+          refreshSources(this._main, this.ctx);
+          window.print();
+        });
         break;
       case 'jump': {
         const target = this.shadowRoot.getElementById(d.target);

@@ -205,7 +205,11 @@ export function loadNames(lang) {
 
 /**
  * Merges pkg/categories.<lang>.json into the core catalogue of the same language: the WeChat
- * categories' long texts into their requirements, and the checklist items into `checks`.
+ * categories' long texts into their requirements, every requirement's fields a first result does
+ * not show (layer, step, prerequisites, platforms, sources, checked, its myth's sources), the rules'
+ * and eligibility conditions' `when` and
+ * sources (and the rules' confidence), the checklist items into `checks` and the sources into
+ * `sources`.
  * @param {any} catalogue the core catalogue (expanded); it no longer has `details` afterwards
  * @param {any} file
  */
@@ -214,14 +218,30 @@ export function mergeDetails(catalogue, file) {
     const r = catalogue.requirements[id];
     if (r) Object.assign(r, more);
   }
+  for (const [id, more] of Object.entries(file.rules || {})) {
+    const r = catalogue.rules[id];
+    if (r) Object.assign(r, more);
+  }
+  for (const [id, { myth_sources: mythSources, ...more }] of Object.entries(file.requirements || {})) {
+    const r = catalogue.requirements[id];
+    if (!r) continue;
+    Object.assign(r, more);
+    if (mythSources && r.myth) r.myth.sources = mythSources;
+  }
+  for (const [id, list] of Object.entries(file.eligibility || {})) {
+    const el = catalogue.requirements[id]?.eligibility || [];
+    list.forEach((more, k) => el[k] && Object.assign(el[k], more));
+  }
   Object.assign(catalogue.checks, file.checks || {});
+  Object.assign(catalogue.sources, file.sources || {});
   delete catalogue.details;
   return catalogue;
 }
 
 /**
  * The texts a first result does not need (pkg/categories.<lang>.json: the WeChat categories'
- * summary, scope and documents, and the checklist items), merged into the catalogue of the same
+ * summary, scope and documents, the checklist items, the sources' titles and links, and the rules'
+ * conditions), merged into the catalogue of the same
  * language. Fetched once per page and language, when a view first needs them, or once idle after
  * the first result. Resolves to the catalogue, which then no longer has `details`.
  * @param {'zh-CN'|'en'} lang

@@ -42,8 +42,8 @@ test('expandCatalogue(compact file) is exactly the core catalogue, records in th
     }
     // Every record its own object: changing one (as loadCategoryDetails does) leaves the others.
     const wx = Object.values(got.requirements).filter((r) => r.group === 'wechat_category');
-    wx[0].platforms.push('changed');
-    assert.ok(!wx[1].platforms.includes('changed'));
+    wx[0].entities.push('changed');
+    assert.ok(!wx[1].entities.includes('changed'));
     // Not compact: returned as it is.
     assert.equal(expandCatalogue(expected[lang]), expected[lang]);
   }
@@ -56,7 +56,8 @@ test('the compact form writes ids only as keys and the WeChat categories\' share
       for (const [id, r] of Object.entries(file[section])) assert.ok(!('id' in r), `${lang} ${section} ${id} repeats its id`);
     }
     const defaults = file.group_defaults.wechat_category;
-    for (const k of ['layer', 'kind', 'step', 'authority', 'platforms', 'sources', 'confidence', 'checked', 'prerequisites', 'eligibility', 'entities']) {
+    // (layer, step, platforms, prerequisites, sources and checked are in categories.<lang>.json)
+    for (const k of ['kind', 'authority', 'confidence', 'eligibility', 'entities']) {
       assert.ok(k in defaults, `${lang}: ${k} is not a group default`);
     }
     const wx = Object.values(file.requirements).filter((r) => r.group === 'wechat_category');

@@ -70,12 +70,19 @@ export function renderRequirement(item, ctx, opts = {}) {
         'div',
         { class: 'myth' },
         h('p', {}, h('strong', { text: t('req.myth') }), ' ', r.myth.text),
-        sourcesList(r.myth.sources || [], ctx),
+        sourcesList(r.myth.sources, ctx, { req: r.id, field: 'myth' }),
       ),
     );
   }
-  card.appendChild(h('details', { class: 'sources' }, h('summary', { text: t('req.sources', { n: (r.sources || []).length }) }), sourcesList(r.sources || [], ctx)));
+  card.appendChild(sourcesBlock(r, ctx));
   return card;
+}
+
+/** The requirement's sources behind a disclosure; before they have arrived, without a count. */
+function sourcesBlock(r, ctx) {
+  const { t } = ctx;
+  const title = r.sources ? t('req.sources', { n: r.sources.length }) : t('req.sourcesTitle');
+  return h('details', { class: 'sources' }, h('summary', { text: title }), sourcesList(r.sources, ctx, { req: r.id, field: 'sources' }));
 }
 
 /** Why: each deciding rule with the answers that made it hold, in the questions' words. */
@@ -153,11 +160,26 @@ function docItem(item, t) {
   return frag;
 }
 
-/** Sources with title, link (http/https only), date checked and kind. */
-export function sourcesList(ids, ctx) {
+/** Sources with title, link (http/https only), date checked and kind. Until the sources have
+ * arrived (categories.<lang>.json, fetched once idle after the first result, with the lists of a
+ * requirement's and its myth's sources) the list says so, and the app fills it in place when they
+ * do (refreshSources).
+ * @param {string[]|undefined} ids
+ * @param {any} ctx
+ * @param {{req: string, field: 'sources'|'myth'}} [owner] whose list it is, to find it again
+ */
+export function sourcesList(ids, ctx, owner) {
   const { t, catalogue } = ctx;
   const ul = h('ul', { class: 'source-list' });
-  for (const id of ids) {
+  if (catalogue.details && (!ids || !ids.every((id) => catalogue.sources?.[id]))) {
+    if (owner) {
+      ul.dataset.pendingReq = owner.req;
+      ul.dataset.pendingField = owner.field;
+    } else ul.dataset.pending = (ids || []).join(' ');
+    ul.appendChild(h('li', { class: 'source-pending', text: t('source.loading') }));
+    return ul;
+  }
+  for (const id of ids || []) {
     const s = catalogue.sources?.[id];
     if (!s) {
       ul.appendChild(h('li', { text: id }));
@@ -178,6 +200,28 @@ export function sourcesList(ids, ctx) {
     );
   }
   return ul;
+}
+
+/** Fills in the source lists drawn before the sources arrived (a disclosure keeps its state). */
+export function refreshSources(root, ctx) {
+  const reqs = ctx.catalogue?.requirements || {};
+  for (const ul of root.querySelectorAll('ul.source-list[data-pending-req]')) {
+    const r = reqs[ul.dataset.pendingReq];
+    if (!r) continue;
+    if (ul.dataset.pendingField === 'myth') {
+      ul.replaceWith(sourcesList(r.myth?.sources, ctx));
+      continue;
+    }
+    const old = ul.closest('details.sources');
+    const fresh = sourcesBlock(r, ctx);
+    if (old) {
+      /** @type {HTMLDetailsElement} */ (fresh).open = /** @type {HTMLDetailsElement} */ (old).open;
+      old.replaceWith(fresh);
+    } else ul.replaceWith(sourcesList(r.sources, ctx));
+  }
+  for (const ul of root.querySelectorAll('ul.source-list[data-pending]')) {
+    ul.replaceWith(sourcesList(ul.dataset.pending ? ul.dataset.pending.split(' ') : [], ctx));
+  }
 }
 
 function safeUrl(u) {

@@ -113,6 +113,7 @@ export default {
   'tag.OFF': 'government text',
   'tag.PLAT': 'platform document',
   'tag.SEC': 'secondary source',
+  'source.loading': 'Loading the sources…',
   'source.meta': '(%{tag}, checked %{checked})',
 
   'difficulty.none': 'Nothing to do',
@@ -137,6 +138,7 @@ export default {
   'req.colon': ': ',
   'req.eligibility': 'Who can apply',
   'req.myth': 'Common mistake:',
+  'req.sourcesTitle': 'Sources',
   'req.sources': 'Sources (%{n})',
 
   'why.title': 'Why:',

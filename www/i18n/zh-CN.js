@@ -113,6 +113,7 @@ export default {
   'tag.OFF': '政府文件',
   'tag.PLAT': '平台文件',
   'tag.SEC': '第二手资料',
+  'source.loading': '来源正在加载…',
   'source.meta': '（%{tag}，核对于 %{checked}）',
 
   'difficulty.none': '无需办理',
@@ -137,6 +138,7 @@ export default {
   'req.colon': '：',
   'req.eligibility': '谁可以申请',
   'req.myth': '常见误解：',
+  'req.sourcesTitle': '依据',
   'req.sources': '依据（%{n} 项来源）',
 
   'why.title': '为什么：',
