@@ -22,7 +22,7 @@ import { shareLink, resultMarkdown, copyText } from './components/share.js';
 import './components/question-field.js';
 import './components/category-picker.js';
 import './components/search.js';
-import { refreshSources } from './components/requirement-card.js';
+import { refreshCards, refreshSources } from './components/requirement-card.js';
 import './components/plan-view.js';
 import './components/what-if.js';
 import './i18n/zh-CN.js';
@@ -354,7 +354,10 @@ export class MpcheckApp extends HTMLElement {
         if (this._waitingForDetails) {
           const active = this.shadowRoot.activeElement;
           this._render(!!active && this._main.contains(active));
-        } else refreshSources(this._main, this.ctx);
+        } else {
+          refreshCards(this._main, this.ctx);
+          refreshSources(this._main, this.ctx);
+        }
       },
       () => {
         this._detailsLoading = null;
@@ -376,17 +379,12 @@ export class MpcheckApp extends HTMLElement {
     );
   }
 
-  /** The checklist needs its texts, and result cards for WeChat categories their long texts
-   * (documents, scope): both are in categories.<lang>.json. */
+  /** The checklist needs its texts (in categories.<lang>.json). Results do not wait: cards of
+   * WeChat categories and source lists say their texts are loading and fill in when they come. */
   _needsDetails(view) {
     const cat = this.catalogue;
     if (!cat || !cat.details || this._detailsFailed === this.lang) return false;
-    if (view.name === 'checklist') return true;
-    if (view.name !== 'results') return false;
-    return !!this.report && visibleItems(this.report).some((i) => {
-      const r = cat.requirements[i.id];
-      return !!r && r.kind === 'category' && r.summary === undefined;
-    });
+    return view.name === 'checklist';
   }
 
   _catalogueFailed(text) {

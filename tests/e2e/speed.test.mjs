@@ -147,3 +147,43 @@ test("a WeChat category's result card shows its documents, loaded from categorie
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a first result waits for neither the sources nor the categories\' long texts: lists and cards say so, then fill in place (an open list stays open); print waits for them', async () => {
+  const core = catalogue('zh-CN');
+  assert.deepEqual(core.sources, {}, 'the sources are not in the core catalogue');
+  let release;
+  const gate = new Promise((ok) => (release = ok));
+  const { context, page, foreign, errors } = await openPage(browser, PHONE, { url: null });
+  await page.route('**/pkg/categories.zh-CN.json', async (r) => {
+    await gate;
+    await r.continue().catch(() => {});
+  });
+  await page.addInitScript(() => {
+    window.__printed = 0;
+    window.print = () => window.__printed++;
+  });
+  const p = new URLSearchParams({ v: '1', platform: 'wechat', entity: 'company' });
+  await page.goto(BASE + '#' + p.toString());
+  const card = app(page).locator('article.req[data-req="icp-filing"]');
+  await card.waitFor({ timeout: 15000 });
+  const sources = card.locator('details.sources');
+  await sources.locator('summary').click();
+  assert.equal(await sources.locator('.source-pending').count(), 1, 'the list says the sources are loading');
+  assert.equal(await sources.locator('a.source-link').count(), 0);
+  await app(page).locator('button[data-action="print"]').first().click();
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__printed), 0, 'print waits for the sources');
+  // WeChat categories' cards are drawn too, saying their description and documents are coming.
+  const pendingCards = app(page).locator('article.req[data-pending-details]');
+  assert.ok((await pendingCards.count()) > 0, 'some category cards wait for their long texts');
+  assert.match(await pendingCards.first().locator('.req-pending').textContent(), /加载/);
+  release();
+  await card.locator('details.sources a.source-link').first().waitFor({ timeout: 15000 });
+  assert.ok(await card.locator('details.sources').evaluate((d) => d.open), 'the open list stays open');
+  assert.equal(await app(page).locator('.source-pending').count(), 0, 'no list is left loading');
+  assert.equal(await pendingCards.count(), 0, 'every category card is drawn again with its texts');
+  await page.waitForFunction(() => window.__printed === 1);
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -27,6 +27,12 @@ export function renderRequirement(item, ctx, opts = {}) {
     card.appendChild(h('div', { class: cls, attrs: { role: 'note' } }, h('strong', { class: 'warning-label', text: label }), ' ', p.text));
   }
   if (r.summary) card.appendChild(h('p', { class: 'req-summary', text: r.summary }));
+  else if (detailsPending(r, catalogue)) {
+    // A WeChat category's description and documents come with categories.<lang>.json, fetched once
+    // idle after the first result: the card says so, and the app draws it again then (refreshCards).
+    card.dataset.pendingDetails = '';
+    card.appendChild(h('p', { class: 'req-pending', attrs: { role: 'status' }, text: t('req.detailsLoading') }));
+  }
   card.appendChild(whyBlock(item, ctx));
   if (item.status === 'possible' && item.settle && item.settle.length) {
     card.appendChild(
@@ -76,6 +82,37 @@ export function renderRequirement(item, ctx, opts = {}) {
   }
   card.appendChild(sourcesBlock(r, ctx));
   return card;
+}
+
+/** Whether a requirement's long texts are still on their way (in categories.<lang>.json). */
+export function detailsPending(r, catalogue) {
+  return !!catalogue.details && r.kind === 'category' && r.summary === undefined;
+}
+
+/**
+ * Draws again the cards drawn before their long texts arrived, keeping which of their disclosures
+ * are open and where the keyboard focus was.
+ * @param {ParentNode} root
+ * @param {any} ctx
+ */
+export function refreshCards(root, ctx) {
+  const items = new Map((ctx.report?.requirements || []).map((i) => [i.id, i]));
+  const focusables = (el) => [...el.querySelectorAll('button, a[href], summary, [tabindex]')];
+  for (const old of root.querySelectorAll('article.req[data-pending-details]')) {
+    const item = items.get(old.dataset.req);
+    if (!item) continue;
+    const fresh = renderRequirement(item, ctx, { headingLevel: Number(old.querySelector('.req-name')?.tagName.slice(1)) || 4 });
+    // Disclosures keep their state by kind (the new card has the same ones).
+    const open = [...old.querySelectorAll('details')].filter((d) => d.open).map((d) => d.classList[0]);
+    const active = /** @type {any} */ (old.getRootNode()).activeElement;
+    const focusAt = active && old.contains(active) ? focusables(old).indexOf(active) : -1;
+    old.replaceWith(fresh);
+    for (const kind of open) {
+      const d = kind && fresh.querySelector('details.' + kind);
+      if (d) /** @type {HTMLDetailsElement} */ (d).open = true;
+    }
+    if (focusAt >= 0) /** @type {HTMLElement|undefined} */ (focusables(fresh)[focusAt])?.focus();
+  }
 }
 
 /** The requirement's sources behind a disclosure; before they have arrived, without a count. */
