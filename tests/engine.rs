@@ -313,6 +313,42 @@ fn the_compact_form_round_trips_and_evaluates_the_same() {
     let mut flipped = bytes.clone();
     flipped[3] ^= 0xff;
     assert!(mpcheck::blob::decode(&flipped).is_none());
+    // Any single damaged byte or cut: decoded to something or refused, never a panic (string
+    // back-references included).
+    for i in 8..bytes.len() {
+        for x in [0x01, 0x80, 0xff] {
+            let mut b = bytes.clone();
+            b[i] ^= x;
+            let _ = mpcheck::blob::decode(&b);
+        }
+        let _ = mpcheck::blob::decode(&bytes[..i]);
+    }
+}
+
+#[test]
+fn the_compact_form_writes_a_repeated_string_once() {
+    let bytes = mpcheck::blob::encode(&mpcheck::RULES);
+    // Every WeChat category has group "wechat_category": written once, then referred to.
+    let needle = b"wechat_category";
+    let count = bytes.windows(needle.len()).filter(|w| w == needle).count();
+    assert_eq!(count, 1, "\"wechat_category\" is written {count} times");
+    assert!(
+        mpcheck::RULES
+            .requirements
+            .iter()
+            .filter(|r| r.group.as_deref() == Some("wechat_category"))
+            .count()
+            > 500
+    );
+    let back = mpcheck::blob::decode(&bytes).expect("decodes");
+    assert_eq!(back.requirements.len(), mpcheck::RULES.requirements.len());
+    assert!(
+        back.requirements
+            .iter()
+            .filter(|r| r.group.as_deref() == Some("wechat_category"))
+            .count()
+            > 500
+    );
 }
 
 #[test]
