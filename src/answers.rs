@@ -328,7 +328,7 @@ impl Answers {
                         set.push(o as OIdx);
                         next_o = o + 1;
                     }
-                    set.sort_unstable();
+                    crate::sort_small::sort_small_by(&mut set, |a, b| a < b);
                     set.dedup();
                     Some(Answer::Set(set))
                 }

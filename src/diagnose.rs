@@ -109,24 +109,20 @@ fn cited_sections(text: &str) -> (Vec<String>, Vec<String>) {
     (first_of_each(rej), first_of_each(ops))
 }
 
-/// The first copy of each string, in their order: by sorting positions (n log n), not a hash set,
-/// whose hashing and tables would be the module's only ones (about 1 KB gzip of wasm).
+/// The first copy of each string, in their order, at most `MAX_CITED` of them: a message cites a
+/// handful of rule numbers, and a text repeating numbers thousands of times must not multiply the
+/// work (each is compared with at most `MAX_CITED` kept ones).
 fn first_of_each(v: Vec<String>) -> Vec<String> {
-    let mut order: Vec<usize> = (0..v.len()).collect();
-    order.sort_unstable_by(|&a, &b| v[a].cmp(&v[b]).then(a.cmp(&b)));
-    let mut keep = vec![false; v.len()];
-    let mut previous: Option<&str> = None;
-    for &i in &order {
-        if previous != Some(v[i].as_str()) {
-            keep[i] = true;
+    let mut out: Vec<String> = Vec::new();
+    for n in v {
+        if out.len() < MAX_CITED && !out.contains(&n) {
+            out.push(n);
         }
-        previous = Some(v[i].as_str());
     }
-    v.into_iter()
-        .zip(keep)
-        .filter_map(|(s, k)| k.then_some(s))
-        .collect()
+    out
 }
+
+const MAX_CITED: usize = 32;
 
 /// `code` appears in `text` as a whole token.
 fn has_token(text: &str, code: &str) -> Option<usize> {
@@ -203,11 +199,8 @@ pub fn diagnose(rb: &RuleBase, text: &str) -> Result<Vec<Match>, EngineError> {
             out.push(m);
         }
     }
-    out.sort_unstable_by(|a, b| {
-        b.score
-            .cmp(&a.score)
-            .then(a.first.cmp(&b.first))
-            .then(a.cause.cmp(&b.cause))
+    crate::sort_small::sort_small_by(&mut out, |a, b| {
+        (b.score, a.first, a.cause) < (a.score, b.first, b.cause)
     });
     Ok(out)
 }

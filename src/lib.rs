@@ -20,6 +20,7 @@ pub mod plan;
 pub mod report;
 #[cfg(feature = "loader")]
 pub mod rulefile;
+pub mod sort_small;
 pub mod tape;
 
 mod rulebase;
