@@ -11,7 +11,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, transform } from 'esbuild';
-import { root } from './config.mjs';
+import { PAGE_FILES, root } from './config.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -44,8 +44,7 @@ const PKG_FILES = [
   'causes.zh-CN.json',
   'causes.en.json',
 ];
-// The page's module, from its own wasm-pack output (its snippets are merged with the full one's).
-const PAGE_FILES = ['mpcheck_page.js', 'mpcheck_page_bg.wasm', 'mpcheck_page.d.ts', 'mpcheck_page_bg.wasm.d.ts'];
+// The page's module (PAGE_FILES) comes from its own wasm-pack output, its snippets merged with the full one's.
 
 function* walk(dir) {
   for (const name of readdirSync(dir).sort()) {

@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'smol-toml';
-import { root } from './config.mjs';
+import { PAGE_FILES, root } from './config.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -32,9 +32,8 @@ const HOST_ONLY = new Set(['index.html', 'host.js', 'host.css']);
 // The wasm-pack output the package ships (the catalogue is written beside it by export-catalogue).
 const PKG_FILES = ['mpcheck.js', 'mpcheck_bg.wasm', 'mpcheck.d.ts', 'mpcheck_bg.wasm.d.ts',
   ...['zh-CN', 'en'].flatMap((l) => [`questions.${l}.json`, `catalogue.${l}.json`, `categories.${l}.json`, `names.${l}.json`, `causes.${l}.json`])];
-// The element's module (wasm-loader.js loads it): the engine without texts, which it gets from the
-// JSON files above (cargo feature `page`, target/page-pkg/).
-const PAGE_FILES = ['mpcheck_page.js', 'mpcheck_page_bg.wasm', 'mpcheck_page.d.ts', 'mpcheck_page_bg.wasm.d.ts'];
+// The element's module (PAGE_FILES: wasm-loader.js loads it) is the engine without texts, which it
+// gets from the JSON files above (cargo feature `page`, target/page-pkg/).
 const REQUIRED_WWW = ['mpcheck-app.js', 'mpcheck-app.css', 'mpcheck-embed.js', 'wasm-loader.js', 'mpcheck-app.d.ts', 'wasm-loader.d.ts', 'mpcheck-embed.d.ts'];
 
 for (const f of PKG_FILES) {

@@ -1,8 +1,12 @@
 // Types for wasm-loader.js: the engine and catalogue loader the element uses (also usable alone).
-import type * as Engine from './pkg/mpcheck.js';
+import type * as Engine from './pkg/mpcheck_page.js';
 import type { Catalogue, Lang, Question } from './pkg/mpcheck.js';
 
-/** The engine module once initialised: questions, evaluate, diagnose, version (docs/api.md). */
+/**
+ * The page's module once initialised (pkg/mpcheck_page.js: the engine without texts; docs/api.md):
+ * questions, evaluate, diagnose, version, use_texts. Its functions answer in a language once that
+ * language's texts are given: loadEngineFor(lang) does that.
+ */
 export type LoadedEngine = typeof Engine;
 
 /** Thrown (as a rejected promise) when the engine or a catalogue cannot be loaded. */
@@ -19,11 +23,22 @@ export interface MpcheckLoadError extends Error {
 export function loadEngine(): Promise<LoadedEngine>;
 
 /**
- * pkg/catalogue.<lang>.json, expanded (expandCatalogue): names and texts, fetched once per page and language. The WeChat
- * categories' `summary`, `scope` and `documents` are not in it (it has `details: "categories"`
- * instead) until loadCategoryDetails has merged them in.
+ * The engine, ready to answer in one language: loadEngine, that language's questions file and
+ * catalogue fetched together, and the texts given to the module (`use_texts`). A stale copy of a
+ * file (another version) is fetched again past the cache, else `version_mismatch`.
  */
-export function loadCatalogue(lang: Lang): Promise<Catalogue & { details?: 'categories' }>;
+export function loadEngineFor(lang: Lang): Promise<LoadedEngine>;
+
+/** loadEngineFor, and pkg/causes.<lang>.json given to the module too, for `diagnose`. */
+export function loadCauses(lang: Lang): Promise<LoadedEngine>;
+
+/**
+ * pkg/catalogue.<lang>.json, expanded (expandCatalogue): what a first result shows, fetched once per
+ * page and language. The rest (the WeChat categories' `summary`, `scope` and `documents`, the
+ * sources, the conditions, the checklist; docs/api.md) is not in it (it has
+ * `details: "categories"` instead) until loadCategoryDetails has merged it in.
+ */
+export function loadCatalogue(lang: Lang, options?: RequestInit): Promise<Catalogue & { details?: 'categories' }>;
 
 /**
  * The core catalogue from the parsed compact file pkg/catalogue.<lang>.json (`format: "compact"`:
@@ -50,8 +65,8 @@ export function loadNames(lang: Lang): Promise<{ version: string; names: Record<
 export function loadCategoryDetails(lang: Lang): Promise<Catalogue>;
 
 /**
- * Merges a parsed pkg/categories.<lang>.json into the core catalogue of the same language (the
- * WeChat categories' long texts, the checklist items); returns the catalogue, without `details`.
+ * Merges a parsed pkg/categories.<lang>.json into the core catalogue of the same language (all
+ * that the core catalogue leaves out); returns the catalogue, without `details`.
  */
 export function mergeDetails(catalogue: Catalogue & { details?: 'categories' }, file: unknown): Catalogue;
 

@@ -142,40 +142,46 @@ export function expandCatalogue(file) {
  * @returns {Promise<any>}
  */
 export function loadCatalogue(lang, options = {}) {
-  if (!catalogues.has(lang)) {
-    const url = assetUrl(`./pkg/catalogue.${lang}.json`);
-    // Low priority: the engine (and with it the first question) goes first where the browser
-    // schedules by priority.
-    const p = fetch(url, { credentials: 'same-origin', priority: 'low', ...options })
-      .then((res) => {
-        if (!res.ok) throw new Error('HTTP ' + res.status);
-        return res.json();
-      })
-      .then(expandCatalogue)
-      .catch((e) => {
-        catalogues.delete(lang);
-        throw loadError('load_failed', `could not load pkg/catalogue.${lang}.json`, e);
-      });
-    catalogues.set(lang, p);
+  // Low priority: the engine (and with it the first question) goes first where the browser
+  // schedules by priority.
+  return once(catalogues, lang, () => getJson(`catalogue.${lang}.json`, { priority: 'low', ...options }).then(expandCatalogue));
+}
+
+/**
+ * What make() resolves to, made once per key and kept in `cache`; after a failure the next call
+ * makes it again (a flaky network, say).
+ * @template T
+ * @param {Map<string, Promise<T>>} cache
+ * @param {string} key
+ * @param {() => Promise<T>} make
+ * @returns {Promise<T>}
+ */
+function once(cache, key, make) {
+  if (!cache.has(key)) {
+    const p = make().catch((e) => {
+      cache.delete(key);
+      throw e;
+    });
+    cache.set(key, p);
   }
-  return catalogues.get(lang);
+  return /** @type {Promise<T>} */ (cache.get(key));
+}
+
+/** One JSON file of the checker's (pkg/<name>), parsed; a failure is a tagged load_failed error. */
+function getJson(name, options = {}) {
+  return fetch(assetUrl(`./pkg/${name}`), { credentials: 'same-origin', ...options })
+    .then((res) => {
+      if (!res.ok) throw new Error('HTTP ' + res.status);
+      return res.json();
+    })
+    .catch((e) => {
+      throw loadError('load_failed', `could not load pkg/${name}`, e);
+    });
 }
 
 /** Fetch one JSON file of the checker's, once per page; a failed fetch may be retried. */
 function fetchJson(cache, name, options = {}) {
-  if (!cache.has(name)) {
-    const p = fetch(assetUrl(`./pkg/${name}`), { credentials: 'same-origin', ...options })
-      .then((res) => {
-        if (!res.ok) throw new Error('HTTP ' + res.status);
-        return res.json();
-      })
-      .catch((e) => {
-        cache.delete(name);
-        throw loadError('load_failed', `could not load pkg/${name}`, e);
-      });
-    cache.set(name, p);
-  }
-  return cache.get(name);
+  return once(cache, name, () => getJson(name, options));
 }
 
 /**
@@ -248,22 +254,15 @@ export function mergeDetails(catalogue, file) {
  * @returns {Promise<any>}
  */
 export function loadCategoryDetails(lang) {
-  if (!details.has(lang)) {
-    const p = Promise.all([loadCatalogue(lang), fetchJson(new Map(), `categories.${lang}.json`, { priority: 'low' })])
-      .then(([catalogue, file]) => {
-        if (file.version !== catalogue.version) {
-          throw loadError('version_mismatch', `categories ${file.version} do not match catalogue ${catalogue.version}`);
-        }
-        mergeDetails(catalogue, file);
-        return catalogue;
-      })
-      .catch((e) => {
-        details.delete(lang);
-        throw e;
-      });
-    details.set(lang, p);
-  }
-  return details.get(lang);
+  return once(details, lang, () =>
+    Promise.all([loadCatalogue(lang), getJson(`categories.${lang}.json`, { priority: 'low' })]).then(([catalogue, file]) => {
+      if (file.version !== catalogue.version) {
+        throw loadError('version_mismatch', `categories ${file.version} do not match catalogue ${catalogue.version}`);
+      }
+      mergeDetails(catalogue, file);
+      return catalogue;
+    }),
+  );
 }
 
 /**
@@ -274,34 +273,28 @@ export function loadCategoryDetails(lang) {
  * @returns {Promise<any>} the module's exports
  */
 export function loadEngineFor(lang) {
-  if (!withTexts.has(lang)) {
-    const p = Promise.all([loadEngine(), loadQuestions(lang), loadCatalogue(lang)])
-      .then(async ([engine, file, catalogue]) => {
-        if (typeof engine.use_texts !== 'function') return engine; // a module with its own texts
-        const v = engine.version();
-        // A file from another version (an old copy in a cache after the site was updated) is
-        // fetched once more past the cache; the first screen may have been drawn from it.
-        if (file.version !== v) file = await fetchJson(new Map(), `questions.${lang}.json`, { cache: 'reload' });
-        if (catalogue.version !== v) {
-          catalogues.delete(lang);
-          catalogue = await loadCatalogue(lang, { cache: 'reload' });
-        }
-        if (file.version !== v || catalogue.version !== v) {
-          throw loadError('version_mismatch', `questions ${file.version} and catalogue ${catalogue.version} do not match engine ${v}`);
-        }
-        questionFiles.set(`questions.${lang}.json`, Promise.resolve(file));
-        const source = { questions: file.questions, catalogue };
-        engine.use_texts(lang, source);
-        textSources.set(lang, source);
-        return engine;
-      })
-      .catch((e) => {
-        withTexts.delete(lang);
-        throw e;
-      });
-    withTexts.set(lang, p);
-  }
-  return withTexts.get(lang);
+  return once(withTexts, lang, async () => {
+    let [engine, file, catalogue] = await Promise.all([loadEngine(), loadQuestions(lang), loadCatalogue(lang)]);
+    if (typeof engine.use_texts !== 'function') return engine; // a module with its own texts
+    const v = engine.version();
+    // A file from another version (an old copy in a cache after the site was updated) is fetched
+    // once more past the cache; the first screen may have been drawn from it.
+    if (file.version !== v) {
+      file = await getJson(`questions.${lang}.json`, { cache: 'reload' });
+      questionFiles.set(`questions.${lang}.json`, Promise.resolve(file));
+    }
+    if (catalogue.version !== v) {
+      catalogues.delete(lang);
+      catalogue = await loadCatalogue(lang, { cache: 'reload' });
+    }
+    if (file.version !== v || catalogue.version !== v) {
+      throw loadError('version_mismatch', `questions ${file.version} and catalogue ${catalogue.version} do not match engine ${v}`);
+    }
+    const source = { questions: file.questions, catalogue };
+    engine.use_texts(lang, source);
+    textSources.set(lang, source);
+    return engine;
+  });
 }
 
 /**
