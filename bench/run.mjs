@@ -7,7 +7,8 @@
 //      the bench-only entry point) beside `node ../shared/bench/peers.cjs`
 //   d. generated rule bases of 1,000, 10,000, 50,000 and 100,000 rules through the same entry point
 //   e. sizes: the shipped .wasm, the engine alone (empty rule base), the whole page, gzip -9
-//   f. page load in headless Chromium: navigation → first question, → first result; plain and
+//   f. page load in headless Chromium: navigation → first question, → first result (and the files
+//      fetched by then, each gzipped: the page weight measured rather than listed); plain and
 //      throttled (CPU ×4, 150 ms latency, 1.6 Mbit/s down, 750 kbit/s up)
 // Prints a table and writes bench/latest.json.
 //   node bench/run.mjs [--quick] [--skip a,b,…]   --quick: fewer calls (a smoke run, not figures)
@@ -17,6 +18,7 @@ import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { expectedMatches, generate, matches, toToml } from './gen.mjs';
 import { median, time } from './timing.mjs';
 
@@ -173,10 +175,19 @@ if (!skip.has('f')) {
     for (const [mode, r] of Object.entries(out.figures.page)) {
       row('f', `page, ${mode}: navigation → first question`, `${r.first_question_ms} ms (median of ${r.runs})`, mode === 'throttled' ? '≤ 1,500 ms' : '');
       row('f', `page, ${mode}: navigation → first result`, `${r.first_result_ms} ms (median of ${r.runs})`);
+      const f = r.fetched_by_first_result;
+      row('f', `page, ${mode}: files fetched by the first result (first run)`, `${f.files.length} files, ${(f.gzip / 1024).toFixed(1)} KB gzip`, mode === 'throttled' ? '≤ 150 KB' : '', f.files.join(' '));
     }
   } catch (e) {
     row('f', 'page load', 'skipped', '', String(e.message || e).split('\n').slice(0, 3).join(' '));
   }
+}
+
+/** The files of dist/ among the paths fetched, and their gzip -9 sizes added up. */
+function fetchedSize(paths) {
+  const files = [...new Set(paths.map((p) => (p.endsWith('/') ? p + 'index.html' : p).replace(/^\//, '')))].filter((f) => existsSync(join(root, 'dist', f)));
+  const gzip = files.reduce((n, f) => n + gzipSync(readFileSync(join(root, 'dist', f)), { level: 9 }).length, 0);
+  return { files, gzip };
 }
 
 async function pageLoad() {
@@ -202,6 +213,7 @@ async function pageLoad() {
       for (const mode of ['plain', 'throttled']) {
         const firstQ = [];
         const firstR = [];
+        let fetched = null;
         const runs = opts.quick ? 1 : 5;
         for (let i = 0; i < runs; i++) {
           for (const target of ['question', 'result']) {
@@ -215,6 +227,8 @@ async function pageLoad() {
               await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
             }
             const app = page.locator('mpcheck-app');
+            const done = [];
+            page.on('requestfinished', (r) => done.push(new URL(r.url()).pathname));
             const t0 = Date.now();
             await page.goto(url, { waitUntil: 'commit' });
             if (target === 'question') {
@@ -227,11 +241,13 @@ async function pageLoad() {
               await app.locator('.nav button[data-view="results"]').click({ timeout: 30_000 });
               await app.locator('.results .group-title').first().waitFor({ state: 'visible', timeout: 30_000 });
               firstR.push(Date.now() - t0);
+              // What had arrived by then (each file of dist/ gzipped on its own, as the budget counts).
+              if (!fetched) fetched = fetchedSize(done);
             }
             await ctx.close();
           }
         }
-        result[mode] = { first_question_ms: median(firstQ), first_result_ms: median(firstR), runs, samples: { first_question_ms: firstQ, first_result_ms: firstR } };
+        result[mode] = { first_question_ms: median(firstQ), first_result_ms: median(firstR), runs, fetched_by_first_result: fetched, samples: { first_question_ms: firstQ, first_result_ms: firstR } };
       }
       return result;
     } finally {
