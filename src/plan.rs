@@ -61,20 +61,39 @@ fn position(sorted: &[RIdx], r: RIdx) -> Option<usize> {
 /// Working days from the start, (min, max).
 type Days = (u32, u32);
 
+/// The buffers `plan_into` works in, kept between reports so that their memory is reused.
+#[derive(Default)]
+pub struct Scratch {
+    required: Vec<RIdx>,
+    /// (start, finish) of required[k].
+    times: Vec<(Days, Days)>,
+    keys: Vec<u128>,
+}
+
 /// `items` are in catalogue order (as `report::evaluate` makes them).
 pub fn plan(rb: &RuleBase, items: &[Item]) -> Plan {
-    let mut required: Vec<RIdx> = Vec::with_capacity(items.len());
+    let mut out = Plan::default();
+    plan_into(rb, items, &mut Scratch::default(), &mut out);
+    out
+}
+
+/// `plan`, into `out` (its previous contents replaced), with `scratch`'s buffers.
+pub fn plan_into(rb: &RuleBase, items: &[Item], scratch: &mut Scratch, out: &mut Plan) {
+    let required = &mut scratch.required;
+    required.clear();
     for i in items {
         if i.status == Status::Required {
             required.push(i.req);
         }
     }
+    let required: &[RIdx] = required;
     debug_assert!(required.windows(2).all(|w| w[0] < w[1]));
     let reqs: &[Requirement] = &rb.requirements;
     // (start, finish) of required[k]; computed by repeated relaxation (prerequisites are
     // acyclic, checked at build time, so |required| rounds always suffice).
-    let mut times_v = vec![((0u32, 0u32), (0u32, 0u32)); required.len()];
-    let times: &mut [(Days, Days)] = &mut times_v;
+    scratch.times.clear();
+    scratch.times.resize(required.len(), ((0, 0), (0, 0)));
+    let times: &mut [(Days, Days)] = &mut scratch.times;
     for _ in 0..=required.len() {
         let mut changed = false;
         // Whether some item read a prerequisite that comes after it (and may still change).
@@ -83,7 +102,7 @@ pub fn plan(rb: &RuleBase, items: &[Item]) -> Plan {
             let req = &reqs[r as usize];
             let mut s = (0, 0);
             for &p in req.prerequisites.iter() {
-                if let Some(pk) = position(&required, p) {
+                if let Some(pk) = position(required, p) {
                     ahead |= pk >= k;
                     let f = times[pk].1;
                     s = (s.0.max(f.0), s.1.max(f.1));
@@ -104,7 +123,8 @@ pub fn plan(rb: &RuleBase, items: &[Item]) -> Plan {
     }
     // Plan order: step, then start, then catalogue order (= position in `required`), packed
     // into one integer key so that the sort compares integers rather than tuples.
-    let mut keys: Vec<u128> = Vec::with_capacity(required.len());
+    let keys = &mut scratch.keys;
+    keys.clear();
     let mut total = (0, 0);
     for (k, &r) in required.iter().enumerate() {
         let (s, f) = times[k];
@@ -117,15 +137,15 @@ pub fn plan(rb: &RuleBase, items: &[Item]) -> Plan {
         total = (total.0.max(f.0), total.1.max(f.1));
     }
     keys.sort_unstable();
-    let mut steps = Vec::with_capacity(keys.len());
-    for &key in &keys {
+    out.steps.clear();
+    for &key in keys.iter() {
         let k = key as u32 as usize;
         let (start, finish) = times[k];
-        steps.push(Step {
+        out.steps.push(Step {
             req: required[k],
             start,
             finish,
         });
     }
-    Plan { steps, total }
+    out.total = total;
 }

@@ -184,12 +184,14 @@ thread_local! {
 }
 
 /// What `evaluate` keeps between calls for one rule base: its parsed string tables (one per
-/// language, built on first use) and the buffers the tape is written into.
+/// language, built on first use) and the buffers the report and its tape are written into.
 struct Prepared {
     /// Address of the rule base these belong to.
     rb: usize,
     base: Vec<u32>,
     tables: [Option<JsValue>; 2],
+    scratch: report::Scratch,
+    report: report::Report,
     tape: tape::Tape,
 }
 
@@ -209,6 +211,8 @@ fn evaluate_with(rb: &RuleBase, answers: JsValue, lang: &JsValue) -> Result<JsVa
                     rb: key,
                     base: tape::eligibility_base(rb),
                     tables: [None, None],
+                    scratch: report::Scratch::default(),
+                    report: report::Report::default(),
                     tape: tape::Tape::default(),
                 });
                 all.len() - 1
@@ -235,8 +239,8 @@ fn evaluate_with(rb: &RuleBase, answers: JsValue, lang: &JsValue) -> Result<JsVa
                 Answers::resolve(rb, &raw).map_err(|e| to_js(&e))?
             }
         };
-        let report = report::evaluate(rb, &answers);
-        tape::report_tape(rb, &report, &answers, &p.base, &mut p.tape);
+        report::evaluate_into(rb, &answers, &mut p.scratch, &mut p.report);
+        tape::report_tape(rb, &p.report, &answers, &p.base, &mut p.tape);
         build_report(p.tape.as_slice(), &tables)
             .map_err(|_| internal("the report could not be built from the engine's tape"))
     })
