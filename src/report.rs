@@ -64,6 +64,7 @@ pub struct Span {
 }
 
 impl Span {
+    #[inline(always)]
     pub fn of<T>(self, list: &[T]) -> &[T] {
         &list[self.start as usize..self.end as usize]
     }

@@ -28,7 +28,9 @@ pub const NONE: u32 = u32::MAX;
 
 /// The numbers of one report, kept between reports so its memory is reused. Written through a
 /// slice and grown in big steps: at opt-level "z" `Vec::push` stays a call per number, a slice
-/// store does not.
+/// store does not. Writers make room for a run of numbers once (`room`) and store them with no
+/// further checks than the slice's bounds; every helper is inlined (a call per number costs more
+/// than the store).
 #[derive(Default)]
 pub struct Tape {
     buf: Vec<u32>,
@@ -40,33 +42,53 @@ impl Tape {
         &self.buf[..self.len]
     }
 
+    /// Makes room for `n` more numbers.
+    #[inline(always)]
+    fn room(&mut self, n: usize) {
+        if self.buf.len() - self.len < n {
+            self.grow(n);
+        }
+    }
+
+    #[inline(never)]
+    fn grow(&mut self, n: usize) {
+        let want = (2 * self.buf.len()).max(self.len + n) + 1024;
+        self.buf.resize(want, 0);
+    }
+
     #[inline(always)]
     fn put(&mut self, x: u32) {
-        if self.len == self.buf.len() {
-            self.grow();
-        }
+        self.room(1);
         let buf: &mut [u32] = &mut self.buf;
         buf[self.len] = x;
         self.len += 1;
     }
 
-    #[inline]
+    #[inline(always)]
     fn put_all<const N: usize>(&mut self, xs: [u32; N]) {
-        for x in xs {
-            self.put(x);
-        }
-    }
-
-    #[inline(never)]
-    fn grow(&mut self) {
-        let n = self.buf.len();
-        self.buf.resize(2 * n + 1024, 0);
-    }
-
-    /// Fills in a count written as 0 at `at`.
-    fn set(&mut self, at: usize, x: u32) {
+        self.room(N);
         let buf: &mut [u32] = &mut self.buf;
-        buf[at] = x;
+        let mut i = 0;
+        while i < N {
+            buf[self.len + i] = xs[i];
+            i += 1;
+        }
+        self.len += N;
+    }
+
+    /// A question set: its size, then its members in order.
+    #[inline(always)]
+    fn qset(&mut self, s: &QSet) {
+        self.room(1 + MAX_QUESTIONS);
+        let buf: &mut [u32] = &mut self.buf;
+        let at = self.len;
+        let mut len = at + 1;
+        for q in s.iter() {
+            buf[len] = q.into();
+            len += 1;
+        }
+        buf[at] = (len - at - 1) as u32;
+        self.len = len;
     }
 }
 
@@ -92,16 +114,6 @@ pub fn eligibility_base(rb: &RuleBase) -> Vec<u32> {
     base
 }
 
-#[inline(always)]
-fn qset(tape: &mut Tape, s: &QSet) {
-    let at = tape.len;
-    tape.put(0);
-    for q in s.iter() {
-        tape.put(q.into());
-    }
-    tape.set(at, (tape.len - at - 1) as u32);
-}
-
 fn because(tape: &mut Tape, rb: &RuleBase, list: &[Because]) {
     tape.put(list.len() as u32);
     let rules = rb.rules.len() as u32;
@@ -112,7 +124,7 @@ fn because(tape: &mut Tape, rb: &RuleBase, list: &[Because]) {
             Decider::Entity => rules + 1,
             Decider::Own => rules + 2,
         });
-        qset(tape, &b.answers);
+        tape.qset(&b.answers);
     }
 }
 
@@ -141,7 +153,7 @@ pub fn report_tape(
         tape.put(item.req);
         tape.put(status_code(item.status));
         because(tape, rb, item.because.of(&report.because));
-        qset(tape, &item.settle);
+        tape.qset(&item.settle);
         match item.one_of {
             Some((r, g)) => tape.put_all([r, u32::from(g)]),
             None => tape.put(NONE),
@@ -167,7 +179,7 @@ pub fn report_tape(
     for c in &report.checklist {
         tape.put_all([u32::from(c.check), u32::from(c.certain)]);
         because(tape, rb, c.because.of(&report.because));
-        qset(tape, &c.settle);
+        tape.qset(&c.settle);
     }
 
     tape.put(report.next_questions.len() as u32);
@@ -181,13 +193,11 @@ pub fn report_tape(
     }
     tape.put_all([report.plan.total.0, report.plan.total.1]);
 
-    let at = tape.len;
-    tape.put(0);
+    tape.put(report.cited.iter().count() as u32);
     for q in report.cited.iter() {
         tape.put(q.into());
         answer_words(tape, answers.values[q as usize].as_ref());
     }
-    tape.set(at, report.cited.iter().count() as u32);
 }
 
 /// An answer as the table's words put it together (the same as `output::answer_label`):
