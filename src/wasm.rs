@@ -184,7 +184,8 @@ thread_local! {
 }
 
 /// What `evaluate` keeps between calls for one rule base: its parsed string tables (one per
-/// language, built on first use) and the buffers the report and its tape are written into.
+/// language, built on first use), the buffers the report is written into, and one tape per
+/// language (a tape remembers what the JS of its table holds, src/tape.rs).
 struct Prepared {
     /// Address of the rule base these belong to.
     rb: usize,
@@ -192,7 +193,7 @@ struct Prepared {
     tables: [Option<JsValue>; 2],
     scratch: report::Scratch,
     report: report::Report,
-    tape: tape::Tape,
+    tapes: [tape::Tape; 2],
 }
 
 thread_local! {
@@ -213,7 +214,7 @@ fn evaluate_with(rb: &RuleBase, answers: JsValue, lang: &JsValue) -> Result<JsVa
                     tables: [None, None],
                     scratch: report::Scratch::default(),
                     report: report::Report::default(),
-                    tape: tape::Tape::default(),
+                    tapes: Default::default(),
                 });
                 all.len() - 1
             }
@@ -240,9 +241,13 @@ fn evaluate_with(rb: &RuleBase, answers: JsValue, lang: &JsValue) -> Result<JsVa
             }
         };
         report::evaluate_into(rb, &answers, &mut p.scratch, &mut p.report);
-        tape::report_tape(rb, &p.report, &answers, &p.base, &mut p.tape);
-        build_report(p.tape.as_slice(), &tables)
-            .map_err(|_| internal("the report could not be built from the engine's tape"))
+        let tape = &mut p.tapes[slot];
+        tape::report_tape(rb, &p.report, &answers, &p.base, tape);
+        build_report(tape.as_slice(), &tables).map_err(|_| {
+            // JS may hold less than the tape thinks: it will send everything again.
+            tape.forget();
+            internal("the report could not be built from the engine's tape")
+        })
     })
 }
 

@@ -13,6 +13,8 @@
 
 const STATUS = ['required', 'possible', 'not_accepted', 'not_needed'];
 const NONE = 0xffffffff;
+const REF = 0x80000000;
+const NEW = 0x40000000;
 const EMPTY = Object.freeze([]);
 
 /**
@@ -24,7 +26,47 @@ export function parse_tables(json) {
   for (const groups of t.groups) for (const g of groups) Object.freeze(g);
   // Frozen {text, blocks, certain}, by 4 * text + 2 * blocks + certain, made on first use.
   t.problem_objects = new Map();
+  // What the tape refers back to: sets of question ids by number, and per decider its entry and
+  // that entry alone in a list (src/tape.rs).
+  t.sets = [];
+  t.entries = new Array(t.deciders.length).fill(undefined);
+  t.singles = new Array(t.deciders.length).fill(undefined);
   return t;
+}
+
+/** What readSet read: the list, and whether it is one the table keeps (or the empty one). */
+const read = { out: EMPTY, kept: true };
+
+/** Reads a question set {q} at p (tape.rs) into `read`; returns the position after it. */
+function readSet(tape, p, t) {
+  const x = tape[p++];
+  if (x === 0) {
+    read.out = EMPTY;
+    read.kept = true;
+  } else if (x >= REF) {
+    const s = t.sets[x - REF];
+    if (s === undefined) throw new Error('the tape refers to a set it never sent');
+    read.out = s;
+    read.kept = true;
+  } else {
+    const m = x >= NEW ? tape[p++] : x;
+    const qs = t.questions;
+    const s = new Array(m);
+    for (let j = 0; j < m; j++) s[j] = qs[tape[p++]];
+    if (x >= NEW) {
+      t.sets[x - NEW] = Object.freeze(s);
+      read.kept = true;
+    } else read.kept = false;
+    read.out = s;
+  }
+  return p;
+}
+
+/** An entry the tape sent before (REF | d). */
+function keptEntry(t, d) {
+  const e = t.entries[d];
+  if (e === undefined) throw new Error('the tape refers to an entry it never sent');
+  return e;
 }
 
 function problem(t, text, blocks, certain) {
@@ -88,25 +130,38 @@ export function build_report(tape, t) {
     const status = STATUS[tape[p++]];
     let because = EMPTY;
     const nb = tape[p++];
-    if (nb > 0) {
+    if (nb === 1) {
+      const x = tape[p++];
+      if (x >= REF) {
+        const d = x - REF;
+        because = t.singles[d];
+        if (because === undefined) because = t.singles[d] = Object.freeze([keptEntry(t, d)]);
+      } else {
+        p = readSet(tape, p, t);
+        const e = { rule: deciders[x], answers: read.out };
+        if (read.kept) {
+          t.entries[x] = Object.freeze(e);
+          because = t.singles[x] = Object.freeze([e]);
+        } else because = [e];
+      }
+    } else if (nb > 1) {
       because = new Array(nb);
       for (let k = 0; k < nb; k++) {
-        const rule = deciders[tape[p++]];
-        const m = tape[p++];
-        let answers = EMPTY;
-        if (m > 0) {
-          answers = new Array(m);
-          for (let j = 0; j < m; j++) answers[j] = qs[tape[p++]];
+        const x = tape[p++];
+        if (x >= REF) because[k] = keptEntry(t, x - REF);
+        else {
+          p = readSet(tape, p, t);
+          const e = { rule: deciders[x], answers: read.out };
+          if (read.kept) {
+            t.entries[x] = Object.freeze(e);
+            t.singles[x] = undefined;
+          }
+          because[k] = e;
         }
-        because[k] = { rule, answers };
       }
     }
-    const m = tape[p++];
-    let settle = EMPTY;
-    if (m > 0) {
-      settle = new Array(m);
-      for (let j = 0; j < m; j++) settle[j] = qs[tape[p++]];
-    }
+    p = readSet(tape, p, t);
+    const settle = read.out;
     let item;
     if (tape[p] === NONE) {
       p++;
@@ -136,25 +191,38 @@ export function build_report(tape, t) {
     const status = tape[p++] === 1 ? 'required' : 'possible';
     let because = EMPTY;
     const nb = tape[p++];
-    if (nb > 0) {
+    if (nb === 1) {
+      const x = tape[p++];
+      if (x >= REF) {
+        const d = x - REF;
+        because = t.singles[d];
+        if (because === undefined) because = t.singles[d] = Object.freeze([keptEntry(t, d)]);
+      } else {
+        p = readSet(tape, p, t);
+        const e = { rule: deciders[x], answers: read.out };
+        if (read.kept) {
+          t.entries[x] = Object.freeze(e);
+          because = t.singles[x] = Object.freeze([e]);
+        } else because = [e];
+      }
+    } else if (nb > 1) {
       because = new Array(nb);
       for (let k = 0; k < nb; k++) {
-        const rule = deciders[tape[p++]];
-        const m = tape[p++];
-        let answers = EMPTY;
-        if (m > 0) {
-          answers = new Array(m);
-          for (let j = 0; j < m; j++) answers[j] = qs[tape[p++]];
+        const x = tape[p++];
+        if (x >= REF) because[k] = keptEntry(t, x - REF);
+        else {
+          p = readSet(tape, p, t);
+          const e = { rule: deciders[x], answers: read.out };
+          if (read.kept) {
+            t.entries[x] = Object.freeze(e);
+            t.singles[x] = undefined;
+          }
+          because[k] = e;
         }
-        because[k] = { rule, answers };
       }
     }
-    const m = tape[p++];
-    let settle = EMPTY;
-    if (m > 0) {
-      settle = new Array(m);
-      for (let j = 0; j < m; j++) settle[j] = qs[tape[p++]];
-    }
+    p = readSet(tape, p, t);
+    const settle = read.out;
     checklist[i] = { id, status, because, settle };
   }
 

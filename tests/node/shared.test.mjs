@@ -1,7 +1,8 @@
-// A report is a read-only value (docs/api.md): src/js/report.js shares the parts that do not depend
-// on the answers (the empty array, one_of groups, problem objects, the plan's [min, max] pairs)
-// between places and reports. Everything reachable from more than one place must be frozen, so that
-// a consumer's change throws (modules are strict) instead of altering other items or reports.
+// A report is a read-only value (docs/api.md): src/js/report.js shares values that recur (the empty
+// array, one_of groups, problem objects, the plan's [min, max] pairs, lists of question ids,
+// because entries and one-entry because lists) between places and reports. Everything reachable
+// from more than one place must be frozen, so that a consumer's change throws (modules are strict)
+// instead of altering other items or reports.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mp, tomlFiles } from './engine.mjs';
@@ -46,6 +47,11 @@ test('changing a shared part of a report throws and leaves other reports as they
 
   const empty = reports[0].requirements.find((i) => i.settle.length === 0).settle;
   assert.throws(() => empty.push('x'), TypeError);
+  const entry = reports.flatMap((r) => r.requirements).find((i) => i.because.length > 0 && i.because[0].answers.length > 0).because[0];
+  assert.throws(() => {
+    entry.rule = 'changed';
+  }, TypeError);
+  assert.throws(() => entry.answers.push('x'), TypeError);
   const problem = withProblems.requirements.find((i) => i.problems.length > 0).problems[0];
   assert.throws(() => {
     problem.text = 'changed';
