@@ -64,6 +64,10 @@ type Days = (u32, u32);
 /// The buffers `plan_into` works in, kept between reports so that their memory is reused.
 #[derive(Default)]
 pub struct Scratch {
+    /// Per requirement of the rule base `ranks_of`: 1 + `step_rank`, worked out on first use
+    /// (0: not yet), so that plans do not compare step names.
+    ranks_of: usize,
+    ranks: Vec<u8>,
     required: Vec<RIdx>,
     /// (start, finish) of required[k].
     times: Vec<(Days, Days)>,
@@ -79,6 +83,12 @@ pub fn plan(rb: &RuleBase, items: &[Item]) -> Plan {
 
 /// `plan`, into `out` (its previous contents replaced), with `scratch`'s buffers.
 pub fn plan_into(rb: &RuleBase, items: &[Item], scratch: &mut Scratch, out: &mut Plan) {
+    let key = rb as *const RuleBase as usize;
+    if scratch.ranks_of != key || scratch.ranks.len() != rb.requirements.len() {
+        scratch.ranks_of = key;
+        scratch.ranks.clear();
+        scratch.ranks.resize(rb.requirements.len(), 0);
+    }
     let required = &mut scratch.required;
     required.clear();
     for i in items {
@@ -126,14 +136,15 @@ pub fn plan_into(rb: &RuleBase, items: &[Item], scratch: &mut Scratch, out: &mut
     let keys = &mut scratch.keys;
     keys.clear();
     let mut total = (0, 0);
+    let ranks: &mut [u8] = &mut scratch.ranks;
     for (k, &r) in required.iter().enumerate() {
         let (s, f) = times[k];
-        keys.push(
-            (step_rank(rb, r) as u128) << 96
-                | u128::from(s.0) << 64
-                | u128::from(s.1) << 32
-                | k as u128,
-        );
+        let mut rank = ranks[r as usize];
+        if rank == 0 {
+            rank = step_rank(rb, r) as u8 + 1;
+            ranks[r as usize] = rank;
+        }
+        keys.push((rank as u128) << 96 | u128::from(s.0) << 64 | u128::from(s.1) << 32 | k as u128);
         total = (total.0.max(f.0), total.1.max(f.1));
     }
     keys.sort_unstable();

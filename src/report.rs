@@ -245,18 +245,76 @@ pub struct Scratch {
     check_first: Vec<u32>,
     /// Per question: how many open points it would settle.
     counts: Vec<u32>,
+    facts: Facts,
     plan: crate::plan::Scratch,
+}
+
+/// Per requirement, what every report asks of it, in one byte worked out on first use (0: not
+/// yet): a report reads these bytes rather than the requirement's record (many bytes, out of
+/// cache for large rule bases). Bound to one rule base (`prepare`). Off for a one-off report
+/// (`evaluate`), where working them out would cost more than it saves.
+#[derive(Default)]
+struct Facts {
+    off: bool,
+    rb: usize,
+    bytes: Vec<u8>,
+}
+
+const FACT_KNOWN: u8 = 1;
+const FACT_GROUP: u8 = 2;
+const FACT_ELIGIBILITY: u8 = 4;
+
+impl Facts {
+    fn prepare(&mut self, rb: &RuleBase) {
+        let key = rb as *const RuleBase as usize;
+        if !self.off && self.rb != key || self.bytes.len() != rb.requirements.len() {
+            self.rb = key;
+            self.bytes.clear();
+            self.bytes.resize(rb.requirements.len(), 0);
+        }
+    }
+
+    #[inline(always)]
+    fn of(&mut self, rb: &RuleBase, r: RIdx) -> u8 {
+        let bytes: &mut [u8] = &mut self.bytes;
+        if bytes.is_empty() {
+            return fact_byte(&rb.requirements[r as usize]);
+        }
+        let b = bytes[r as usize];
+        if b != 0 {
+            return b;
+        }
+        let b = fact_byte(&rb.requirements[r as usize]);
+        bytes[r as usize] = b;
+        b
+    }
+}
+
+#[inline(always)]
+fn fact_byte(req: &Requirement) -> u8 {
+    let mut b = FACT_KNOWN;
+    if req.group.is_some() {
+        b |= FACT_GROUP;
+    }
+    if !req.eligibility.is_empty() {
+        b |= FACT_ELIGIBILITY;
+    }
+    b
 }
 
 pub fn evaluate(rb: &RuleBase, answers: &Answers) -> Report {
     let mut report = Report::default();
-    evaluate_into(rb, answers, &mut Scratch::default(), &mut report);
+    let mut scratch = Scratch::default();
+    scratch.facts.off = true;
+    evaluate_into(rb, answers, &mut scratch, &mut report);
     report
 }
 
 /// `evaluate`, into `report` (its previous contents replaced), with `scratch`'s buffers.
 pub fn evaluate_into(rb: &RuleBase, answers: &Answers, scratch: &mut Scratch, report: &mut Report) {
     let state = State::new(rb, answers);
+    let facts = &mut scratch.facts;
+    facts.prepare(rb);
     let findings = &mut scratch.findings;
     findings.prepare(rb);
     let groups = &mut scratch.groups;
@@ -280,9 +338,8 @@ pub fn evaluate_into(rb: &RuleBase, answers: &Answers, scratch: &mut Scratch, re
                 findings.add_all(&rule.not_accepted, Event::NotAcceptedMaybe, by, &o);
             }
             Tri::False => {
-                let reqs: &[Requirement] = &rb.requirements;
                 for &r in rule.require.iter() {
-                    if reqs[r as usize].group.is_none() {
+                    if facts.of(rb, r) & FACT_GROUP == 0 {
                         findings.add(r, Event::Unneeded, by, &o);
                     }
                 }
@@ -340,7 +397,16 @@ pub fn evaluate_into(rb: &RuleBase, answers: &Answers, scratch: &mut Scratch, re
             let req = (wi * 64) as RIdx + w.trailing_zeros();
             w &= w - 1;
             let first = ends[req as usize].first;
-            if let Some(item) = decide(rb, &state, &findings.all, req, first, &mut lists) {
+            let eligibility = facts.of(rb, req) & FACT_ELIGIBILITY != 0;
+            if let Some(item) = decide(
+                rb,
+                &state,
+                &findings.all,
+                req,
+                first,
+                eligibility,
+                &mut lists,
+            ) {
                 items.push(item);
             }
         }
@@ -450,6 +516,7 @@ fn decide(
     all: &[Finding],
     req: RIdx,
     first: u32,
+    eligibility: bool,
     lists: &mut Lists,
 ) -> Option<Item> {
     // Which kinds of finding there are, and the first group alternative.
@@ -509,7 +576,12 @@ fn decide(
         // An uncertain problem with an item that is itself only possible says little: those
         // are left out, certain ones are always shown.
         let required = status == Status::Required;
-        for (ei, e) in rb.requirements[req as usize].eligibility.iter().enumerate() {
+        let conditions: &[crate::model::Eligibility] = if eligibility {
+            &rb.requirements[req as usize].eligibility
+        } else {
+            &[]
+        };
+        for (ei, e) in conditions.iter().enumerate() {
             let o = state.eval(&e.when);
             if o.value == Tri::True || (required && o.value == Tri::Unknown) {
                 lists.problems.push(Problem {
