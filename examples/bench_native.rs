@@ -50,9 +50,12 @@ fn measure(rb: &RuleBase, raw: &RawAnswers, min_calls: usize) -> String {
     });
     let base = mpcheck::tape::eligibility_base(rb);
     let mut tape = mpcheck::tape::Tape::default();
+    // Kept between calls, as the wasm adapter keeps them.
+    let mut scratch = mpcheck::report::Scratch::default();
+    let mut report = mpcheck::report::Report::default();
     let (tape_median, _, tape_n) = time(min_calls, || {
         let answers = mpcheck::Answers::resolve(rb, std::hint::black_box(raw)).ok()?;
-        let report = mpcheck::report::evaluate(rb, &answers);
+        mpcheck::report::evaluate_into(rb, &answers, &mut scratch, &mut report);
         mpcheck::tape::report_tape(rb, &report, &answers, &base, &mut tape);
         Some(tape.as_slice().len())
     });

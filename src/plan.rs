@@ -61,20 +61,49 @@ fn position(sorted: &[RIdx], r: RIdx) -> Option<usize> {
 /// Working days from the start, (min, max).
 type Days = (u32, u32);
 
+/// The buffers `plan_into` works in, kept between reports so that their memory is reused.
+#[derive(Default)]
+pub struct Scratch {
+    /// Per requirement of the rule base `ranks_of`: 1 + `step_rank`, worked out on first use
+    /// (0: not yet), so that plans do not compare step names.
+    ranks_of: usize,
+    ranks: Vec<u8>,
+    required: Vec<RIdx>,
+    /// (start, finish) of required[k].
+    times: Vec<(Days, Days)>,
+    keys: Vec<u128>,
+}
+
 /// `items` are in catalogue order (as `report::evaluate` makes them).
 pub fn plan(rb: &RuleBase, items: &[Item]) -> Plan {
-    let mut required: Vec<RIdx> = Vec::with_capacity(items.len());
+    let mut out = Plan::default();
+    plan_into(rb, items, &mut Scratch::default(), &mut out);
+    out
+}
+
+/// `plan`, into `out` (its previous contents replaced), with `scratch`'s buffers.
+pub fn plan_into(rb: &RuleBase, items: &[Item], scratch: &mut Scratch, out: &mut Plan) {
+    let key = rb as *const RuleBase as usize;
+    if scratch.ranks_of != key || scratch.ranks.len() != rb.requirements.len() {
+        scratch.ranks_of = key;
+        scratch.ranks.clear();
+        scratch.ranks.resize(rb.requirements.len(), 0);
+    }
+    let required = &mut scratch.required;
+    required.clear();
     for i in items {
         if i.status == Status::Required {
             required.push(i.req);
         }
     }
+    let required: &[RIdx] = required;
     debug_assert!(required.windows(2).all(|w| w[0] < w[1]));
     let reqs: &[Requirement] = &rb.requirements;
     // (start, finish) of required[k]; computed by repeated relaxation (prerequisites are
     // acyclic, checked at build time, so |required| rounds always suffice).
-    let mut times_v = vec![((0u32, 0u32), (0u32, 0u32)); required.len()];
-    let times: &mut [(Days, Days)] = &mut times_v;
+    scratch.times.clear();
+    scratch.times.resize(required.len(), ((0, 0), (0, 0)));
+    let times: &mut [(Days, Days)] = &mut scratch.times;
     for _ in 0..=required.len() {
         let mut changed = false;
         // Whether some item read a prerequisite that comes after it (and may still change).
@@ -83,7 +112,7 @@ pub fn plan(rb: &RuleBase, items: &[Item]) -> Plan {
             let req = &reqs[r as usize];
             let mut s = (0, 0);
             for &p in req.prerequisites.iter() {
-                if let Some(pk) = position(&required, p) {
+                if let Some(pk) = position(required, p) {
                     ahead |= pk >= k;
                     let f = times[pk].1;
                     s = (s.0.max(f.0), s.1.max(f.1));
@@ -104,28 +133,30 @@ pub fn plan(rb: &RuleBase, items: &[Item]) -> Plan {
     }
     // Plan order: step, then start, then catalogue order (= position in `required`), packed
     // into one integer key so that the sort compares integers rather than tuples.
-    let mut keys: Vec<u128> = Vec::with_capacity(required.len());
+    let keys = &mut scratch.keys;
+    keys.clear();
     let mut total = (0, 0);
+    let ranks: &mut [u8] = &mut scratch.ranks;
     for (k, &r) in required.iter().enumerate() {
         let (s, f) = times[k];
-        keys.push(
-            (step_rank(rb, r) as u128) << 96
-                | u128::from(s.0) << 64
-                | u128::from(s.1) << 32
-                | k as u128,
-        );
+        let mut rank = ranks[r as usize];
+        if rank == 0 {
+            rank = step_rank(rb, r) as u8 + 1;
+            ranks[r as usize] = rank;
+        }
+        keys.push((rank as u128) << 96 | u128::from(s.0) << 64 | u128::from(s.1) << 32 | k as u128);
         total = (total.0.max(f.0), total.1.max(f.1));
     }
     keys.sort_unstable();
-    let mut steps = Vec::with_capacity(keys.len());
-    for &key in &keys {
+    out.steps.clear();
+    for &key in keys.iter() {
         let k = key as u32 as usize;
         let (start, finish) = times[k];
-        steps.push(Step {
+        out.steps.push(Step {
             req: required[k],
             start,
             finish,
         });
     }
-    Plan { steps, total }
+    out.total = total;
 }

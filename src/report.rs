@@ -4,7 +4,7 @@
 use crate::answers::{Answer, Answers};
 use crate::eval::{Outcome, QSet, State, Tri};
 use crate::model::{QIdx, RIdx, Requirement, RuleBase};
-use crate::plan::{plan, Plan};
+use crate::plan::Plan;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Status {
@@ -64,6 +64,7 @@ pub struct Span {
 }
 
 impl Span {
+    #[inline(always)]
     pub fn of<T>(self, list: &[T]) -> &[T] {
         &list[self.start as usize..self.end as usize]
     }
@@ -102,7 +103,7 @@ pub struct CheckItem {
     pub settle: QSet,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Report {
     pub asked: Vec<QIdx>,
     pub next: Option<QIdx>,
@@ -150,6 +151,7 @@ struct Ends {
 /// Every finding, with each requirement's findings linked in the order they were found, and
 /// a bit per requirement that has any. Reading the bits in order visits the requirements in
 /// catalogue order without sorting the findings or scanning every requirement.
+#[derive(Default)]
 struct Findings {
     all: Vec<Finding>,
     ends: Vec<Ends>,
@@ -157,14 +159,34 @@ struct Findings {
 }
 
 impl Findings {
-    fn new(rb: &RuleBase) -> Findings {
+    /// Ready for a report on `rb`: empty, with a link slot and a bit for every requirement.
+    /// (`clear` leaves them empty after a report, so only the first use fills them.)
+    fn prepare(&mut self, rb: &RuleBase) {
         let n = rb.requirements.len();
-        Findings {
-            // Room for a typical report, so that the list rarely grows while it is built.
-            all: Vec::with_capacity(rb.rules.len() * 2 + 16),
-            ends: vec![Ends::default(); n],
-            touched: vec![0; n / 64 + 1],
+        self.all.clear();
+        // Room for a typical report, so that the list rarely grows while it is built.
+        self.all.reserve(rb.rules.len() * 2 + 16);
+        if self.ends.len() != n {
+            self.ends.clear();
+            self.ends.resize(n, Ends::default());
+            self.touched.clear();
+            self.touched.resize(n / 64 + 1, 0);
         }
+    }
+
+    /// Empties the link slots and bits this report used (only those: the rest are empty).
+    fn clear(&mut self) {
+        let ends: &mut [Ends] = &mut self.ends;
+        let touched: &mut [u64] = &mut self.touched;
+        for (wi, word) in touched.iter_mut().enumerate() {
+            let mut w = *word;
+            while w != 0 {
+                ends[wi * 64 + w.trailing_zeros() as usize] = Ends::default();
+                w &= w - 1;
+            }
+            *word = 0;
+        }
+        self.all.clear();
     }
 
     fn add(&mut self, req: RIdx, event: Event, by: Decider, o: &Outcome) {
@@ -212,11 +234,93 @@ impl Findings {
     }
 }
 
+/// The buffers `evaluate_into` works in, kept between reports (with the `Report` it fills) so
+/// that their memory is reused: a report then allocates nothing once the buffers have grown.
+#[derive(Default)]
+pub struct Scratch {
+    findings: Findings,
+    groups: Vec<(u32, u16, Outcome)>,
+    check_hits: Vec<Hit>,
+    /// Per check: 1 + its first hit in `check_hits` (0: none).
+    check_first: Vec<u32>,
+    /// Per question: how many open points it would settle.
+    counts: Vec<u32>,
+    facts: Facts,
+    plan: crate::plan::Scratch,
+}
+
+/// Per requirement, what every report asks of it, in one byte worked out on first use (0: not
+/// yet): a report reads these bytes rather than the requirement's record (many bytes, out of
+/// cache for large rule bases). Bound to one rule base (`prepare`). Off for a one-off report
+/// (`evaluate`), where working them out would cost more than it saves.
+#[derive(Default)]
+struct Facts {
+    off: bool,
+    rb: usize,
+    bytes: Vec<u8>,
+}
+
+const FACT_KNOWN: u8 = 1;
+const FACT_GROUP: u8 = 2;
+const FACT_ELIGIBILITY: u8 = 4;
+
+impl Facts {
+    fn prepare(&mut self, rb: &RuleBase) {
+        let key = rb as *const RuleBase as usize;
+        if !self.off && self.rb != key || self.bytes.len() != rb.requirements.len() {
+            self.rb = key;
+            self.bytes.clear();
+            self.bytes.resize(rb.requirements.len(), 0);
+        }
+    }
+
+    #[inline(always)]
+    fn of(&mut self, rb: &RuleBase, r: RIdx) -> u8 {
+        let bytes: &mut [u8] = &mut self.bytes;
+        if bytes.is_empty() {
+            return fact_byte(&rb.requirements[r as usize]);
+        }
+        let b = bytes[r as usize];
+        if b != 0 {
+            return b;
+        }
+        let b = fact_byte(&rb.requirements[r as usize]);
+        bytes[r as usize] = b;
+        b
+    }
+}
+
+#[inline(always)]
+fn fact_byte(req: &Requirement) -> u8 {
+    let mut b = FACT_KNOWN;
+    if req.group.is_some() {
+        b |= FACT_GROUP;
+    }
+    if !req.eligibility.is_empty() {
+        b |= FACT_ELIGIBILITY;
+    }
+    b
+}
+
 pub fn evaluate(rb: &RuleBase, answers: &Answers) -> Report {
+    let mut report = Report::default();
+    let mut scratch = Scratch::default();
+    scratch.facts.off = true;
+    evaluate_into(rb, answers, &mut scratch, &mut report);
+    report
+}
+
+/// `evaluate`, into `report` (its previous contents replaced), with `scratch`'s buffers.
+pub fn evaluate_into(rb: &RuleBase, answers: &Answers, scratch: &mut Scratch, report: &mut Report) {
     let state = State::new(rb, answers);
-    let mut findings = Findings::new(rb);
-    let mut groups: Vec<(u32, u16, Outcome)> = Vec::with_capacity(8);
-    let mut check_hits: Vec<Hit> = Vec::with_capacity(16);
+    let facts = &mut scratch.facts;
+    facts.prepare(rb);
+    let findings = &mut scratch.findings;
+    findings.prepare(rb);
+    let groups = &mut scratch.groups;
+    groups.clear();
+    let check_hits = &mut scratch.check_hits;
+    check_hits.clear();
 
     let mut o = Outcome::default();
     for (ri, rule) in rb.rules.iter().enumerate() {
@@ -234,9 +338,8 @@ pub fn evaluate(rb: &RuleBase, answers: &Answers) -> Report {
                 findings.add_all(&rule.not_accepted, Event::NotAcceptedMaybe, by, &o);
             }
             Tri::False => {
-                let reqs: &[Requirement] = &rb.requirements;
                 for &r in rule.require.iter() {
-                    if reqs[r as usize].group.is_none() {
+                    if facts.of(rb, r) & FACT_GROUP == 0 {
                         findings.add(r, Event::Unneeded, by, &o);
                     }
                 }
@@ -257,10 +360,10 @@ pub fn evaluate(rb: &RuleBase, answers: &Answers) -> Report {
             }
         }
     }
-    picked_entries(rb, &state, &mut findings);
+    picked_entries(rb, &state, findings);
 
     // A group is met by any member already required; otherwise each member is an alternative.
-    for (ri, gi, o) in groups {
+    for &(ri, gi, o) in groups.iter() {
         let members: &[RIdx] = &rb.rules[ri as usize].require_one_of[gi as usize];
         if o.value == Tri::True && members.iter().any(|&m| findings.has(m, Event::Required)) {
             continue;
@@ -274,10 +377,17 @@ pub fn evaluate(rb: &RuleBase, answers: &Answers) -> Report {
     }
 
     let mut lists = Lists {
-        because: Vec::with_capacity(findings.all.len() + 2 * rb.checks.len()),
-        problems: Vec::with_capacity(16),
+        because: std::mem::take(&mut report.because),
+        problems: std::mem::take(&mut report.problems),
     };
-    let mut items = Vec::with_capacity(findings.all.len().min(rb.requirements.len()));
+    lists.because.clear();
+    lists
+        .because
+        .reserve(findings.all.len() + 2 * rb.checks.len());
+    lists.problems.clear();
+    let mut items = std::mem::take(&mut report.items);
+    items.clear();
+    items.reserve(findings.all.len().min(rb.requirements.len()));
     // Requirements in catalogue order: the set bits of `touched`, lowest first.
     let touched: &[u64] = &findings.touched;
     let ends: &[Ends] = &findings.ends;
@@ -287,13 +397,35 @@ pub fn evaluate(rb: &RuleBase, answers: &Answers) -> Report {
             let req = (wi * 64) as RIdx + w.trailing_zeros();
             w &= w - 1;
             let first = ends[req as usize].first;
-            if let Some(item) = decide(rb, &state, &findings.all, req, first, &mut lists) {
+            let eligibility = facts.of(rb, req) & FACT_ELIGIBILITY != 0;
+            if let Some(item) = decide(
+                rb,
+                &state,
+                &findings.all,
+                req,
+                first,
+                eligibility,
+                &mut lists,
+            ) {
                 items.push(item);
             }
         }
     }
-    let checklist = checklist(rb, &state, &mut check_hits, &mut lists);
-    finish(rb, &state, items, checklist, lists)
+    findings.clear();
+    let mut checklist = std::mem::take(&mut report.checklist);
+    fill_checklist(
+        rb,
+        &state,
+        check_hits,
+        &mut scratch.check_first,
+        &mut lists,
+        &mut checklist,
+    );
+    report.items = items;
+    report.checklist = checklist;
+    report.because = lists.because;
+    report.problems = lists.problems;
+    finish(rb, &state, scratch, report);
 }
 
 /// The lists every item's spans point into.
@@ -384,6 +516,7 @@ fn decide(
     all: &[Finding],
     req: RIdx,
     first: u32,
+    eligibility: bool,
     lists: &mut Lists,
 ) -> Option<Item> {
     // Which kinds of finding there are, and the first group alternative.
@@ -443,7 +576,12 @@ fn decide(
         // An uncertain problem with an item that is itself only possible says little: those
         // are left out, certain ones are always shown.
         let required = status == Status::Required;
-        for (ei, e) in rb.requirements[req as usize].eligibility.iter().enumerate() {
+        let conditions: &[crate::model::Eligibility] = if eligibility {
+            &rb.requirements[req as usize].eligibility
+        } else {
+            &[]
+        };
+        for (ei, e) in conditions.iter().enumerate() {
             let o = state.eval(&e.when);
             if o.value == Tri::True || (required && o.value == Tri::Unknown) {
                 lists.problems.push(Problem {
@@ -489,11 +627,20 @@ struct Hit {
     next: u32,
 }
 
-fn checklist(rb: &RuleBase, state: &State, hits: &mut [Hit], lists: &mut Lists) -> Vec<CheckItem> {
+/// The checklist into `out` (emptied first); `first` is a buffer for each check's first hit.
+fn fill_checklist(
+    rb: &RuleBase,
+    state: &State,
+    hits: &mut [Hit],
+    first_v: &mut Vec<u32>,
+    lists: &mut Lists,
+    out: &mut Vec<CheckItem>,
+) {
     // Each check's hits, linked in rule order (hits are few; checks are many, so each check
     // must not scan them all).
-    let mut first_v = vec![0u32; rb.checks.len()];
-    let first: &mut [u32] = &mut first_v;
+    first_v.clear();
+    first_v.resize(rb.checks.len(), 0);
+    let first: &mut [u32] = first_v;
     let mut h = hits.len();
     while h > 0 {
         h -= 1;
@@ -503,7 +650,8 @@ fn checklist(rb: &RuleBase, state: &State, hits: &mut [Hit], lists: &mut Lists) 
             first[c] = h as u32 + 1;
         }
     }
-    let mut out = Vec::with_capacity(rb.checks.len());
+    out.clear();
+    out.reserve(rb.checks.len());
     for (ci, check) in rb.checks.iter().enumerate() {
         let mut because = open(&lists.because);
         let mut settle = QSet::default();
@@ -544,49 +692,40 @@ fn checklist(rb: &RuleBase, state: &State, hits: &mut [Hit], lists: &mut Lists) 
             lists.because.truncate(because.start as usize);
         }
     }
-    out
 }
 
-fn finish(
-    rb: &RuleBase,
-    state: &State,
-    items: Vec<Item>,
-    checklist: Vec<CheckItem>,
-    lists: Lists,
-) -> Report {
-    let mut asked = Vec::with_capacity(state.asked.len());
-    let mut next = None;
-    let mut unsure = Vec::new();
+/// The rest of `report` from its items and checklist: flow, next questions, cited answers, plan.
+fn finish(rb: &RuleBase, state: &State, scratch: &mut Scratch, report: &mut Report) {
+    report.asked.clear();
+    report.asked.reserve(state.asked.len());
+    report.next = None;
+    report.unsure.clear();
     for (qi, o) in state.asked.iter().enumerate() {
         let q = qi as QIdx;
         if o.value != Tri::True {
             continue;
         }
-        asked.push(q);
+        report.asked.push(q);
         match state.answer(q) {
-            None if next.is_none() => next = Some(q),
-            Some(Answer::NotSure) => unsure.push(q),
+            None if report.next.is_none() => report.next = Some(q),
+            Some(Answer::NotSure) => report.unsure.push(q),
             _ => {}
         }
     }
-    let next_questions = next_questions(rb, state, &items, &checklist);
+    next_questions(
+        rb,
+        state,
+        &report.items,
+        &report.checklist,
+        &mut scratch.counts,
+        &mut report.next_questions,
+    );
     let mut cited = QSet::default();
-    for b in lists.because.iter() {
+    for b in report.because.iter() {
         cited.add(&b.answers);
     }
-    let plan = plan(rb, &items);
-    Report {
-        asked,
-        next,
-        unsure,
-        items,
-        checklist,
-        next_questions,
-        plan,
-        cited,
-        because: lists.because,
-        problems: lists.problems,
-    }
+    report.cited = cited;
+    crate::plan::plan_into(rb, &report.items, &mut scratch.plan, &mut report.plan);
 }
 
 /// Unanswered questions that are or may be asked, with how many open points (possible items,
@@ -596,7 +735,10 @@ fn next_questions(
     state: &State,
     items: &[Item],
     checklist: &[CheckItem],
-) -> Vec<(QIdx, u32)> {
+    counts_v: &mut Vec<u32>,
+    out: &mut Vec<(QIdx, u32)>,
+) {
+    out.clear();
     // How many open points each question would settle: nothing is open, nothing to count.
     let mut open = QSet::default();
     for i in items {
@@ -609,12 +751,12 @@ fn next_questions(
             open.add(&c.settle);
         }
     }
-    let mut out = Vec::new();
     if open.is_empty() {
-        return out;
+        return;
     }
-    let mut counts_v = vec![0u32; rb.questions.len()];
-    let counts: &mut [u32] = &mut counts_v;
+    counts_v.clear();
+    counts_v.resize(rb.questions.len(), 0);
+    let counts: &mut [u32] = counts_v;
     for i in items {
         if i.status == Status::Possible {
             count(counts, &i.settle);
@@ -633,7 +775,6 @@ fn next_questions(
         }
     }
     out.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    out
 }
 
 fn count(counts: &mut [u32], s: &QSet) {

@@ -7,13 +7,26 @@
 //! Layout (every entry one u32; `NONE` = no value; lists are a count then their entries):
 //! ```text
 //! flow:       asked[q], next (q | NONE), unsure[q]
-//! items[]:    req, status, because[], settle[q], one_of (NONE | rule, group), problems[text, blocks, certain]
-//! because:    decider (rule index; rules.len() + 0 picked, 1 entity, 2 when), answers[q]
-//! checklist[]: check, certain, because[], settle[q]
+//! items[]:    req, status, because[], settle{q}, one_of (NONE | rule, group), problems[text, blocks, certain]
+//! because:    REF | d (decider d's entry, as sent before), or d, answers{q} (a new entry for d)
+//!             (d: the rule's index; rules.len() + 0 picked, 1 entity, 2 when)
+//! checklist[]: check, certain, because[], settle{q}
 //! next_questions[]: q, settles
 //! plan:       steps[req, start.0, start.1, finish.0, finish.1], total.0, total.1
 //! answers[]:  q, words   (see `answer_words`)
 //! ```
+//! A question set `{q}` is `0` (empty), `REF | k` (set k, as sent before), `NEW | k, n, q…` (set
+//! k, from now on), or `n, q…` (a set sent only this once: the table of sets is full).
+//!
+//! So that JS builds each list of question ids and each `because` entry once, and then shares it
+//! between items and reports (frozen, src/js/report.js): a tape remembers, across reports, the sets
+//! it sent (up to `MAX_SETS`, numbered in order) and, per decider, the set of the entry it last sent
+//! for it (when that set was empty or numbered; JS keeps that entry). Both are pure values — a set
+//! of question ids, a decider with such a set — so sharing them never carries one report's answers
+//! into another. A tape serves one rule base and one language (one string table in JS): the
+//! adapter keeps one per language, and calls `forget` if JS failed to read one (JS then receives
+//! everything again).
+//!
 //! Problem texts index `texts` in the table: first every requirement's eligibility texts in
 //! order, then every rule's text.
 
@@ -25,14 +38,29 @@ use crate::output::{ANSWER_WORDS, LIST_SEPARATOR};
 use crate::report::{Because, Decider, ProblemFrom, Report, Status};
 
 pub const NONE: u32 = u32::MAX;
+/// A set or entry sent before (`REF | k`), or a set numbered from now on (`NEW | k`). Set sizes
+/// (at most `MAX_QUESTIONS`) and decider codes (rule indices in 32-bit memory, each rule many
+/// bytes) stay below `NEW`.
+pub const REF: u32 = 1 << 31;
+pub const NEW: u32 = 1 << 30;
+/// Most question sets a tape numbers (and JS keeps).
+pub const MAX_SETS: usize = 1 << 16;
 
 /// The numbers of one report, kept between reports so its memory is reused. Written through a
 /// slice and grown in big steps: at opt-level "z" `Vec::push` stays a call per number, a slice
-/// store does not.
+/// store does not. Writers make room for a run of numbers once (`room`) and store them with no
+/// further checks than the slice's bounds; every helper is inlined (a call per number costs more
+/// than the store).
 #[derive(Default)]
 pub struct Tape {
     buf: Vec<u32>,
     len: usize,
+    /// The sets sent, by number, and an open-addressing table of them (1 + number; 0: empty).
+    sets: Vec<QSet>,
+    slots: Vec<u32>,
+    /// Per decider code: the set of the entry JS keeps for it: 1 the empty set, 2 + k set k,
+    /// 0 none.
+    entry_of: Vec<u32>,
 }
 
 impl Tape {
@@ -40,33 +68,125 @@ impl Tape {
         &self.buf[..self.len]
     }
 
+    /// Makes room for `n` more numbers.
+    #[inline(always)]
+    fn room(&mut self, n: usize) {
+        if self.buf.len() - self.len < n {
+            self.grow(n);
+        }
+    }
+
+    #[inline(never)]
+    fn grow(&mut self, n: usize) {
+        let want = (2 * self.buf.len()).max(self.len + n) + 1024;
+        self.buf.resize(want, 0);
+    }
+
     #[inline(always)]
     fn put(&mut self, x: u32) {
-        if self.len == self.buf.len() {
-            self.grow();
-        }
+        self.room(1);
         let buf: &mut [u32] = &mut self.buf;
         buf[self.len] = x;
         self.len += 1;
     }
 
-    #[inline]
+    #[inline(always)]
     fn put_all<const N: usize>(&mut self, xs: [u32; N]) {
-        for x in xs {
-            self.put(x);
+        self.room(N);
+        let buf: &mut [u32] = &mut self.buf;
+        let mut i = 0;
+        while i < N {
+            buf[self.len + i] = xs[i];
+            i += 1;
+        }
+        self.len += N;
+    }
+
+    /// Forgets every set and entry sent: JS will receive them again.
+    pub fn forget(&mut self) {
+        self.sets.clear();
+        self.slots.clear();
+        self.entry_of.clear();
+    }
+
+    /// A question set, numbered if it can be: returns what `entry_of` records for an entry
+    /// with this set (0: it was sent as a one-off).
+    #[inline(always)]
+    fn set(&mut self, s: &QSet) -> u32 {
+        if s.is_empty() {
+            self.put(0);
+            return 1;
+        }
+        if 2 * (self.sets.len() + 1) > self.slots.len() && self.sets.len() < MAX_SETS {
+            self.rehash();
+        }
+        let slots: &mut [u32] = &mut self.slots;
+        let sets: &[QSet] = &self.sets;
+        let mask = slots.len().wrapping_sub(1);
+        let mut i = (s.hash() >> 32) as usize & mask;
+        while !slots.is_empty() {
+            let k = slots[i];
+            if k == 0 {
+                break;
+            }
+            if sets[k as usize - 1].same(s) {
+                self.put(REF | (k - 1));
+                return k + 1;
+            }
+            i = (i + 1) & mask;
+        }
+        if sets.len() >= MAX_SETS {
+            self.qset(s);
+            return 0;
+        }
+        let k = sets.len() as u32;
+        slots[i] = k + 1;
+        self.sets.push(*s);
+        self.put(NEW | k);
+        self.qset(s);
+        k + 2
+    }
+
+    /// Whether `entry_of`'s record `key` is the set `s`.
+    #[inline(always)]
+    fn is_set(&self, key: u32, s: &QSet) -> bool {
+        let sets: &[QSet] = &self.sets;
+        match key {
+            0 => false,
+            1 => s.is_empty(),
+            k => sets[k as usize - 2].same(s),
         }
     }
 
+    /// Doubles the table of sets (at least 256 slots) and enters the sets again.
     #[inline(never)]
-    fn grow(&mut self) {
-        let n = self.buf.len();
-        self.buf.resize(2 * n + 1024, 0);
+    fn rehash(&mut self) {
+        let n = (2 * self.slots.len()).max(256);
+        self.slots.clear();
+        self.slots.resize(n, 0);
+        let slots: &mut [u32] = &mut self.slots;
+        for (k, s) in self.sets.iter().enumerate() {
+            let mut i = (s.hash() >> 32) as usize & (n - 1);
+            while slots[i] != 0 {
+                i = (i + 1) & (n - 1);
+            }
+            slots[i] = k as u32 + 1;
+        }
     }
 
-    /// Fills in a count written as 0 at `at`.
-    fn set(&mut self, at: usize, x: u32) {
+    /// A question set: its size, then its members in order.
+    #[inline(always)]
+    fn qset(&mut self, s: &QSet) {
+        self.room(1 + MAX_QUESTIONS);
         let buf: &mut [u32] = &mut self.buf;
-        buf[at] = x;
+        let at = self.len;
+        let mut len = at + 1;
+        for q in s.iter() {
+            buf[len] = q.into();
+            len += 1;
+        }
+        buf[at] = (len - at - 1) as u32;
+        self.len = len;
     }
 }
 
@@ -92,27 +212,25 @@ pub fn eligibility_base(rb: &RuleBase) -> Vec<u32> {
     base
 }
 
-#[inline(always)]
-fn qset(tape: &mut Tape, s: &QSet) {
-    let at = tape.len;
-    tape.put(0);
-    for q in s.iter() {
-        tape.put(q.into());
-    }
-    tape.set(at, (tape.len - at - 1) as u32);
-}
-
 fn because(tape: &mut Tape, rb: &RuleBase, list: &[Because]) {
     tape.put(list.len() as u32);
     let rules = rb.rules.len() as u32;
     for b in list {
-        tape.put(match b.by {
+        let d = match b.by {
             Decider::Rule(r) => r,
             Decider::Picked => rules,
             Decider::Entity => rules + 1,
             Decider::Own => rules + 2,
-        });
-        qset(tape, &b.answers);
+        };
+        let entry_of: &[u32] = &tape.entry_of;
+        if tape.is_set(entry_of[d as usize], &b.answers) {
+            tape.put(REF | d);
+            continue;
+        }
+        tape.put(d);
+        let key = tape.set(&b.answers);
+        let entry_of: &mut [u32] = &mut tape.entry_of;
+        entry_of[d as usize] = key;
     }
 }
 
@@ -125,6 +243,10 @@ pub fn report_tape(
     tape: &mut Tape,
 ) {
     tape.len = 0;
+    if tape.entry_of.len() != rb.rules.len() + 3 {
+        tape.forget();
+        tape.entry_of.resize(rb.rules.len() + 3, 0);
+    }
     let eligibility_total = base[rb.requirements.len()];
     let qs = |tape: &mut Tape, list: &[QIdx]| {
         tape.put(list.len() as u32);
@@ -141,7 +263,7 @@ pub fn report_tape(
         tape.put(item.req);
         tape.put(status_code(item.status));
         because(tape, rb, item.because.of(&report.because));
-        qset(tape, &item.settle);
+        tape.set(&item.settle);
         match item.one_of {
             Some((r, g)) => tape.put_all([r, u32::from(g)]),
             None => tape.put(NONE),
@@ -167,7 +289,7 @@ pub fn report_tape(
     for c in &report.checklist {
         tape.put_all([u32::from(c.check), u32::from(c.certain)]);
         because(tape, rb, c.because.of(&report.because));
-        qset(tape, &c.settle);
+        tape.set(&c.settle);
     }
 
     tape.put(report.next_questions.len() as u32);
@@ -181,13 +303,11 @@ pub fn report_tape(
     }
     tape.put_all([report.plan.total.0, report.plan.total.1]);
 
-    let at = tape.len;
-    tape.put(0);
+    tape.put(report.cited.iter().count() as u32);
     for q in report.cited.iter() {
         tape.put(q.into());
         answer_words(tape, answers.values[q as usize].as_ref());
     }
-    tape.set(at, report.cited.iter().count() as u32);
 }
 
 /// An answer as the table's words put it together (the same as `output::answer_label`):

@@ -237,13 +237,16 @@ thread_local! {
 }
 
 /// What `evaluate` keeps between calls for one rule base: its parsed string tables (one per
-/// language, built on first use) and the buffers the tape is written into.
+/// language, built on first use), the buffers the report is written into, and one tape per
+/// language (a tape remembers what the JS of its table holds, src/tape.rs).
 struct Prepared {
     /// Address of the rule base these belong to.
     rb: usize,
     base: Vec<u32>,
     tables: [Option<JsValue>; 2],
-    tape: tape::Tape,
+    scratch: report::Scratch,
+    report: report::Report,
+    tapes: [tape::Tape; 2],
 }
 
 thread_local! {
@@ -262,7 +265,9 @@ fn evaluate_with(rb: &RuleBase, answers: JsValue, lang: &JsValue) -> Result<JsVa
                     rb: key,
                     base: tape::eligibility_base(rb),
                     tables: [None, None],
-                    tape: tape::Tape::default(),
+                    scratch: report::Scratch::default(),
+                    report: report::Report::default(),
+                    tapes: Default::default(),
                 });
                 all.len() - 1
             }
@@ -287,10 +292,14 @@ fn evaluate_with(rb: &RuleBase, answers: JsValue, lang: &JsValue) -> Result<JsVa
                 Answers::resolve(rb, &raw).map_err(|e| to_js(&e))?
             }
         };
-        let report = report::evaluate(rb, &answers);
-        tape::report_tape(rb, &report, &answers, &p.base, &mut p.tape);
-        build_report(p.tape.as_slice(), &tables)
-            .map_err(|_| internal("the report could not be built from the engine's tape"))
+        report::evaluate_into(rb, &answers, &mut p.scratch, &mut p.report);
+        let tape = &mut p.tapes[slot];
+        tape::report_tape(rb, &p.report, &answers, &p.base, tape);
+        build_report(tape.as_slice(), &tables).map_err(|_| {
+            // JS may hold less than the tape thinks: it will send everything again.
+            tape.forget();
+            internal("the report could not be built from the engine's tape")
+        })
     })
 }
 

@@ -2,16 +2,99 @@
 // strings of its table. Imported by the wasm adapter (src/wasm.rs) through wasm-bindgen, which
 // ships this file in pkg/snippets/. The objects are built with their keys in the order of the
 // engine's JSON report, so JSON.stringify of the result is byte-identical to it.
+//
+// A report is a read-only value (docs/api.md): parts that do not depend on the answers are built
+// once and shared by every report, and frozen, so that changing them throws (in strict mode)
+// instead of changing other reports: one empty array for every empty list, the one_of groups and
+// the problem objects {text, blocks, certain} (made once per table, on first use), and the plan's
+// [min, max] pairs of working days. Everything else
+// is built for the report. The tape is read in one function with a local position (helper
+// closures capturing it would make V8 keep it in a context object).
 
 const STATUS = ['required', 'possible', 'not_accepted', 'not_needed'];
 const NONE = 0xffffffff;
+const REF = 0x80000000;
+const NEW = 0x40000000;
+const EMPTY = Object.freeze([]);
 
 /**
  * @param {string} json the table (tape.rs `tables_json`), parsed once per rule base and language
  * @returns {object}
  */
 export function parse_tables(json) {
-  return JSON.parse(json);
+  const t = JSON.parse(json);
+  for (const groups of t.groups) for (const g of groups) Object.freeze(g);
+  // Frozen {text, blocks, certain}, by 4 * text + 2 * blocks + certain, made on first use.
+  t.problem_objects = new Map();
+  // What the tape refers back to: sets of question ids by number, and per decider its entry and
+  // that entry alone in a list (src/tape.rs).
+  t.sets = [];
+  t.entries = new Array(t.deciders.length).fill(undefined);
+  t.singles = new Array(t.deciders.length).fill(undefined);
+  return t;
+}
+
+/** What readSet read: the list, and whether it is one the table keeps (or the empty one). */
+const read = { out: EMPTY, kept: true };
+
+/** Reads a question set {q} at p (tape.rs) into `read`; returns the position after it. */
+function readSet(tape, p, t) {
+  const x = tape[p++];
+  if (x === 0) {
+    read.out = EMPTY;
+    read.kept = true;
+  } else if (x >= REF) {
+    const s = t.sets[x - REF];
+    if (s === undefined) throw new Error('the tape refers to a set it never sent');
+    read.out = s;
+    read.kept = true;
+  } else {
+    const m = x >= NEW ? tape[p++] : x;
+    const qs = t.questions;
+    const s = new Array(m);
+    for (let j = 0; j < m; j++) s[j] = qs[tape[p++]];
+    if (x >= NEW) {
+      t.sets[x - NEW] = Object.freeze(s);
+      read.kept = true;
+    } else read.kept = false;
+    read.out = s;
+  }
+  return p;
+}
+
+/** An entry the tape sent before (REF | d). */
+function keptEntry(t, d) {
+  const e = t.entries[d];
+  if (e === undefined) throw new Error('the tape refers to an entry it never sent');
+  return e;
+}
+
+function problem(t, text, blocks, certain) {
+  const k = 4 * text + 2 * blocks + certain;
+  let o = t.problem_objects.get(k);
+  if (o === undefined) {
+    o = Object.freeze({ text: t.texts[text], blocks: blocks === 1, certain: certain === 1 });
+    t.problem_objects.set(k, o);
+  }
+  return o;
+}
+
+/** Frozen [min, max] pairs of working days, shared by every plan: by min, then max (below 1,024). */
+const PAIRS = [];
+
+function pair(a, b) {
+  if (a >= 1024 || b >= 1024) return [a, b];
+  let row = PAIRS[a];
+  if (row === undefined) {
+    row = new Array(1024);
+    PAIRS[a] = row;
+  }
+  let x = row[b];
+  if (x === undefined) {
+    x = Object.freeze([a, b]);
+    row[b] = x;
+  }
+  return x;
 }
 
 /**
@@ -21,100 +104,178 @@ export function parse_tables(json) {
 export function build_report(tape, t) {
   let p = 0;
   const qs = t.questions;
-  const ids = () => {
-    const n = tape[p++];
-    const out = new Array(n);
-    for (let i = 0; i < n; i++) out[i] = qs[tape[p++]];
-    return out;
-  };
-  // An answer's words, put together as the engine's answer_label does (tape.rs answer_words).
-  const words = (q) => {
-    const kind = tape[p++];
-    if (kind === 0) return t.words[tape[p++]];
-    const n = tape[p++];
-    if (kind === 1) {
-      const labels = t.options[q];
-      let s = labels[tape[p++]];
-      for (let k = 1; k < n; k++) s += t.separator + labels[tape[p++]];
-      return s;
-    }
-    const s = String.fromCharCode.apply(null, tape.subarray(p, p + n));
-    p += n;
-    return t.units[q] === null ? s : s + ' ' + t.units[q];
-  };
-  const because = () => {
-    const n = tape[p++];
-    const out = new Array(n);
-    for (let i = 0; i < n; i++) {
-      const rule = t.deciders[tape[p++]];
-      out[i] = { rule, answers: ids() };
-    }
-    return out;
-  };
+  const deciders = t.deciders;
 
-  const asked = ids();
+  let n = tape[p++];
+  let asked = EMPTY;
+  if (n > 0) {
+    asked = new Array(n);
+    for (let i = 0; i < n; i++) asked[i] = qs[tape[p++]];
+  }
   const next = tape[p] === NONE ? null : qs[tape[p]];
   p++;
-  const flow = { asked, next, unsure: ids() };
+  n = tape[p++];
+  let unsure = EMPTY;
+  if (n > 0) {
+    unsure = new Array(n);
+    for (let i = 0; i < n; i++) unsure[i] = qs[tape[p++]];
+  }
+  const flow = { asked, next, unsure };
 
-  const requirements = new Array(tape[p++]);
-  for (let i = 0; i < requirements.length; i++) {
+  n = tape[p++];
+  let requirements = EMPTY;
+  if (n > 0) requirements = new Array(n);
+  for (let i = 0; i < n; i++) {
     const r = tape[p++];
     const status = STATUS[tape[p++]];
-    const b = because();
-    const settle = ids();
+    let because = EMPTY;
+    const nb = tape[p++];
+    if (nb === 1) {
+      const x = tape[p++];
+      if (x >= REF) {
+        const d = x - REF;
+        because = t.singles[d];
+        if (because === undefined) because = t.singles[d] = Object.freeze([keptEntry(t, d)]);
+      } else {
+        p = readSet(tape, p, t);
+        const e = { rule: deciders[x], answers: read.out };
+        if (read.kept) {
+          t.entries[x] = Object.freeze(e);
+          because = t.singles[x] = Object.freeze([e]);
+        } else because = [e];
+      }
+    } else if (nb > 1) {
+      because = new Array(nb);
+      for (let k = 0; k < nb; k++) {
+        const x = tape[p++];
+        if (x >= REF) because[k] = keptEntry(t, x - REF);
+        else {
+          p = readSet(tape, p, t);
+          const e = { rule: deciders[x], answers: read.out };
+          if (read.kept) {
+            t.entries[x] = Object.freeze(e);
+            t.singles[x] = undefined;
+          }
+          because[k] = e;
+        }
+      }
+    }
+    p = readSet(tape, p, t);
+    const settle = read.out;
     let item;
     if (tape[p] === NONE) {
       p++;
-      item = { id: t.requirements[r], layer: t.layers[r], status, because: b, settle, problems: null };
+      item = { id: t.requirements[r], layer: t.layers[r], status, because, settle, problems: EMPTY };
     } else {
-      const one_of = t.groups[tape[p]][tape[p + 1]].slice();
+      const one_of = t.groups[tape[p]][tape[p + 1]];
       p += 2;
-      item = { id: t.requirements[r], layer: t.layers[r], status, because: b, settle, one_of, problems: null };
+      item = { id: t.requirements[r], layer: t.layers[r], status, because, settle, one_of, problems: EMPTY };
     }
     const np = tape[p++];
-    const problems = new Array(np);
-    for (let k = 0; k < np; k++) {
-      problems[k] = { text: t.texts[tape[p]], blocks: tape[p + 1] === 1, certain: tape[p + 2] === 1 };
-      p += 3;
+    if (np > 0) {
+      const problems = new Array(np);
+      for (let k = 0; k < np; k++) {
+        problems[k] = problem(t, tape[p], tape[p + 1], tape[p + 2]);
+        p += 3;
+      }
+      item.problems = problems;
     }
-    item.problems = problems;
     requirements[i] = item;
   }
 
-  const checklist = new Array(tape[p++]);
-  for (let i = 0; i < checklist.length; i++) {
+  n = tape[p++];
+  let checklist = EMPTY;
+  if (n > 0) checklist = new Array(n);
+  for (let i = 0; i < n; i++) {
     const id = t.checks[tape[p++]];
     const status = tape[p++] === 1 ? 'required' : 'possible';
-    const b = because();
-    checklist[i] = { id, status, because: b, settle: ids() };
+    let because = EMPTY;
+    const nb = tape[p++];
+    if (nb === 1) {
+      const x = tape[p++];
+      if (x >= REF) {
+        const d = x - REF;
+        because = t.singles[d];
+        if (because === undefined) because = t.singles[d] = Object.freeze([keptEntry(t, d)]);
+      } else {
+        p = readSet(tape, p, t);
+        const e = { rule: deciders[x], answers: read.out };
+        if (read.kept) {
+          t.entries[x] = Object.freeze(e);
+          because = t.singles[x] = Object.freeze([e]);
+        } else because = [e];
+      }
+    } else if (nb > 1) {
+      because = new Array(nb);
+      for (let k = 0; k < nb; k++) {
+        const x = tape[p++];
+        if (x >= REF) because[k] = keptEntry(t, x - REF);
+        else {
+          p = readSet(tape, p, t);
+          const e = { rule: deciders[x], answers: read.out };
+          if (read.kept) {
+            t.entries[x] = Object.freeze(e);
+            t.singles[x] = undefined;
+          }
+          because[k] = e;
+        }
+      }
+    }
+    p = readSet(tape, p, t);
+    const settle = read.out;
+    checklist[i] = { id, status, because, settle };
   }
 
-  const next_questions = new Array(tape[p++]);
-  for (let i = 0; i < next_questions.length; i++) {
-    next_questions[i] = { id: qs[tape[p]], settles: tape[p + 1] };
-    p += 2;
+  n = tape[p++];
+  let next_questions = EMPTY;
+  if (n > 0) {
+    next_questions = new Array(n);
+    for (let i = 0; i < n; i++) {
+      next_questions[i] = { id: qs[tape[p]], settles: tape[p + 1] };
+      p += 2;
+    }
   }
 
-  const steps = new Array(tape[p++]);
-  for (let i = 0; i < steps.length; i++) {
-    const r = tape[p];
-    steps[i] = {
-      id: t.requirements[r],
-      step: t.steps[r],
-      start: [tape[p + 1], tape[p + 2]],
-      finish: [tape[p + 3], tape[p + 4]],
-    };
-    p += 5;
+  n = tape[p++];
+  let steps = EMPTY;
+  if (n > 0) {
+    steps = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const r = tape[p];
+      steps[i] = {
+        id: t.requirements[r],
+        step: t.steps[r],
+        start: pair(tape[p + 1], tape[p + 2]),
+        finish: pair(tape[p + 3], tape[p + 4]),
+      };
+      p += 5;
+    }
   }
-  const plan = { steps, total: [tape[p], tape[p + 1]] };
+  const plan = { steps, total: pair(tape[p], tape[p + 1]) };
   p += 2;
 
+  // The words of every cited answer, put together as the engine's answer_label does
+  // (tape.rs answer_words).
   const answers = {};
-  const n = tape[p++];
+  n = tape[p++];
   for (let i = 0; i < n; i++) {
     const q = tape[p++];
-    answers[qs[q]] = { question: t.question_texts[q], answer: words(q) };
+    const kind = tape[p++];
+    let words;
+    if (kind === 0) words = t.words[tape[p++]];
+    else {
+      const m = tape[p++];
+      if (kind === 1) {
+        const labels = t.options[q];
+        words = labels[tape[p++]];
+        for (let k = 1; k < m; k++) words += t.separator + labels[tape[p++]];
+      } else {
+        words = String.fromCharCode.apply(null, tape.subarray(p, p + m));
+        p += m;
+        if (t.units[q] !== null) words += ' ' + t.units[q];
+      }
+    }
+    answers[qs[q]] = { question: t.question_texts[q], answer: words };
   }
 
   return { version: t.version, flow, requirements, checklist, next_questions, plan, answers };

@@ -1,0 +1,82 @@
+// A report is a read-only value (docs/api.md): src/js/report.js shares values that recur (the empty
+// array, one_of groups, problem objects, the plan's [min, max] pairs, lists of question ids,
+// because entries and one-entry because lists) between places and reports. Everything reachable
+// from more than one place must be frozen, so that a consumer's change throws (modules are strict)
+// instead of altering other items or reports.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mp, tomlFiles } from './engine.mjs';
+
+const scenarios = tomlFiles('tests/scenarios').flatMap(({ data }) => data.scenario ?? []);
+
+/** Every object and array of a report, with how many places hold it. */
+function places(report, counts = new Map()) {
+  (function walk(v) {
+    if (v === null || typeof v !== 'object') return;
+    const n = counts.get(v) ?? 0;
+    counts.set(v, n + 1);
+    if (n > 0) return;
+    for (const k of Object.keys(v)) walk(v[k]);
+  })(report);
+  return counts;
+}
+
+test('whatever two places or two reports share is frozen', () => {
+  const counts = new Map();
+  for (const s of scenarios) {
+    for (const lang of ['zh-CN', 'en']) places(mp.evaluate(s.answers ?? {}, lang), counts);
+  }
+  let shared = 0;
+  for (const [v, n] of counts) {
+    if (n < 2) continue;
+    shared++;
+    assert.ok(Object.isFrozen(v), `shared but not frozen: ${JSON.stringify(v).slice(0, 120)}`);
+  }
+  // The scenarios do share (empty lists at least): the check above was not vacuous.
+  assert.ok(shared > 0);
+});
+
+test('changing a shared part of a report throws and leaves other reports as they were', () => {
+  // A scenario whose report has eligibility problems, one_of groups and plan steps.
+  const reports = scenarios.map((s) => mp.evaluate(s.answers ?? {}, 'zh-CN'));
+  const withProblems = reports.find((r) => r.requirements.some((i) => i.problems.length > 0));
+  const withOneOf = reports.find((r) => r.requirements.some((i) => i.one_of));
+  const withSteps = reports.find((r) => r.plan.steps.length > 0);
+  assert.ok(withProblems && withOneOf && withSteps, 'no scenario has problems, one_of and plan steps');
+  const before = reports.map((r) => JSON.stringify(r));
+
+  const empty = reports[0].requirements.find((i) => i.settle.length === 0).settle;
+  assert.throws(() => empty.push('x'), TypeError);
+  const entry = reports.flatMap((r) => r.requirements).find((i) => i.because.length > 0 && i.because[0].answers.length > 0).because[0];
+  assert.throws(() => {
+    entry.rule = 'changed';
+  }, TypeError);
+  assert.throws(() => entry.answers.push('x'), TypeError);
+  const problem = withProblems.requirements.find((i) => i.problems.length > 0).problems[0];
+  assert.throws(() => {
+    problem.text = 'changed';
+  }, TypeError);
+  const group = withOneOf.requirements.find((i) => i.one_of).one_of;
+  assert.throws(() => group.pop(), TypeError);
+  const start = withSteps.plan.steps[0].start;
+  assert.throws(() => {
+    start[0] = 999;
+  }, TypeError);
+  assert.deepEqual(reports.map((r) => JSON.stringify(r)), before);
+
+  // A copy is the caller's to change.
+  const copy = structuredClone(withProblems);
+  copy.requirements[0].settle.push('x');
+  copy.plan.total[0] = 999;
+  assert.notEqual(JSON.stringify(copy), JSON.stringify(withProblems));
+});
+
+test('an evaluation with other answers does not change an earlier report', () => {
+  const first = mp.evaluate(scenarios[0].answers ?? {}, 'zh-CN');
+  const json = JSON.stringify(first);
+  for (const s of scenarios) {
+    mp.evaluate(s.answers ?? {}, 'zh-CN');
+    mp.evaluate(s.answers ?? {}, 'en');
+  }
+  assert.equal(JSON.stringify(first), json);
+});
