@@ -774,7 +774,8 @@ fn next_questions(
             out.push((q, n));
         }
     }
-    out.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    // At most one per question (128): a short list (src/sort_small.rs).
+    crate::sort_small::sort_small_by(out, |a, b| (b.1, a.0) < (a.1, b.0));
 }
 
 fn count(counts: &mut [u32], s: &QSet) {

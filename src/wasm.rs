@@ -333,7 +333,7 @@ fn decode_fast(rb: &RuleBase, words: &[u32]) -> Option<Answers> {
                 for _ in 0..n {
                     set.push(option(w.next()?)?);
                 }
-                set.sort_unstable();
+                crate::sort_small::sort_small_by(&mut set, |a, b| a < b);
                 set.dedup();
                 Answer::Set(set)
             }
@@ -451,10 +451,12 @@ pub fn use_texts(
         ));
     }
     TEXTS.with(|t| t.borrow_mut()[slot(lang)] = Some(source));
-    // Tables filled from earlier texts are made again on the next evaluate.
+    // Tables filled from earlier texts are made again on the next evaluate, and the lists and
+    // entries the old ones kept are sent again (the tape forgets them).
     PREPARED.with(|cell| {
         for p in cell.borrow_mut().iter_mut() {
             p.tables[slot(lang)] = None;
+            p.tapes[slot(lang)].forget();
         }
     });
     Ok(())
