@@ -2,7 +2,8 @@
 //   a. native µs per evaluation of the shipped rule base, every question answered (release build),
 //      to JSON and to the tape the wasm hands JS
 //   b. wasm µs per evaluate(answers, lang) from JS in node, every question answered, full report
-//      (the median of five fresh processes: bench/evaluate-child.mjs)
+//      (the median of five fresh processes: bench/evaluate-child.mjs); and the same with answers
+//      that change on every call (every scenario's in turn), which share less with earlier reports
 //   c. our engine on ../shared/bench/synthetic-200.json (translated by bench/gen.mjs, loaded through
 //      the bench-only entry point) beside `node ../shared/bench/peers.cjs`
 //   d. generated rule bases of 1,000, 10,000, 50,000 and 100,000 rules through the same entry point
@@ -13,12 +14,13 @@
 // Prints a table and writes bench/latest.json.
 //   node bench/run.mjs [--quick] [--skip a,b,…]   --quick: fewer calls (a smoke run, not figures)
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { parse as parseToml } from 'smol-toml';
 import { expectedMatches, generate, matches, toToml } from './gen.mjs';
 import { median, time } from './timing.mjs';
 
@@ -75,8 +77,15 @@ if (!skip.has('a')) {
 // b. wasm from JS, in fresh processes (bench/evaluate-child.mjs says why)
 if (!skip.has('b')) {
   const runs = [];
+  // Also the answers of every scenario (tests/scenarios/*.toml), in turn: answers that change.
+  const scenarioAnswers = readdirSync(join(root, 'tests', 'scenarios'))
+    .filter((f) => f.endsWith('.toml'))
+    .sort()
+    .flatMap((f) => (parseToml(readFileSync(join(root, 'tests', 'scenarios', f), 'utf8')).scenario ?? []).map((s) => s.answers ?? {}));
+  const listFile = join(work, 'answers-scenarios.json');
+  writeFileSync(listFile, JSON.stringify(scenarioAnswers));
   for (let i = 0; i < (opts.quick ? 2 : 5); i++) {
-    const r = spawnSync(process.execPath, [join(root, 'bench', 'evaluate-child.mjs'), answersFile, String(CALLS)], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(root, 'bench', 'evaluate-child.mjs'), answersFile, String(CALLS), listFile], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`evaluate-child: ${r.stderr}`);
     runs.push(JSON.parse(r.stdout));
   }
@@ -84,6 +93,9 @@ if (!skip.has('b')) {
   const f = { median_us: medians[medians.length >> 1], process_medians_us: medians, calls: runs.reduce((a, r) => a + r.calls, 0) };
   out.figures.wasm_shipped = { ...f, requirements: runs[0].requirements, wasm: 'pkg/mpcheck_bg.wasm (wasm-opt)' };
   row('b', 'wasm evaluate(answers, lang) from node, full report', `${f.median_us} µs median of ${runs.length} processes' medians (${medians.join(' / ')}; ${f.calls} calls)`, '≤ 10 µs');
+  const varied = runs.map((r) => r.varied.median_us).sort((a, b) => a - b);
+  out.figures.wasm_shipped.varied = { median_us: varied[varied.length >> 1], process_medians_us: varied, answer_sets: runs[0].varied.answer_sets };
+  row('b', `the same, answers changing on every call (the ${runs[0].varied.answer_sets} scenarios in turn)`, `${varied[varied.length >> 1]} µs median of ${runs.length} processes' medians (${varied.join(' / ')})`);
 }
 
 // c + d. the bench-only entry point
