@@ -266,17 +266,24 @@ export function loadCategoryDetails(lang) {
 }
 
 /**
- * The engine, ready to answer in one language: the module, that language's questions file and
- * catalogue (fetched together), the texts given to the module (`use_texts`). Once per page and
+ * The engine, ready to answer in one language: the module and that language's questions file,
+ * then its catalogue, the texts given to the module (`use_texts`). Once per page and
  * language; a failure may be retried.
  * @param {'zh-CN'|'en'} lang
  * @returns {Promise<any>} the module's exports
  */
 export function loadEngineFor(lang) {
   return once(withTexts, lang, async () => {
-    let [engine, file, catalogue] = await Promise.all([loadEngine(), loadQuestions(lang), loadCatalogue(lang)]);
-    if (typeof engine.use_texts !== 'function') return engine; // a module with its own texts
-    const v = engine.version();
+    // The catalogue is asked for once the module is here: the first screen is drawn from the
+    // questions file, and on a slow phone it should not share the connection and the main thread
+    // (parsing the catalogue) with the catalogue while the reader starts.
+    const engine = loadEngine();
+    engine.catch(() => {}); // a failure surfaces below, or the questions file's first
+    let file = await loadQuestions(lang);
+    const mod = await engine;
+    let catalogue = await loadCatalogue(lang);
+    if (typeof mod.use_texts !== 'function') return mod; // a module with its own texts
+    const v = mod.version();
     // A file from another version (an old copy in a cache after the site was updated) is fetched
     // once more past the cache; the first screen may have been drawn from it.
     if (file.version !== v) {
@@ -291,9 +298,9 @@ export function loadEngineFor(lang) {
       throw loadError('version_mismatch', `questions ${file.version} and catalogue ${catalogue.version} do not match engine ${v}`);
     }
     const source = { questions: file.questions, catalogue };
-    engine.use_texts(lang, source);
+    mod.use_texts(lang, source);
     textSources.set(lang, source);
-    return engine;
+    return mod;
   });
 }
 
