@@ -1,8 +1,10 @@
 //! The wasm-bindgen adapter: the only place that knows about JavaScript.
 //!
 //! Every function returns `Result<JsValue, JsValue>`: on error JS receives a thrown tagged
-//! object `{kind, message, …}`. Reports are built as JSON text by the core and parsed once
-//! by the JS engine (`JSON.parse`), which is faster than building objects field by field.
+//! object `{kind, message, …}`. A report goes to JS as a tape of numbers (`tape.rs`) that
+//! `src/js/report.js` turns into the report object with string tables it keeps per language;
+//! questions and diagnoses as JSON text, parsed once by `JSON.parse`. Built with the cargo
+//! feature `page`, the module has no texts of its own and takes them from `use_texts`.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
