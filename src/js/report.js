@@ -62,6 +62,52 @@ function readSet(tape, p, t) {
   return p;
 }
 
+/** What readBecause read last. */
+let readList = EMPTY;
+
+/**
+ * Reads a `because` list at p (tape.rs) into `readList`; returns the position after it. An entry
+ * the table keeps is shared (frozen), and so is a list of that entry alone.
+ */
+function readBecause(tape, p, t) {
+  const nb = tape[p++];
+  if (nb === 0) {
+    readList = EMPTY;
+  } else if (nb === 1) {
+    const x = tape[p++];
+    if (x >= REF) {
+      const d = x - REF;
+      let one = t.singles[d];
+      if (one === undefined) one = t.singles[d] = Object.freeze([keptEntry(t, d)]);
+      readList = one;
+    } else {
+      p = readSet(tape, p, t);
+      const e = { rule: t.deciders[x], answers: read.out };
+      if (read.kept) {
+        t.entries[x] = Object.freeze(e);
+        readList = t.singles[x] = Object.freeze([e]);
+      } else readList = [e];
+    }
+  } else {
+    const list = new Array(nb);
+    for (let k = 0; k < nb; k++) {
+      const x = tape[p++];
+      if (x >= REF) list[k] = keptEntry(t, x - REF);
+      else {
+        p = readSet(tape, p, t);
+        const e = { rule: t.deciders[x], answers: read.out };
+        if (read.kept) {
+          t.entries[x] = Object.freeze(e);
+          t.singles[x] = undefined;
+        }
+        list[k] = e;
+      }
+    }
+    readList = list;
+  }
+  return p;
+}
+
 /** An entry the tape sent before (REF | d). */
 function keptEntry(t, d) {
   const e = t.entries[d];
@@ -104,7 +150,6 @@ function pair(a, b) {
 export function build_report(tape, t) {
   let p = 0;
   const qs = t.questions;
-  const deciders = t.deciders;
 
   let n = tape[p++];
   let asked = EMPTY;
@@ -128,38 +173,8 @@ export function build_report(tape, t) {
   for (let i = 0; i < n; i++) {
     const r = tape[p++];
     const status = STATUS[tape[p++]];
-    let because = EMPTY;
-    const nb = tape[p++];
-    if (nb === 1) {
-      const x = tape[p++];
-      if (x >= REF) {
-        const d = x - REF;
-        because = t.singles[d];
-        if (because === undefined) because = t.singles[d] = Object.freeze([keptEntry(t, d)]);
-      } else {
-        p = readSet(tape, p, t);
-        const e = { rule: deciders[x], answers: read.out };
-        if (read.kept) {
-          t.entries[x] = Object.freeze(e);
-          because = t.singles[x] = Object.freeze([e]);
-        } else because = [e];
-      }
-    } else if (nb > 1) {
-      because = new Array(nb);
-      for (let k = 0; k < nb; k++) {
-        const x = tape[p++];
-        if (x >= REF) because[k] = keptEntry(t, x - REF);
-        else {
-          p = readSet(tape, p, t);
-          const e = { rule: deciders[x], answers: read.out };
-          if (read.kept) {
-            t.entries[x] = Object.freeze(e);
-            t.singles[x] = undefined;
-          }
-          because[k] = e;
-        }
-      }
-    }
+    p = readBecause(tape, p, t);
+    const because = readList;
     p = readSet(tape, p, t);
     const settle = read.out;
     let item;
@@ -189,38 +204,8 @@ export function build_report(tape, t) {
   for (let i = 0; i < n; i++) {
     const id = t.checks[tape[p++]];
     const status = tape[p++] === 1 ? 'required' : 'possible';
-    let because = EMPTY;
-    const nb = tape[p++];
-    if (nb === 1) {
-      const x = tape[p++];
-      if (x >= REF) {
-        const d = x - REF;
-        because = t.singles[d];
-        if (because === undefined) because = t.singles[d] = Object.freeze([keptEntry(t, d)]);
-      } else {
-        p = readSet(tape, p, t);
-        const e = { rule: deciders[x], answers: read.out };
-        if (read.kept) {
-          t.entries[x] = Object.freeze(e);
-          because = t.singles[x] = Object.freeze([e]);
-        } else because = [e];
-      }
-    } else if (nb > 1) {
-      because = new Array(nb);
-      for (let k = 0; k < nb; k++) {
-        const x = tape[p++];
-        if (x >= REF) because[k] = keptEntry(t, x - REF);
-        else {
-          p = readSet(tape, p, t);
-          const e = { rule: deciders[x], answers: read.out };
-          if (read.kept) {
-            t.entries[x] = Object.freeze(e);
-            t.singles[x] = undefined;
-          }
-          because[k] = e;
-        }
-      }
-    }
+    p = readBecause(tape, p, t);
+    const because = readList;
     p = readSet(tape, p, t);
     const settle = read.out;
     checklist[i] = { id, status, because, settle };
