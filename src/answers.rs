@@ -228,6 +228,15 @@ pub enum Answer {
     Num(f64),
 }
 
+impl Answer {
+    /// A several-of answer from the chosen options in any order, with repeats: sorted, once each.
+    pub fn set(mut chosen: Vec<OIdx>) -> Answer {
+        crate::sort_small::sort_small_by(&mut chosen, |a, b| a < b);
+        chosen.dedup();
+        Answer::Set(chosen)
+    }
+}
+
 /// One slot per question, `None` where unanswered.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Answers {
@@ -328,9 +337,7 @@ impl Answers {
                         set.push(o as OIdx);
                         next_o = o + 1;
                     }
-                    crate::sort_small::sort_small_by(&mut set, |a, b| a < b);
-                    set.dedup();
-                    Some(Answer::Set(set))
+                    Some(Answer::set(set))
                 }
                 (QKind::Number, RawValue::Num(n)) => {
                     if !n.is_finite() {

@@ -248,7 +248,12 @@ fn questions_into(j: &mut Json, rb: &RuleBase, lang: Lang, skip_derived: bool) {
 }
 
 fn sources(j: &mut Json, rb: &RuleBase, list: &[u16]) {
-    j.str_list("sources", list.iter().map(|s| &*rb.sources[*s as usize].id));
+    j.str_list("sources", source_ids(rb, list));
+}
+
+/// The ids of a list of sources.
+fn source_ids<'a>(rb: &'a RuleBase, list: &'a [u16]) -> impl Iterator<Item = &'a str> + 'a {
+    list.iter().map(|s| &*rb.sources[*s as usize].id)
 }
 
 fn docs(j: &mut Json, d: &Docs) {
@@ -303,8 +308,8 @@ fn list_value<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
     })
 }
 
-/// A requirement's fields after `id`, as `(key, JSON value)` in catalogue order. Without the long
-/// texts of a WeChat category in the core catalogue (`core`).
+/// A requirement's fields after `id`, as `(key, JSON value)` in catalogue order. In the core
+/// catalogue (`core`), without what a first result does not show (`category_details_json`).
 fn requirement_fields(
     rb: &RuleBase,
     r: &Requirement,
@@ -313,7 +318,6 @@ fn requirement_fields(
 ) -> Vec<(&'static str, String)> {
     let long = !(core && detailed(r));
     let mut f: Vec<(&'static str, String)> = Vec::with_capacity(20);
-    let sources_of = |list: &[u16]| list_value(list.iter().map(|s| &*rb.sources[*s as usize].id));
     // What a first result does not show (layer and step come with the report) is left to
     // `category_details_json` in the core catalogue (`requirement_details`).
     let full = !core;
@@ -385,12 +389,12 @@ fn requirement_fields(
             j.arr();
             for e in r.eligibility.iter() {
                 j.obj();
-                if !core {
+                if full {
                     j.str_field("when", &e.when_src);
                 }
                 j.key("blocks").bool(e.blocks);
                 j.str_field("text", e.text.get(lang));
-                if !core {
+                if full {
                     sources(j, rb, &e.sources);
                 }
                 j.end_obj();
@@ -399,7 +403,7 @@ fn requirement_fields(
         }),
     ));
     if full {
-        f.push(("sources", sources_of(&r.sources)));
+        f.push(("sources", list_value(source_ids(rb, &r.sources))));
     }
     f.push(("confidence", str_value(r.confidence.name())));
     if let Some(c) = r.checked.as_ref().filter(|_| full) {
@@ -428,10 +432,7 @@ fn requirement_details(j: &mut Json, rb: &RuleBase) {
         sources(j, rb, &r.sources);
         j.opt_str_field("checked", r.checked.as_deref());
         if let Some(m) = &r.myth {
-            j.str_list(
-                "myth_sources",
-                m.sources.iter().map(|s| &*rb.sources[*s as usize].id),
-            );
+            j.str_list("myth_sources", source_ids(rb, &m.sources));
         }
         j.end_obj();
     }
@@ -472,14 +473,10 @@ pub fn catalogue_compact_json(rb: &RuleBase, lang: Lang) -> String {
     catalogue_with(rb, lang, Form::Compact)
 }
 
-/// `categories.<lang>.json`, the texts a first result does not need:
+/// `categories.<lang>.json`, what the core catalogue leaves out (docs/api.md), in catalogue order:
 /// `{"version", "categories": {id: {"summary"?, "scope"?, "documents"?}}, "checks": {id: check},
 /// "rules": {id: {when, sources, confidence}}, "requirements": {id: …} (`requirement_details`),
-/// "eligibility": {id: [{when, sources}]},
-/// "sources": {id: source}}`: the long texts of the
-/// requirements the core catalogue leaves them out of, in catalogue order, the checklist items
-/// and the sources (whose `checks` and `sources` the core catalogue leaves empty), and the rules'
-/// fields after their text.
+/// "eligibility": {id: [{when, sources}]} (`eligibility_details`), "sources": {id: source}}`.
 pub fn category_details_json(rb: &RuleBase, lang: Lang) -> String {
     let mut j = Json::with_capacity(256 * 1024);
     j.obj()
@@ -576,7 +573,7 @@ pub fn causes_json(rb: &RuleBase, lang: Lang) -> String {
 enum Form {
     /// Every field of every record.
     Full,
-    /// Without the WeChat categories' long texts.
+    /// What a first result shows (`catalogue_core_json`).
     Core,
     /// Core, with ids only as keys and group defaults.
     Compact,
@@ -634,13 +631,12 @@ fn group_defaults<'a>(reqs: &[(&'a Requirement, Fields)]) -> Vec<(&'a str, Field
 
 /// The checklist items' records, `{id: {id, title, why, how, sources, confidence}}`'s members.
 fn checks_into(j: &mut Json, rb: &RuleBase, lang: Lang) {
-    let sources_of = |list: &[u16]| list_value(list.iter().map(|s| &*rb.sources[*s as usize].id));
     for c in rb.checks.iter() {
         let fields = [
             ("title", str_value(c.title.get(lang))),
             ("why", str_value(c.why.get(lang))),
             ("how", str_value(c.how.get(lang))),
-            ("sources", sources_of(&c.sources)),
+            ("sources", list_value(source_ids(rb, &c.sources))),
             ("confidence", str_value(c.confidence.name())),
         ];
         record(j, &c.id, &fields, false);
@@ -720,10 +716,7 @@ fn catalogue_with(rb: &RuleBase, lang: Lang, form: Form) -> String {
 fn rule_details(rb: &RuleBase, r: &Rule) -> [(&'static str, String); 3] {
     [
         ("when", str_value(&r.when_src)),
-        (
-            "sources",
-            list_value(r.sources.iter().map(|s| &*rb.sources[*s as usize].id)),
-        ),
+        ("sources", list_value(source_ids(rb, &r.sources))),
         ("confidence", str_value(r.confidence.name())),
     ]
 }

@@ -283,6 +283,8 @@ fn evaluate_with(rb: &RuleBase, answers: JsValue, lang: &JsValue) -> Result<JsVa
                     .map_err(|_| internal("the engine's string tables could not be read"))?;
                 #[cfg(feature = "page")]
                 let t = fill_tables(&t, &texts_for(lang)?).map_err(texts_error)?;
+                // A new table holds none of the lists and entries a tape may have sent before.
+                p.tapes[slot].forget();
                 p.tables[slot] = Some(t.clone());
                 t
             }
@@ -335,9 +337,7 @@ fn decode_fast(rb: &RuleBase, words: &[u32]) -> Option<Answers> {
                 for _ in 0..n {
                     set.push(option(w.next()?)?);
                 }
-                crate::sort_small::sort_small_by(&mut set, |a, b| a < b);
-                set.dedup();
-                Answer::Set(set)
+                Answer::set(set)
             }
             6 if question.kind == QKind::Number => {
                 let (lo, hi) = (w.next()?, w.next()?);
@@ -453,12 +453,10 @@ pub fn use_texts(
         ));
     }
     TEXTS.with(|t| t.borrow_mut()[slot(lang)] = Some(source));
-    // Tables filled from earlier texts are made again on the next evaluate, and the lists and
-    // entries the old ones kept are sent again (the tape forgets them).
+    // Tables filled from earlier texts are made again on the next evaluate.
     PREPARED.with(|cell| {
         for p in cell.borrow_mut().iter_mut() {
             p.tables[slot(lang)] = None;
-            p.tapes[slot(lang)].forget();
         }
     });
     Ok(())

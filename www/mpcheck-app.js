@@ -201,7 +201,7 @@ export class MpcheckApp extends HTMLElement {
     // well before the wasm), before anything is drawn in that language.
     const messages = loadMessages(lang);
     // The page's module has no texts of its own: it answers once this language's questions file
-    // and catalogue are here too (loadEngineFor), fetched together with it.
+    // and then its catalogue are here too (loadEngineFor).
     const loading = Promise.all([loadEngineFor(lang), messages]).then(([engine]) => engine);
     loading.catch(() => {}); // handled below
     // A first visit (nothing stored, no link, no preset answers) does not wait for the wasm: the
@@ -354,10 +354,7 @@ export class MpcheckApp extends HTMLElement {
         if (this._waitingForDetails) {
           const active = this.shadowRoot.activeElement;
           this._render(!!active && this._main.contains(active));
-        } else {
-          refreshCards(this._main, this.ctx);
-          refreshSources(this._main, this.ctx);
-        }
+        } else this._drawDetails();
       },
       () => {
         this._detailsLoading = null;
@@ -368,6 +365,12 @@ export class MpcheckApp extends HTMLElement {
         if (this._waitingForDetails) this._render(false);
       },
     );
+  }
+
+  /** Draws again the cards and source lists drawn before the details arrived. */
+  _drawDetails() {
+    refreshCards(this._main, this.ctx);
+    refreshSources(this._main, this.ctx);
   }
 
   /** Resolves once the catalogue has its details (sources, long texts), or could not get them. */
@@ -928,7 +931,7 @@ export class MpcheckApp extends HTMLElement {
         break;
       case 'print':
         this._withDetails().then(() => {
-          refreshSources(this._main, this.ctx);
+          this._drawDetails();
           window.print();
         });
         break;

@@ -31,7 +31,7 @@ export function renderRequirement(item, ctx, opts = {}) {
     // A WeChat category's description and documents come with categories.<lang>.json, fetched once
     // idle after the first result: the card says so, and the app draws it again then (refreshCards).
     card.dataset.pendingDetails = '';
-    card.appendChild(h('p', { class: 'req-pending', attrs: { role: 'status' }, text: t('req.detailsLoading') }));
+    card.appendChild(h('p', { class: 'req-pending', text: t('req.detailsLoading') }));
   }
   card.appendChild(whyBlock(item, ctx));
   if (item.status === 'possible' && item.settle && item.settle.length) {
@@ -85,7 +85,7 @@ export function renderRequirement(item, ctx, opts = {}) {
 }
 
 /** Whether a requirement's long texts are still on their way (in categories.<lang>.json). */
-export function detailsPending(r, catalogue) {
+function detailsPending(r, catalogue) {
   return !!catalogue.details && r.kind === 'category' && r.summary === undefined;
 }
 
