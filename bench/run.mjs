@@ -7,6 +7,7 @@
 //   c. our engine on ../shared/bench/synthetic-200.json (translated by bench/gen.mjs, loaded through
 //      the bench-only entry point) beside `node ../shared/bench/peers.cjs`
 //   d. generated rule bases of 1,000, 10,000, 50,000 and 100,000 rules through the same entry point
+//      (c and d: also with answers that change on every call, bench/gen.mjs variedFacts)
 //   e. sizes: the shipped .wasm, the engine alone (empty rule base), the whole page, gzip -9
 //   f. page load in headless Chromium: navigation → first question, → first result (and the files
 //      fetched by then, each gzipped: the page weight measured rather than listed); plain and
@@ -21,7 +22,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { parse as parseToml } from 'smol-toml';
-import { expectedMatches, generate, matches, toToml } from './gen.mjs';
+import { expectedMatches, generate, matches, toToml, variedFacts } from './gen.mjs';
 import { median, time } from './timing.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -128,8 +129,12 @@ function runWorkload(name, w, calls, expected) {
   const extra = got.filter((x) => !want.includes(x));
   const correct = missing.length === 0 && extra.length === 0;
   const f = time(() => bench.bench_evaluate(w.facts, 'en'), calls, 1000, 60_000);
+  // The same rule base with answers that change on every call (gen.mjs variedFacts says why).
+  const varied = variedFacts(w.facts, 16);
+  let i = 0;
+  const v = time(() => bench.bench_evaluate(varied[i++ % varied.length], 'en'), calls, 1000, 60_000);
   const because = report.requirements.filter((i) => i.status === 'required').every((i) => i.because.length > 0);
-  return { rules: n, toml_bytes: toml.length, load_ms: +loadMs.toFixed(1), ...f, matches: got.length, correct, missing: missing.length, extra: extra.length, explained: because, report_requirements: report.requirements.length };
+  return { rules: n, toml_bytes: toml.length, load_ms: +loadMs.toFixed(1), ...f, varied: { median_us: v.median_us, calls: v.calls, answer_sets: varied.length }, matches: got.length, correct, missing: missing.length, extra: extra.length, explained: because, report_requirements: report.requirements.length };
 }
 
 if (bench && !skip.has('c')) {
@@ -137,6 +142,7 @@ if (bench && !skip.has('c')) {
   const f = runWorkload('synthetic-200', w, CALLS, w.expected_matches);
   out.figures.synthetic_200 = f;
   row('c', 'our engine (wasm, bench entry point) on synthetic-200', `${f.median_us} µs median (${f.calls} calls)`, '', `${f.correct ? 'matches equal expected_matches' : `WRONG: ${f.missing} missing, ${f.extra} extra`} (${f.matches})`);
+  row('c', 'the same, answers changing on every call', `${f.varied.median_us} µs median (${f.varied.calls} calls, ${f.varied.answer_sets} answer sets in turn)`);
   // The peers, in the same run, from the repository root (json-rules-engine and json-logic-js are devDependencies).
   const p = spawnSync('node', [join(shared, 'peers.cjs'), join(shared, 'synthetic-200.json'), opts.quick ? '300' : '1500'], { cwd: root, encoding: 'utf8' });
   const peers = p.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
@@ -161,9 +167,13 @@ if (bench && !skip.has('d')) {
     out.figures.scaling.push({ n, ...f });
     const note = f.correct ? `correct (${f.matches} matches, explained)` : `WRONG: ${f.missing} missing, ${f.extra} extra of ${f.matches}`;
     row('d', `${n.toLocaleString('en')} generated rules`, `${f.median_us} µs median (${f.calls} calls), load ${f.load_ms} ms`, n === 10000 ? '≤ 2,000 µs' : '', note);
+    row('d', `${n.toLocaleString('en')} generated rules, answers changing on every call`, `${f.varied.median_us} µs median (${f.varied.calls} calls)`);
   }
   const s = out.figures.scaling.filter((x) => !x.refused);
-  for (let i = 1; i < s.length; i++) row('d', `growth ${s[i - 1].n} → ${s[i].n} rules`, `×${(s[i].median_us / s[i - 1].median_us).toFixed(1)} time for ×${s[i].n / s[i - 1].n} rules`, 'linear');
+  for (let i = 1; i < s.length; i++) {
+    const [a, b] = [s[i - 1], s[i]];
+    row('d', `growth ${a.n} → ${b.n} rules`, `×${(b.median_us / a.median_us).toFixed(1)} time for ×${b.n / a.n} rules (answers changing: ×${(b.varied.median_us / a.varied.median_us).toFixed(1)})`, 'linear');
+  }
 }
 
 // e. sizes (scripts/sizes.mjs measures them and writes target/sizes.json; its exit code says

@@ -5,7 +5,8 @@
 #      the catalogue's names and long texts → pkg/catalogue.zh-CN.json, pkg/catalogue.en.json
 #      (src/bin/export-catalogue.rs, from the same rule base)
 #   3. wasm-opt with the passes in wasm-pack.toml [wasm-opt], in place on pkg/mpcheck_bg.wasm
-#   4. the page's module (cargo feature `page`: no texts; the page gives them from its JSON files)
+#   4. the page's module (cargo feature `page`: no texts; the page gives them from its JSON files;
+#      cargo profile `page`, opt-level "z")
 #      → target/page-pkg/mpcheck_page.js and mpcheck_page_bg.wasm, and the engine alone with an
 #      empty rule base (tests/empty-rules/), for its size budget
 #   5. dist/ = www/ + dist/pkg/, JS and CSS minified, + example pages in dist/examples/
@@ -50,12 +51,13 @@ fingerprint() { # $1: rules dir
   } | sha256sum | cut -d' ' -f1
 }
 
-# build_module OUT_DIR TARGET_DIR RULES_DIR LABEL [catalogue] [NAME] [FEATURES]
-# NAME (default mpcheck) names the outputs NAME.js and NAME_bg.wasm; FEATURES are cargo features.
+# build_module OUT_DIR TARGET_DIR RULES_DIR LABEL [catalogue] [NAME] [FEATURES] [PROFILE]
+# NAME (default mpcheck) names the outputs NAME.js and NAME_bg.wasm; FEATURES are cargo features;
+# PROFILE is a cargo profile of Cargo.toml (default release).
 build_module() {
-  local out="$1" target_dir="$2" rules="$3" label="$4" catalogue="${5:-}" name="${6:-mpcheck}" features="${7:-}"
+  local out="$1" target_dir="$2" rules="$3" label="$4" catalogue="${5:-}" name="${6:-mpcheck}" features="${7:-}" profile="${8:-release}"
   local stamp="$out/.mpcheck-build" fp
-  fp="$(fingerprint "$rules") $name $features"
+  fp="$(fingerprint "$rules") $name $features $profile"
   local js="$out/$name.js" wasm="$out/${name}_bg.wasm"
   local outputs=("$js" "$wasm")
   [[ -n "$catalogue" ]] && for l in zh-CN en; do outputs+=("$out/questions.$l.json" "$out/catalogue.$l.json" "$out/categories.$l.json" "$out/names.$l.json" "$out/causes.$l.json"); done
@@ -66,7 +68,9 @@ build_module() {
     return
   fi
   local t0; t0=$(now)
-  say "build: wasm-pack build --release --target web ($label → $out/)"
+  local mode=(--release)
+  [[ "$profile" != release ]] && mode=(--profile "$profile")
+  say "build: wasm-pack build ${mode[*]} --target web ($label → $out/)"
   rm -f "$stamp"
   # --mode no-install: use the wasm-bindgen on PATH (setup.sh installed the pinned one), never download.
   local env=(CARGO_TARGET_DIR="$target_dir")
@@ -75,7 +79,7 @@ build_module() {
   [[ "$rules" != rules ]] && env+=(MPCHECK_RULES_DIR="$PWD/$rules")
   local cargo_args=()
   [[ -n "$features" ]] && cargo_args=(-- --features "$features")
-  env "${env[@]}" wasm-pack --quiet build --release --target web --mode no-install --out-dir "$out" --out-name "$name" "${cargo_args[@]}"
+  env "${env[@]}" wasm-pack --quiet build "${mode[@]}" --target web --mode no-install --out-dir "$out" --out-name "$name" "${cargo_args[@]}"
   [[ -f "$js" && -f "$wasm" ]] || die "wasm-pack did not produce $js and $wasm"
   if [[ -n "$catalogue" ]]; then
     # A native build of the same crate and rule base (debug: it shares cargo test's artifacts).
@@ -105,9 +109,10 @@ build_module() {
 
 build_module pkg target rules "the checker" catalogue
 # The page's module: the same engine and rules without texts (cargo feature `page`, build.rs
-# `lean`); the page gives it the texts from the JSON files it loads anyway. Cargo keeps the builds
-# of different features apart, so it shares target/ (and the compiled dependencies).
-build_module target/page-pkg target rules "the page's module (no texts)" "" mpcheck_page page
+# `lean`); the page gives it the texts from the JSON files it loads anyway. Built with the cargo
+# profile `page` (opt-level "z": smallest), the others with `release` ("s": faster, a little larger).
+# Cargo keeps the builds of different features and profiles apart, so it shares target/.
+build_module target/page-pkg target rules "the page's module (no texts)" "" mpcheck_page page page
 
 if [[ -d tests/empty-rules ]]; then
   # A separate target dir, so the two rule bases do not rebuild each other's crate every time.

@@ -6,7 +6,8 @@
 //! for unknown, the questions that would settle it (and the known answers that support it).
 
 use crate::answers::{Answer, Answers};
-use crate::model::{CmpOp, Expr, OIdx, QIdx, RuleBase, MAX_QUESTIONS};
+use crate::model::{OIdx, QIdx, RuleBase, MAX_QUESTIONS};
+use crate::program::{Program, AND, CMP, CONST, HAS, HAS_ANY, IN, IS, IS_NOT, NONE, NOT, OR, YES};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tri {
@@ -150,6 +151,13 @@ enum Mode {
 
 /// What a test on one question needs, worked out once per question in `State::new` so that
 /// `atom` is a few loads and compares instead of recomputing it for every test.
+///
+/// The three-valued rule: a question not asked makes every test on it false, for the reasons
+/// it is not asked. Otherwise a test whose answer fails it is false because of that answer. A
+/// test that holds is true because of the answer if the question is surely asked, else unknown
+/// (supported by the answer, settled by what decides whether it is asked). Unanswered or "not
+/// sure", the test is unknown, settled by the question (and by what decides whether it is
+/// asked, if that is unknown too).
 #[derive(Clone, Copy)]
 struct Fact<'a> {
     mode: Mode,
@@ -160,8 +168,6 @@ struct Fact<'a> {
 }
 
 impl<'a> Fact<'a> {
-    /// The three-valued rule of `State::atom_general`, with its answer-independent parts
-    /// done ahead.
     fn new(q: QIdx, asked: &Outcome, answer: Option<&'a Answer>) -> Fact<'a> {
         let me = QSet::one(q);
         let answer = match answer {
@@ -190,30 +196,37 @@ impl<'a> Fact<'a> {
     }
 }
 
-/// Answers plus, for each question, whether it is asked (and why).
+/// Answers plus, for each question, whether it is asked (and why); runs the rule base's
+/// compiled conditions (src/program.rs).
 pub struct State<'a> {
     pub rb: &'a RuleBase,
     pub answers: &'a Answers,
     pub asked: Vec<Outcome>,
+    /// The compiled conditions `run` reads.
+    pub code: &'a [u32],
     /// Per question, what `atom` needs (see `Fact`).
     facts: Vec<Fact<'a>>,
 }
 
 impl<'a> State<'a> {
     /// Works out which questions are asked. `ask_when` only looks at earlier questions
-    /// (checked when the rule base is built), so one pass in order is exact.
-    pub fn new(rb: &'a RuleBase, answers: &'a Answers) -> State<'a> {
+    /// (checked when the rule base is built), so one pass in order is exact. `program` must be
+    /// `rb`'s (`Program::prepare`).
+    pub fn new(rb: &'a RuleBase, program: &'a Program, answers: &'a Answers) -> State<'a> {
         let n = rb.questions.len();
         let mut state = State {
             rb,
             answers,
             asked: Vec::with_capacity(n),
+            code: &program.code,
             facts: Vec::with_capacity(n),
         };
-        for (qi, q) in rb.questions.iter().enumerate() {
-            let asked = match &q.ask_when {
-                None => Outcome::known(true, QSet::default()),
-                Some(e) => state.eval(e),
+        for qi in 0..n {
+            let at = program.ask_when.get(qi).copied().unwrap_or(NONE);
+            let asked = if at == NONE {
+                Outcome::known(true, QSet::default())
+            } else {
+                state.eval(at)
             };
             let fact = Fact::new(qi as QIdx, &asked, state.answer(qi as QIdx));
             state.asked.push(asked);
@@ -228,105 +241,79 @@ impl<'a> State<'a> {
         answers.values.get(q as usize).and_then(Option::as_ref)
     }
 
-    pub fn eval(&self, e: &Expr) -> Outcome {
+    /// The condition starting at `at` in the code.
+    pub fn eval(&self, at: u32) -> Outcome {
         let mut out = Outcome::default();
-        self.put(e, &mut out);
+        self.run(at as usize, &mut out);
         out
     }
 
-    /// Evaluates `e` into `out`. (An out-parameter rather than a returned value: `junction`
-    /// can then hand a decisive part's outcome up without copying it, and callers that
-    /// evaluate many conditions can reuse one `Outcome`.)
-    pub fn put(&self, e: &Expr, out: &mut Outcome) {
-        match e {
-            Expr::Const(b) => *out = Outcome::known(*b, QSet::default()),
-            Expr::Not(c) => match c.first() {
-                Some(inner) => {
-                    self.put(inner, out);
-                    match out.value {
-                        Tri::True => out.value = Tri::False,
-                        Tri::False => out.value = Tri::True,
-                        Tri::Unknown => out.why = QSet::default(),
-                    }
-                }
-                None => *out = Outcome::known(false, QSet::default()),
-            },
-            Expr::And(parts) => self.junction(parts, Tri::False, out),
-            Expr::Or(parts) => self.junction(parts, Tri::True, out),
-            // Every other expression is an atom (`atom_question` names them).
-            _ => {
-                if let Some(q) = atom_question(e) {
-                    self.atom(q, e, out);
-                }
+    /// Evaluates the node at `pc` into `out`; returns the position after it. (An
+    /// out-parameter rather than a returned value: `junction` can then hand a decisive part's
+    /// outcome up without copying it, and the report's loop reuses one `Outcome`.)
+    pub fn run(&self, pc: usize, out: &mut Outcome) -> usize {
+        let code = self.code;
+        let w = code[pc];
+        match w & 0xff {
+            CONST => {
+                *out = Outcome::known(w >> 8 & 1 == 1, QSet::default());
+                pc + 1
             }
+            NOT => {
+                let end = self.run(pc + 1, out);
+                match out.value {
+                    Tri::True => out.value = Tri::False,
+                    Tri::False => out.value = Tri::True,
+                    Tri::Unknown => out.why = QSet::default(),
+                }
+                end
+            }
+            AND => self.junction(pc, Tri::False, out),
+            OR => self.junction(pc, Tri::True, out),
+            _ => self.atom(pc, out),
         }
     }
 
-    /// A test on one question's answer.
+    /// A test on one question's answer, at `pc`; returns the position after it.
     #[inline(always)]
-    fn atom(&self, q: QIdx, e: &Expr, out: &mut Outcome) {
+    fn atom(&self, pc: usize, out: &mut Outcome) -> usize {
+        let code = self.code;
+        let w = code[pc];
+        let end = pc + atom_len(code, pc, w);
         // A slice, not the Vec: at opt-level "z" a Vec index is a call.
         let facts: &[Fact] = &self.facts;
-        let Some(fact) = facts.get(q as usize) else {
-            *out = self.atom_general(q, e);
-            return;
-        };
+        let fact = &facts[(w >> 8 & 0xff) as usize];
         match (fact.mode, fact.answer) {
-            (Mode::Answered, Some(a)) => *out = Outcome::known(holds(e, a), fact.me),
-            (Mode::MaybeAsked, Some(a)) if !holds(e, a) => *out = Outcome::known(false, fact.me),
+            (Mode::Answered, Some(a)) => *out = Outcome::known(holds(code, pc, w, a), fact.me),
+            (Mode::MaybeAsked, Some(a)) if !holds(code, pc, w, a) => {
+                *out = Outcome::known(false, fact.me)
+            }
             _ => *out = fact.then,
         }
+        end
     }
 
-    /// `atom` for a question without a `Fact` (outside the rule base: never, once it is
-    /// checked), and the rule that `Fact` precomputes.
-    #[inline(never)]
-    fn atom_general(&self, q: QIdx, e: &Expr) -> Outcome {
-        let asked = self
-            .asked
-            .get(q as usize)
-            .copied()
-            .unwrap_or(Outcome::known(true, QSet::default()));
-        if asked.value == Tri::False {
-            return asked;
-        }
-        let me = QSet::one(q);
-        let raw = match self.answer(q) {
-            None | Some(Answer::NotSure) => Tri::Unknown,
-            Some(a) => {
-                if holds(e, a) {
-                    Tri::True
-                } else {
-                    Tri::False
-                }
-            }
-        };
-        match (asked.value, raw) {
-            (_, Tri::False) => Outcome::known(false, me),
-            (Tri::True, Tri::True) => Outcome::known(true, me),
-            (Tri::True, _) => Outcome::unknown(QSet::default(), me),
-            (_, Tri::True) => Outcome::unknown(me.union(asked.why), asked.settle),
-            _ => Outcome::unknown(asked.why, asked.settle.union(me)),
-        }
-    }
-
-    /// `and` (decisive value false) and `or` (decisive value true): the first decisive part
-    /// decides, with its reasons; otherwise the result is unknown if any part is, else the
+    /// `and` (decisive value false) and `or` (decisive value true) at `pc`: the first decisive
+    /// part decides, with its reasons; otherwise the result is unknown if any part is, else the
     /// opposite of the decisive value, because of every part.
     #[inline(never)]
-    fn junction(&self, parts: &[Expr], decisive: Tri, out: &mut Outcome) {
+    fn junction(&self, pc: usize, decisive: Tri, out: &mut Outcome) -> usize {
+        let code = self.code;
+        let end = code[pc + 1] as usize;
         let mut known = QSet::default();
         let mut why = QSet::default();
         let mut settle = QSet::default();
         let mut unknown = false;
-        for p in parts {
-            // Most parts are atoms: testing them here saves a call to `put` per part.
-            match atom_question(p) {
-                Some(q) => self.atom(q, p, out),
-                None => self.put(p, out),
-            }
+        let mut p = pc + 2;
+        while p < end {
+            // Most parts are atoms: testing them here saves a call to `run` per part.
+            p = if code[p] & 0xff >= YES {
+                self.atom(p, out)
+            } else {
+                self.run(p, out)
+            };
             if out.value == decisive {
-                return;
+                return end;
             }
             if out.value == Tri::Unknown {
                 unknown = true;
@@ -338,66 +325,66 @@ impl<'a> State<'a> {
         }
         if !unknown {
             *out = Outcome::known(decisive == Tri::False, known);
-            return;
+            return end;
         }
         // In an `and`, the parts that hold support the unknown result; in an `or`, false parts do not.
         if decisive == Tri::False {
             why.add(&known);
         }
         *out = Outcome::unknown(why, settle);
+        end
     }
 }
 
-/// The question an atom tests; `None` for `Const`, `Not`, `And` and `Or`.
+/// How many words the atom at `pc` (head `w`) takes.
 #[inline(always)]
-fn atom_question(e: &Expr) -> Option<QIdx> {
-    match e {
-        Expr::Yes(q)
-        | Expr::Is(q, _)
-        | Expr::IsNot(q, _)
-        | Expr::In(q, _)
-        | Expr::Has(q, _)
-        | Expr::HasAny(q, _)
-        | Expr::Cmp(q, _, _) => Some(*q),
-        Expr::Const(_) | Expr::Not(_) | Expr::And(_) | Expr::Or(_) => None,
+fn atom_len(code: &[u32], pc: usize, w: u32) -> usize {
+    match w & 0xff {
+        IN | HAS_ANY => 2 + code[pc + 1] as usize,
+        CMP => 3,
+        _ => 1,
     }
 }
 
-/// Whether an answer passes an atom's test (`e` is an atom; the answer is not "not sure").
-/// Matched on the pair, with no closures: each would be a call at opt-level "z".
+/// Whether an answer passes the test of the atom at `pc` (head `w`; the answer is not "not
+/// sure"). Matched on the pair, with no closures: each would be a call at opt-level "z".
 #[inline(always)]
-fn holds(e: &Expr, a: &Answer) -> bool {
-    match (e, a) {
-        (Expr::Yes(_), Answer::Yes) => true,
-        (Expr::Is(_, o), Answer::Opt(x)) => x == o,
-        (Expr::IsNot(_, o), Answer::Opt(x)) => x != o,
-        (Expr::In(_, os), Answer::Opt(x)) => any_equal(os, *x),
-        (Expr::Has(_, o), Answer::Set(s)) => chosen(s, *o),
-        (Expr::HasAny(_, os), Answer::Set(s)) => {
-            let mut i = 0;
-            while i < os.len() {
-                if chosen(s, os[i]) {
+fn holds(code: &[u32], pc: usize, w: u32, a: &Answer) -> bool {
+    let arg = w >> 16;
+    match (w & 0xff, a) {
+        (YES, Answer::Yes) => true,
+        (IS, Answer::Opt(x)) => u32::from(*x) == arg,
+        (IS_NOT, Answer::Opt(x)) => u32::from(*x) != arg,
+        (IN, Answer::Opt(x)) => {
+            let x = u32::from(*x);
+            let n = code[pc + 1] as usize;
+            let mut i = pc + 2;
+            while i < pc + 2 + n {
+                if code[i] == x {
                     return true;
                 }
                 i += 1;
             }
             false
         }
-        (Expr::Cmp(_, op, c), Answer::Num(n)) => compare(*n, *op, *c),
+        (HAS, Answer::Set(s)) => chosen(s, arg as OIdx),
+        (HAS_ANY, Answer::Set(s)) => {
+            let n = code[pc + 1] as usize;
+            let mut i = pc + 2;
+            while i < pc + 2 + n {
+                if chosen(s, code[i] as OIdx) {
+                    return true;
+                }
+                i += 1;
+            }
+            false
+        }
+        (CMP, Answer::Num(n)) => {
+            let c = f64::from_bits(u64::from(code[pc + 2]) << 32 | u64::from(code[pc + 1]));
+            compare(*n, arg, c)
+        }
         _ => false,
     }
-}
-
-#[inline(always)]
-fn any_equal(list: &[OIdx], x: OIdx) -> bool {
-    let mut i = 0;
-    while i < list.len() {
-        if list[i] == x {
-            return true;
-        }
-        i += 1;
-    }
-    false
 }
 
 /// Whether `o` is in the sorted set `s`. Chosen sets are usually a handful of options, where
@@ -414,13 +401,14 @@ fn chosen(s: &[OIdx], o: OIdx) -> bool {
     i < s.len() && s[i] == o
 }
 
-fn compare(n: f64, op: CmpOp, c: f64) -> bool {
+/// `n op c`, the operator as `program::cmp_code` writes it.
+fn compare(n: f64, op: u32, c: f64) -> bool {
     match op {
-        CmpOp::Lt => n < c,
-        CmpOp::Le => n <= c,
-        CmpOp::Gt => n > c,
-        CmpOp::Ge => n >= c,
-        CmpOp::Eq => n == c,
-        CmpOp::Ne => n != c,
+        0 => n < c,
+        1 => n <= c,
+        2 => n > c,
+        3 => n >= c,
+        4 => n == c,
+        _ => n != c,
     }
 }

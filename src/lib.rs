@@ -1,6 +1,7 @@
 //! mpcheck: which licences, filings and platform documents a Chinese mini-program needs.
 //!
-//! The engine core is pure Rust with no I/O: `answers` → `eval` → `report` (+ `plan`), and
+//! The engine core is pure Rust with no I/O: `answers` → `eval` (of the rule base as `program`
+//! compiles it) → `report` (+ `plan`), and
 //! `diagnose` for pasted rejection messages; `output` writes the JSON that JavaScript sees.
 //! The rule base in `rules/` is read and checked by `build.rs` (with `rulefile`, shared through
 //! `#[path]`) and embedded in the compact form of `blob`, decoded once on first use (`RULES`). `wasm` is the thin wasm-bindgen adapter.
@@ -17,6 +18,7 @@ pub mod model;
 pub mod normalise;
 pub mod output;
 pub mod plan;
+pub mod program;
 pub mod report;
 #[cfg(feature = "loader")]
 pub mod rulefile;

@@ -1,7 +1,8 @@
 //! The plan: required items in the order they can be done, with lead times added up along
 //! prerequisites (a prerequisite must finish before its dependant starts).
 
-use crate::model::{RIdx, Requirement, RuleBase};
+use crate::model::RIdx;
+use crate::program::Program;
 use crate::report::{Item, Status};
 
 /// Plan order of the `step` values.
@@ -29,9 +30,8 @@ pub struct Plan {
     pub total: (u32, u32),
 }
 
-/// Position of the requirement's `step` in `STEP_ORDER` (unknown steps last).
-fn step_rank(rb: &RuleBase, r: RIdx) -> usize {
-    let step: &str = &rb.requirements[r as usize].step;
+/// Position of a `step` in `STEP_ORDER` (unknown steps last).
+pub fn step_rank(step: &str) -> usize {
     let mut i = 0;
     while i < STEP_ORDER.len() {
         // Lengths first: most steps differ in length, and a string compare is a call.
@@ -64,31 +64,17 @@ type Days = (u32, u32);
 /// The buffers `plan_into` works in, kept between reports so that their memory is reused.
 #[derive(Default)]
 pub struct Scratch {
-    /// Per requirement of the rule base `ranks_of`: 1 + `step_rank`, worked out on first use
-    /// (0: not yet), so that plans do not compare step names.
-    ranks_of: usize,
-    ranks: Vec<u8>,
     required: Vec<RIdx>,
     /// (start, finish) of required[k].
     times: Vec<(Days, Days)>,
     keys: Vec<u128>,
 }
 
-/// `items` are in catalogue order (as `report::evaluate` makes them).
-pub fn plan(rb: &RuleBase, items: &[Item]) -> Plan {
-    let mut out = Plan::default();
-    plan_into(rb, items, &mut Scratch::default(), &mut out);
-    out
-}
-
-/// `plan`, into `out` (its previous contents replaced), with `scratch`'s buffers.
-pub fn plan_into(rb: &RuleBase, items: &[Item], scratch: &mut Scratch, out: &mut Plan) {
-    let key = rb as *const RuleBase as usize;
-    if scratch.ranks_of != key || scratch.ranks.len() != rb.requirements.len() {
-        scratch.ranks_of = key;
-        scratch.ranks.clear();
-        scratch.ranks.resize(rb.requirements.len(), 0);
-    }
+/// The plan of `items` (in catalogue order, as `report::evaluate` makes them) into `out` (its
+/// previous contents replaced), with `scratch`'s buffers. What it needs of each requirement
+/// comes from `program` (lead times, prerequisites, steps), not from the rule base's records:
+/// for a large rule base those are many bytes each and out of the CPU cache.
+pub fn plan_into(program: &Program, items: &[Item], scratch: &mut Scratch, out: &mut Plan) {
     let required = &mut scratch.required;
     required.clear();
     for i in items {
@@ -98,7 +84,7 @@ pub fn plan_into(rb: &RuleBase, items: &[Item], scratch: &mut Scratch, out: &mut
     }
     let required: &[RIdx] = required;
     debug_assert!(required.windows(2).all(|w| w[0] < w[1]));
-    let reqs: &[Requirement] = &rb.requirements;
+    let lead_times: &[(u16, u16)] = &program.lead_time;
     // (start, finish) of required[k]; computed by repeated relaxation (prerequisites are
     // acyclic, checked at build time, so |required| rounds always suffice).
     scratch.times.clear();
@@ -109,16 +95,15 @@ pub fn plan_into(rb: &RuleBase, items: &[Item], scratch: &mut Scratch, out: &mut
         // Whether some item read a prerequisite that comes after it (and may still change).
         let mut ahead = false;
         for (k, &r) in required.iter().enumerate() {
-            let req = &reqs[r as usize];
             let mut s = (0, 0);
-            for &p in req.prerequisites.iter() {
+            for &p in program.prerequisites_of(r) {
                 if let Some(pk) = position(required, p) {
                     ahead |= pk >= k;
                     let f = times[pk].1;
                     s = (s.0.max(f.0), s.1.max(f.1));
                 }
             }
-            let (lo, hi) = req.lead_time.unwrap_or((0, 0));
+            let (lo, hi) = lead_times[r as usize];
             let f = (s.0 + u32::from(lo), s.1 + u32::from(hi));
             if (s, f) != times[k] {
                 times[k] = (s, f);
@@ -136,14 +121,10 @@ pub fn plan_into(rb: &RuleBase, items: &[Item], scratch: &mut Scratch, out: &mut
     let keys = &mut scratch.keys;
     keys.clear();
     let mut total = (0, 0);
-    let ranks: &mut [u8] = &mut scratch.ranks;
+    let ranks: &[u8] = &program.step_rank;
     for (k, &r) in required.iter().enumerate() {
         let (s, f) = times[k];
-        let mut rank = ranks[r as usize];
-        if rank == 0 {
-            rank = step_rank(rb, r) as u8 + 1;
-            ranks[r as usize] = rank;
-        }
+        let rank = ranks[r as usize];
         keys.push((rank as u128) << 96 | u128::from(s.0) << 64 | u128::from(s.1) << 32 | k as u128);
         total = (total.0.max(f.0), total.1.max(f.1));
     }

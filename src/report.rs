@@ -3,8 +3,9 @@
 
 use crate::answers::{Answer, Answers};
 use crate::eval::{Outcome, QSet, State, Tri};
-use crate::model::{QIdx, RIdx, Requirement, RuleBase};
+use crate::model::{QIdx, RIdx, RuleBase};
 use crate::plan::Plan;
+use crate::program::{Program, HAS_ELIGIBILITY, IN_GROUP, NONE};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Status {
@@ -189,6 +190,7 @@ impl Findings {
         self.all.clear();
     }
 
+    #[inline(always)]
     fn add(&mut self, req: RIdx, event: Event, by: Decider, o: &Outcome) {
         let at = self.all.len() as u32 + 1;
         self.all.push(Finding {
@@ -211,10 +213,11 @@ impl Findings {
         e.last = at;
     }
 
-    /// Each of `reqs` with `event` and the same reasons.
+    /// Each of `reqs` with `event` and the same reasons (a rule's `require` list marks group
+    /// members with `IN_GROUP`, which is not part of the index).
     fn add_all(&mut self, reqs: &[RIdx], event: Event, by: Decider, o: &Outcome) {
         for &r in reqs {
-            self.add(r, event, by, o);
+            self.add(r & !IN_GROUP, event, by, o);
         }
     }
 
@@ -245,76 +248,23 @@ pub struct Scratch {
     check_first: Vec<u32>,
     /// Per question: how many open points it would settle.
     counts: Vec<u32>,
-    facts: Facts,
+    /// The rule base compiled (src/program.rs), on first use.
+    program: Program,
     plan: crate::plan::Scratch,
-}
-
-/// Per requirement, what every report asks of it, in one byte worked out on first use (0: not
-/// yet): a report reads these bytes rather than the requirement's record (many bytes, out of
-/// cache for large rule bases). Bound to one rule base (`prepare`). Off for a one-off report
-/// (`evaluate`), where working them out would cost more than it saves.
-#[derive(Default)]
-struct Facts {
-    off: bool,
-    rb: usize,
-    bytes: Vec<u8>,
-}
-
-const FACT_KNOWN: u8 = 1;
-const FACT_GROUP: u8 = 2;
-const FACT_ELIGIBILITY: u8 = 4;
-
-impl Facts {
-    fn prepare(&mut self, rb: &RuleBase) {
-        let key = rb as *const RuleBase as usize;
-        if !self.off && self.rb != key || self.bytes.len() != rb.requirements.len() {
-            self.rb = key;
-            self.bytes.clear();
-            self.bytes.resize(rb.requirements.len(), 0);
-        }
-    }
-
-    #[inline(always)]
-    fn of(&mut self, rb: &RuleBase, r: RIdx) -> u8 {
-        let bytes: &mut [u8] = &mut self.bytes;
-        if bytes.is_empty() {
-            return fact_byte(&rb.requirements[r as usize]);
-        }
-        let b = bytes[r as usize];
-        if b != 0 {
-            return b;
-        }
-        let b = fact_byte(&rb.requirements[r as usize]);
-        bytes[r as usize] = b;
-        b
-    }
-}
-
-#[inline(always)]
-fn fact_byte(req: &Requirement) -> u8 {
-    let mut b = FACT_KNOWN;
-    if req.group.is_some() {
-        b |= FACT_GROUP;
-    }
-    if !req.eligibility.is_empty() {
-        b |= FACT_ELIGIBILITY;
-    }
-    b
 }
 
 pub fn evaluate(rb: &RuleBase, answers: &Answers) -> Report {
     let mut report = Report::default();
     let mut scratch = Scratch::default();
-    scratch.facts.off = true;
     evaluate_into(rb, answers, &mut scratch, &mut report);
     report
 }
 
 /// `evaluate`, into `report` (its previous contents replaced), with `scratch`'s buffers.
 pub fn evaluate_into(rb: &RuleBase, answers: &Answers, scratch: &mut Scratch, report: &mut Report) {
-    let state = State::new(rb, answers);
-    let facts = &mut scratch.facts;
-    facts.prepare(rb);
+    scratch.program.prepare(rb);
+    let program = &scratch.program;
+    let state = State::new(rb, program, answers);
     let findings = &mut scratch.findings;
     findings.prepare(rb);
     let groups = &mut scratch.groups;
@@ -322,36 +272,45 @@ pub fn evaluate_into(rb: &RuleBase, answers: &Answers, scratch: &mut Scratch, re
     let check_hits = &mut scratch.check_hits;
     check_hits.clear();
 
+    // Each rule is its condition and then its outcome lists, rule after rule (src/program.rs).
+    let code: &[u32] = &program.code;
+    let mut pc = 0;
     let mut o = Outcome::default();
-    for (ri, rule) in rb.rules.iter().enumerate() {
-        let ri = ri as u32;
-        state.put(&rule.when, &mut o);
+    for ri in 0..rb.rules.len() as u32 {
+        pc = state.run(pc, &mut o);
+        let (require, at) = words(code, pc);
+        let (not_accepted, at) = words(code, at);
+        let (rule_out, at) = words(code, at);
+        let group_count = code[at];
+        let (checklist, at) = words(code, at + 1);
+        pc = at;
         let by = Decider::Rule(ri);
         match o.value {
             Tri::True => {
-                findings.add_all(&rule.require, Event::Required, by, &o);
-                findings.add_all(&rule.not_accepted, Event::NotAccepted, by, &o);
-                findings.add_all(&rule.rule_out, Event::RuledOut, by, &o);
+                findings.add_all(require, Event::Required, by, &o);
+                findings.add_all(not_accepted, Event::NotAccepted, by, &o);
+                findings.add_all(rule_out, Event::RuledOut, by, &o);
             }
             Tri::Unknown => {
-                findings.add_all(&rule.require, Event::Possible, by, &o);
-                findings.add_all(&rule.not_accepted, Event::NotAcceptedMaybe, by, &o);
+                findings.add_all(require, Event::Possible, by, &o);
+                findings.add_all(not_accepted, Event::NotAcceptedMaybe, by, &o);
             }
             Tri::False => {
-                for &r in rule.require.iter() {
-                    if facts.of(rb, r) & FACT_GROUP == 0 {
+                // A group's member is not ruled out by one rule that does not need it.
+                for &r in require {
+                    if r & IN_GROUP == 0 {
                         findings.add(r, Event::Unneeded, by, &o);
                     }
                 }
             }
         }
         if o.value != Tri::False {
-            for gi in 0..rule.require_one_of.len() {
+            for gi in 0..group_count {
                 groups.push((ri, gi as u16, o));
             }
-            for &c in rule.checklist.iter() {
+            for &c in checklist {
                 check_hits.push(Hit {
-                    check: c,
+                    check: c as u16,
                     because: Because { by, answers: o.why },
                     settle: o.settle,
                     certain: o.value == Tri::True,
@@ -397,9 +356,9 @@ pub fn evaluate_into(rb: &RuleBase, answers: &Answers, scratch: &mut Scratch, re
             let req = (wi * 64) as RIdx + w.trailing_zeros();
             w &= w - 1;
             let first = ends[req as usize].first;
-            let eligibility = facts.of(rb, req) & FACT_ELIGIBILITY != 0;
+            let eligibility = program.flags[req as usize] & HAS_ELIGIBILITY != 0;
             if let Some(item) = decide(
-                rb,
+                program,
                 &state,
                 &findings.all,
                 req,
@@ -415,6 +374,7 @@ pub fn evaluate_into(rb: &RuleBase, answers: &Answers, scratch: &mut Scratch, re
     let mut checklist = std::mem::take(&mut report.checklist);
     fill_checklist(
         rb,
+        program,
         &state,
         check_hits,
         &mut scratch.check_first,
@@ -425,7 +385,22 @@ pub fn evaluate_into(rb: &RuleBase, answers: &Answers, scratch: &mut Scratch, re
     report.checklist = checklist;
     report.because = lists.because;
     report.problems = lists.problems;
-    finish(rb, &state, scratch, report);
+    finish(
+        rb,
+        program,
+        &state,
+        &mut scratch.counts,
+        &mut scratch.plan,
+        report,
+    );
+}
+
+/// The list at `at` in a rule's compiled outcomes (its length, then its entries), and the
+/// position after it.
+#[inline(always)]
+fn words(code: &[u32], at: usize) -> (&[u32], usize) {
+    let end = at + 1 + code[at] as usize;
+    (&code[at + 1..end], end)
 }
 
 /// The lists every item's spans point into.
@@ -511,7 +486,7 @@ const UNNEEDED: u8 = 1 << 6;
 /// The findings are walked with plain loops: at opt-level "z" iterator adapters and closures
 /// are calls.
 fn decide(
-    rb: &RuleBase,
+    program: &Program,
     state: &State,
     all: &[Finding],
     req: RIdx,
@@ -576,13 +551,13 @@ fn decide(
         // An uncertain problem with an item that is itself only possible says little: those
         // are left out, certain ones are always shown.
         let required = status == Status::Required;
-        let conditions: &[crate::model::Eligibility] = if eligibility {
-            &rb.requirements[req as usize].eligibility
+        let conditions: &[u32] = if eligibility {
+            program.eligibility_of(req)
         } else {
             &[]
         };
-        for (ei, e) in conditions.iter().enumerate() {
-            let o = state.eval(&e.when);
+        for (ei, &at) in conditions.iter().enumerate() {
+            let o = state.eval(at);
             if o.value == Tri::True || (required && o.value == Tri::Unknown) {
                 lists.problems.push(Problem {
                     from: ProblemFrom::Eligibility(ei as u16),
@@ -630,6 +605,7 @@ struct Hit {
 /// The checklist into `out` (emptied first); `first` is a buffer for each check's first hit.
 fn fill_checklist(
     rb: &RuleBase,
+    program: &Program,
     state: &State,
     hits: &mut [Hit],
     first_v: &mut Vec<u32>,
@@ -657,8 +633,9 @@ fn fill_checklist(
         let mut settle = QSet::default();
         let mut applies = check.always;
         let mut certain = check.always;
-        if let Some(w) = &check.when {
-            let o = state.eval(w);
+        let at = program.check_when[ci];
+        if at != NONE {
+            let o = state.eval(at);
             if o.value != Tri::False {
                 applies = true;
                 certain |= o.value == Tri::True;
@@ -695,7 +672,14 @@ fn fill_checklist(
 }
 
 /// The rest of `report` from its items and checklist: flow, next questions, cited answers, plan.
-fn finish(rb: &RuleBase, state: &State, scratch: &mut Scratch, report: &mut Report) {
+fn finish(
+    rb: &RuleBase,
+    program: &Program,
+    state: &State,
+    counts: &mut Vec<u32>,
+    plan: &mut crate::plan::Scratch,
+    report: &mut Report,
+) {
     report.asked.clear();
     report.asked.reserve(state.asked.len());
     report.next = None;
@@ -717,7 +701,7 @@ fn finish(rb: &RuleBase, state: &State, scratch: &mut Scratch, report: &mut Repo
         state,
         &report.items,
         &report.checklist,
-        &mut scratch.counts,
+        counts,
         &mut report.next_questions,
     );
     let mut cited = QSet::default();
@@ -725,7 +709,7 @@ fn finish(rb: &RuleBase, state: &State, scratch: &mut Scratch, report: &mut Repo
         cited.add(&b.answers);
     }
     report.cited = cited;
-    crate::plan::plan_into(rb, &report.items, &mut scratch.plan, &mut report.plan);
+    crate::plan::plan_into(program, &report.items, plan, &mut report.plan);
 }
 
 /// Unanswered questions that are or may be asked, with how many open points (possible items,
