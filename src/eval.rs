@@ -7,7 +7,10 @@
 
 use crate::answers::{Answer, Answers};
 use crate::model::{OIdx, QIdx, RuleBase, MAX_QUESTIONS};
-use crate::program::{Program, AND, CMP, CONST, HAS, HAS_ANY, IN, IS, IS_NOT, NONE, NOT, OR, YES};
+use crate::program::{
+    answer_bits, ordering, Program, AND, CMP, CONST, HAS, HAS_ANY, IN, IS, IS_NOT, MASK, NONE, NOT,
+    OR,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tri {
@@ -162,6 +165,9 @@ enum Mode {
 struct Fact<'a> {
     mode: Mode,
     answer: Option<&'a Answer>,
+    /// The answer as `MASK` tests it (`program::answer_bits`), and as a number (else 0).
+    bits: u64,
+    num: f64,
     /// Just this question (the reason for a test its answer decides), made once.
     me: QSet,
     then: Outcome,
@@ -190,6 +196,11 @@ impl<'a> Fact<'a> {
         Fact {
             mode,
             answer,
+            bits: answer.map_or(0, answer_bits),
+            num: match answer {
+                Some(Answer::Num(n)) => *n,
+                _ => 0.0,
+            },
             me,
             then,
         }
@@ -279,15 +290,28 @@ impl<'a> State<'a> {
     fn atom(&self, pc: usize, out: &mut Outcome) -> usize {
         let code = self.code;
         let w = code[pc];
-        let end = pc + atom_len(code, pc, w);
         // A slice, not the Vec: at opt-level "z" a Vec index is a call.
         let facts: &[Fact] = &self.facts;
         let fact = &facts[(w >> 8 & 0xff) as usize];
-        match (fact.mode, fact.answer) {
-            (Mode::Answered, Some(a)) => *out = Outcome::known(holds(code, pc, w, a), fact.me),
-            (Mode::MaybeAsked, Some(a)) if !holds(code, pc, w, a) => {
-                *out = Outcome::known(false, fact.me)
-            }
+        let op = w & 0xff;
+        let (holds, end) = if op >= CMP {
+            // `MASK` and `CMP` (nearly every test): both results are worked out and one is
+            // taken, which is cheaper than a wrongly guessed branch on which test this is.
+            let arg = u64::from(code[pc + 2]) << 32 | u64::from(code[pc + 1]);
+            let by_mask = fact.bits & arg != 0;
+            let c = f64::from_bits(arg);
+            let by_cmp = ordering(fact.num, c) & (w >> 16) != 0;
+            (if op == MASK { by_mask } else { by_cmp }, pc + 3)
+        } else {
+            let holds = match fact.answer {
+                Some(a) => holds(code, pc, w, a),
+                None => false,
+            };
+            (holds, pc + atom_len(code, pc, w))
+        };
+        match fact.mode {
+            Mode::Answered => *out = Outcome::known(holds, fact.me),
+            Mode::MaybeAsked if !holds => *out = Outcome::known(false, fact.me),
             _ => *out = fact.then,
         }
         end
@@ -307,7 +331,7 @@ impl<'a> State<'a> {
         let mut p = pc + 2;
         while p < end {
             // Most parts are atoms: testing them here saves a call to `run` per part.
-            p = if code[p] & 0xff >= YES {
+            p = if code[p] & 0xff >= IS {
                 self.atom(p, out)
             } else {
                 self.run(p, out)
@@ -336,23 +360,22 @@ impl<'a> State<'a> {
     }
 }
 
-/// How many words the atom at `pc` (head `w`) takes.
+/// How many words the atom at `pc` (head `w`) takes, for the shapes other than `MASK` and `CMP`.
 #[inline(always)]
 fn atom_len(code: &[u32], pc: usize, w: u32) -> usize {
     match w & 0xff {
         IN | HAS_ANY => 2 + code[pc + 1] as usize,
-        CMP => 3,
         _ => 1,
     }
 }
 
-/// Whether an answer passes the test of the atom at `pc` (head `w`; the answer is not "not
-/// sure"). Matched on the pair, with no closures: each would be a call at opt-level "z".
+/// Whether an answer passes the test of the atom at `pc` (head `w`; a shape other than `MASK` and
+/// `CMP`, on a question of more than 64 options; the answer is not "not sure"). Matched on the
+/// pair, with no closures: each would be a call at opt-level "z".
 #[inline(always)]
 fn holds(code: &[u32], pc: usize, w: u32, a: &Answer) -> bool {
     let arg = w >> 16;
     match (w & 0xff, a) {
-        (YES, Answer::Yes) => true,
         (IS, Answer::Opt(x)) => u32::from(*x) == arg,
         (IS_NOT, Answer::Opt(x)) => u32::from(*x) != arg,
         (IN, Answer::Opt(x)) => {
@@ -379,10 +402,6 @@ fn holds(code: &[u32], pc: usize, w: u32, a: &Answer) -> bool {
             }
             false
         }
-        (CMP, Answer::Num(n)) => {
-            let c = f64::from_bits(u64::from(code[pc + 2]) << 32 | u64::from(code[pc + 1]));
-            compare(*n, arg, c)
-        }
         _ => false,
     }
 }
@@ -399,16 +418,4 @@ fn chosen(s: &[OIdx], o: OIdx) -> bool {
         i += 1;
     }
     i < s.len() && s[i] == o
-}
-
-/// `n op c`, the operator as `program::cmp_code` writes it.
-fn compare(n: f64, op: u32, c: f64) -> bool {
-    match op {
-        0 => n < c,
-        1 => n <= c,
-        2 => n > c,
-        3 => n >= c,
-        4 => n == c,
-        _ => n != c,
-    }
 }

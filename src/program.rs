@@ -13,30 +13,38 @@
 //! - `NOT`: the one part follows.
 //! - `AND`, `OR`: the next word is the position after the node (where a decisive part jumps
 //!   to); the parts follow.
-//! - `YES`: the question in bits 8–15.
 //! - `IS`, `IS_NOT`, `HAS`: the question, and the option in bits 16–31.
 //! - `IN`, `HAS_ANY`: the question; the next word is how many options follow, one a word.
-//! - `CMP`: the question, the comparison (`cmp_code`) in bits 16–31; the constant's `f64` bits
-//!   follow, low word first.
+//! - `CMP`: the question, and in bits 16–31 which orderings of answer and constant pass (1: the
+//!   answer is less, 2: equal, 4: greater; `cmp_mask`); the constant's `f64` bits follow, low
+//!   word first.
+//! - `MASK`: the question; the next two words are a 64-bit mask of its options, low word first.
+//!   The test holds when the answer has one of them (`answer_bits`). Every test on a yes/no
+//!   question or a question of at most 64 options is written so: `is`, `is not`, `in`, `has`,
+//!   `has any` and yes are one shape, tested without a branch on which of them it is (a wrongly
+//!   guessed branch costs more than the test). A question of more options keeps the shapes
+//!   above. Both `MASK` and `CMP` take three words.
 //!
 //! After a rule's condition: its `require` list (each requirement with `IN_GROUP` set when it is
 //! a member of a group, which a rule that does not hold leaves alone), its `not_accepted` list,
 //! its `rule_out` list, how many `require_one_of` groups it has, and its checklist items; each
 //! list is its length, then its entries.
 
-use crate::model::{CmpOp, Expr, QIdx, RIdx, RuleBase, MAX_QUESTIONS};
+use crate::answers::Answer;
+use crate::model::{CmpOp, Expr, OIdx, QIdx, QKind, RIdx, RuleBase, MAX_QUESTIONS};
 
 pub const CONST: u32 = 0;
 pub const NOT: u32 = 1;
 pub const AND: u32 = 2;
 pub const OR: u32 = 3;
-pub const YES: u32 = 4;
-pub const IS: u32 = 5;
-pub const IS_NOT: u32 = 6;
-pub const IN: u32 = 7;
-pub const HAS: u32 = 8;
-pub const HAS_ANY: u32 = 9;
-pub const CMP: u32 = 10;
+/// The tests on one question's answer (atoms) are the operations from here on.
+pub const IS: u32 = 4;
+pub const IS_NOT: u32 = 5;
+pub const IN: u32 = 6;
+pub const HAS: u32 = 7;
+pub const HAS_ANY: u32 = 8;
+pub const CMP: u32 = 9;
+pub const MASK: u32 = 10;
 
 /// In a rule's `require` list: the requirement also belongs to a group.
 pub const IN_GROUP: u32 = 1 << 31;
@@ -90,15 +98,36 @@ fn key(rb: &RuleBase) -> [usize; 6] {
     ]
 }
 
-/// The number a comparison is written as.
-pub fn cmp_code(op: CmpOp) -> u32 {
+/// A comparison as the orderings of answer and constant that pass it: 1 when the answer is
+/// less, 2 equal, 4 greater.
+pub fn cmp_mask(op: CmpOp) -> u32 {
     match op {
-        CmpOp::Lt => 0,
-        CmpOp::Le => 1,
-        CmpOp::Gt => 2,
-        CmpOp::Ge => 3,
-        CmpOp::Eq => 4,
+        CmpOp::Lt => 1,
+        CmpOp::Le => 3,
+        CmpOp::Gt => 4,
+        CmpOp::Ge => 6,
+        CmpOp::Eq => 2,
         CmpOp::Ne => 5,
+    }
+}
+
+/// How `n` compares with `c`, as `cmp_mask` names orderings (finite numbers only: answers are).
+#[inline(always)]
+pub fn ordering(n: f64, c: f64) -> u32 {
+    u32::from(n < c) | u32::from(n == c) << 1 | u32::from(n > c) << 2
+}
+
+/// An answer as the bits `MASK` tests: yes 2, no 1, option o `1 << o`, a several-of answer its
+/// options' bits together; 0 for anything else (a number, or an option past 63, which no `MASK`
+/// names).
+pub fn answer_bits(a: &Answer) -> u64 {
+    let bit = |o: OIdx| if o < 64 { 1u64 << o } else { 0 };
+    match a {
+        Answer::Yes => 2,
+        Answer::No => 1,
+        Answer::Opt(o) => bit(*o),
+        Answer::Set(s) => s.iter().fold(0, |b, &o| b | bit(o)),
+        Answer::NotSure | Answer::Num(_) => 0,
     }
 }
 
@@ -115,7 +144,7 @@ impl Program {
         let code = &mut p.code;
         for rule in rb.rules.iter() {
             p.rule_at.push(code.len() as u32);
-            expr(code, &rule.when);
+            expr(code, rb, &rule.when);
             code.push(rule.require.len() as u32);
             for &r in rule.require.iter() {
                 let grouped = in_group.get(r as usize).copied().unwrap_or(false);
@@ -130,7 +159,7 @@ impl Program {
         let condition = |code: &mut Vec<u32>, e: Option<&Expr>| match e {
             Some(e) => {
                 let at = code.len() as u32;
-                expr(code, e);
+                expr(code, rb, e);
                 at
             }
             None => NONE,
@@ -177,13 +206,15 @@ impl Program {
     }
 
     /// Where requirement `r`'s eligibility conditions start in `code`.
-    #[inline(always)]
+    // Inlined where speed counts more than size (not in the page's module).
+    #[cfg_attr(not(feature = "page"), inline(always))]
     pub fn eligibility_of(&self, r: RIdx) -> &[u32] {
         span(&self.eligibility, &self.eligibility_first, r)
     }
 
     /// Requirement `r`'s prerequisites.
-    #[inline(always)]
+    // Inlined where speed counts more than size (not in the page's module).
+    #[cfg_attr(not(feature = "page"), inline(always))]
     pub fn prerequisites_of(&self, r: RIdx) -> &[RIdx] {
         span(&self.prerequisites, &self.prerequisites_first, r)
     }
@@ -212,13 +243,42 @@ fn options(code: &mut Vec<u32>, op: u32, q: QIdx, os: &[u16]) {
     code.extend(os.iter().map(|&o| u32::from(o)));
 }
 
-fn expr(code: &mut Vec<u32>, e: &Expr) {
+/// A test as the options of question `q` it passes (`MASK`), if the question has at most 64.
+fn mask(rb: &RuleBase, e: &Expr) -> Option<(QIdx, u64)> {
+    let bits = |os: &[OIdx]| os.iter().fold(0u64, |b, &o| b | 1 << o);
+    let (q, m) = match e {
+        Expr::Yes(q) => (*q, 2),
+        Expr::Is(q, o) | Expr::Has(q, o) => (*q, bits(&[*o])),
+        Expr::IsNot(q, o) => {
+            let n = rb.questions.get(usize::from(*q))?.options.len();
+            let all = if n == 64 { u64::MAX } else { (1u64 << n) - 1 };
+            (*q, all & !bits(&[*o]))
+        }
+        Expr::In(q, os) | Expr::HasAny(q, os) => (*q, bits(os)),
+        _ => return None,
+    };
+    let question = rb.questions.get(usize::from(q))?;
+    let fits = match question.kind {
+        QKind::YesNo => true,
+        QKind::OneOf | QKind::SeveralOf => question.options.len() <= 64,
+        QKind::Number => false,
+    };
+    fits.then_some((q, m))
+}
+
+fn expr(code: &mut Vec<u32>, rb: &RuleBase, e: &Expr) {
+    if let Some((q, m)) = mask(rb, e) {
+        code.push(head(MASK, q, 0));
+        code.push(m as u32);
+        code.push((m >> 32) as u32);
+        return;
+    }
     match e {
         Expr::Const(b) => code.push(CONST | u32::from(*b) << 8),
         Expr::Not(parts) => match parts.first() {
             Some(inner) => {
                 code.push(NOT);
-                expr(code, inner);
+                expr(code, rb, inner);
             }
             None => code.push(CONST),
         },
@@ -227,21 +287,66 @@ fn expr(code: &mut Vec<u32>, e: &Expr) {
             let end_at = code.len();
             code.push(0);
             for part in parts.iter() {
-                expr(code, part);
+                expr(code, rb, part);
             }
             code[end_at] = code.len() as u32;
         }
-        Expr::Yes(q) => code.push(head(YES, *q, 0)),
+        // A yes/no question always has its `MASK`.
+        Expr::Yes(_) => code.push(CONST),
         Expr::Is(q, o) => code.push(head(IS, *q, u32::from(*o))),
         Expr::IsNot(q, o) => code.push(head(IS_NOT, *q, u32::from(*o))),
         Expr::Has(q, o) => code.push(head(HAS, *q, u32::from(*o))),
         Expr::In(q, os) => options(code, IN, *q, os),
         Expr::HasAny(q, os) => options(code, HAS_ANY, *q, os),
         Expr::Cmp(q, op, c) => {
-            code.push(head(CMP, *q, cmp_code(*op)));
+            code.push(head(CMP, *q, cmp_mask(*op)));
             let bits = c.to_bits();
             code.push(bits as u32);
             code.push((bits >> 32) as u32);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_comparison_passes_the_orderings_it_names() {
+        let ops = [
+            CmpOp::Lt,
+            CmpOp::Le,
+            CmpOp::Gt,
+            CmpOp::Ge,
+            CmpOp::Eq,
+            CmpOp::Ne,
+        ];
+        for op in ops {
+            for (n, c) in [(1.0, 2.0), (2.0, 2.0), (3.0, 2.0), (-0.5, 0.0), (1e9, 1e9)] {
+                let want = match op {
+                    CmpOp::Lt => n < c,
+                    CmpOp::Le => n <= c,
+                    CmpOp::Gt => n > c,
+                    CmpOp::Ge => n >= c,
+                    CmpOp::Eq => n == c,
+                    CmpOp::Ne => n != c,
+                };
+                assert_eq!(cmp_mask(op) & ordering(n, c) != 0, want, "{n} {op:?} {c}");
+            }
+        }
+    }
+
+    #[test]
+    fn answers_are_the_bits_their_tests_name() {
+        assert_eq!(answer_bits(&Answer::Yes), 2);
+        assert_eq!(answer_bits(&Answer::No), 1);
+        assert_eq!(answer_bits(&Answer::Opt(5)), 1 << 5);
+        assert_eq!(
+            answer_bits(&Answer::Set(vec![0, 3, 63])),
+            1 | 1 << 3 | 1 << 63
+        );
+        assert_eq!(answer_bits(&Answer::Set(vec![64, 500])), 0);
+        assert_eq!(answer_bits(&Answer::Num(3.0)), 0);
+        assert_eq!(answer_bits(&Answer::NotSure), 0);
     }
 }

@@ -190,7 +190,8 @@ impl Findings {
         self.all.clear();
     }
 
-    #[inline(always)]
+    // Inlined where speed counts more than size (not in the page's module).
+    #[cfg_attr(not(feature = "page"), inline(always))]
     fn add(&mut self, req: RIdx, event: Event, by: Decider, o: &Outcome) {
         let at = self.all.len() as u32 + 1;
         self.all.push(Finding {

@@ -132,3 +132,232 @@ fn a_program_knows_the_rule_base_it_was_compiled_from() {
     q.prepare(&RULES);
     assert_eq!(q.code, p.code, "prepare compiles what compile does");
 }
+
+// ---- The compiled evaluation against a reference ------------------------------------------------
+// A plain recursive evaluator over the expression trees, written from the semantics docs/api.md and
+// src/eval.rs describe (not from the compiled code), and the compiled evaluator must agree with it
+// on every rule, check, question and eligibility condition, for thousands of random answers
+// (unanswered, "not sure", and every kind of value).
+
+use mpcheck::answers::{Answer, RawValue};
+use mpcheck::eval::{Outcome, QSet};
+use mpcheck::model::{CmpOp, Expr, QKind, RuleBase};
+
+struct Reference<'a> {
+    answers: &'a Answers,
+    asked: Vec<Outcome>,
+}
+
+fn known(value: bool, why: QSet) -> Outcome {
+    let value = if value { Tri::True } else { Tri::False };
+    Outcome {
+        value,
+        why,
+        settle: QSet::default(),
+    }
+}
+
+fn unknown(why: QSet, settle: QSet) -> Outcome {
+    Outcome {
+        value: Tri::Unknown,
+        why,
+        settle,
+    }
+}
+
+impl<'a> Reference<'a> {
+    fn new(rb: &'a RuleBase, answers: &'a Answers) -> Self {
+        let mut r = Reference {
+            answers,
+            asked: Vec::new(),
+        };
+        for q in rb.questions.iter() {
+            let o = q
+                .ask_when
+                .as_ref()
+                .map_or(known(true, QSet::default()), |e| r.eval(e));
+            r.asked.push(o);
+        }
+        r
+    }
+
+    fn eval(&self, e: &Expr) -> Outcome {
+        match e {
+            Expr::Const(b) => known(*b, QSet::default()),
+            Expr::Not(c) => {
+                let mut o = c
+                    .first()
+                    .map_or(known(true, QSet::default()), |x| self.eval(x));
+                if c.is_empty() {
+                    o.value = Tri::False;
+                }
+                o.value = match o.value {
+                    Tri::True => Tri::False,
+                    Tri::False => Tri::True,
+                    Tri::Unknown => {
+                        o.why = QSet::default();
+                        Tri::Unknown
+                    }
+                };
+                o
+            }
+            Expr::And(parts) => self.junction(parts, Tri::False),
+            Expr::Or(parts) => self.junction(parts, Tri::True),
+            Expr::Yes(q)
+            | Expr::Is(q, _)
+            | Expr::IsNot(q, _)
+            | Expr::In(q, _)
+            | Expr::Has(q, _)
+            | Expr::HasAny(q, _)
+            | Expr::Cmp(q, _, _) => self.atom(*q, e),
+        }
+    }
+
+    fn junction(&self, parts: &[Expr], decisive: Tri) -> Outcome {
+        let (mut known_why, mut why, mut settle, mut any_unknown) =
+            (QSet::default(), QSet::default(), QSet::default(), false);
+        for p in parts {
+            let o = self.eval(p);
+            if o.value == decisive {
+                return o;
+            }
+            if o.value == Tri::Unknown {
+                any_unknown = true;
+                why = why.union(o.why);
+                settle = settle.union(o.settle);
+            } else {
+                known_why = known_why.union(o.why);
+            }
+        }
+        if !any_unknown {
+            return known(decisive == Tri::False, known_why);
+        }
+        if decisive == Tri::False {
+            why = why.union(known_why);
+        }
+        unknown(why, settle)
+    }
+
+    fn atom(&self, q: u16, e: &Expr) -> Outcome {
+        let asked = self.asked[q as usize];
+        if asked.value == Tri::False {
+            return asked;
+        }
+        let me = QSet::one(q);
+        let answer = match self.answers.values[q as usize].as_ref() {
+            None | Some(Answer::NotSure) => None,
+            Some(a) => Some(a),
+        };
+        let Some(a) = answer else {
+            return match asked.value {
+                Tri::True => unknown(QSet::default(), me),
+                _ => unknown(asked.why, asked.settle.union(me)),
+            };
+        };
+        let holds = match (e, a) {
+            (Expr::Yes(_), Answer::Yes) => true,
+            (Expr::Is(_, o), Answer::Opt(x)) => x == o,
+            (Expr::IsNot(_, o), Answer::Opt(x)) => x != o,
+            (Expr::In(_, os), Answer::Opt(x)) => os.contains(x),
+            (Expr::Has(_, o), Answer::Set(s)) => s.contains(o),
+            (Expr::HasAny(_, os), Answer::Set(s)) => os.iter().any(|o| s.contains(o)),
+            (Expr::Cmp(_, op, c), Answer::Num(n)) => match op {
+                CmpOp::Lt => n < c,
+                CmpOp::Le => n <= c,
+                CmpOp::Gt => n > c,
+                CmpOp::Ge => n >= c,
+                CmpOp::Eq => n == c,
+                CmpOp::Ne => n != c,
+            },
+            _ => false,
+        };
+        match (holds, asked.value) {
+            (false, _) => known(false, me),
+            (true, Tri::True) => known(true, me),
+            (true, _) => unknown(me.union(asked.why), asked.settle),
+        }
+    }
+}
+
+/// Random answers to every question of `rb` (seeded): a fifth unanswered, some "not sure", the
+/// rest any value the question takes, numbers often on the thresholds conditions compare with.
+fn random_answers(rb: &RuleBase, seed: &mut u64) -> RawAnswers {
+    let mut next = |k: u64| {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        *seed % k.max(1)
+    };
+    let mut pairs = Vec::new();
+    for q in rb.questions.iter() {
+        let roll = next(10);
+        if roll < 2 {
+            continue;
+        }
+        let value = if roll == 2 && q.not_sure {
+            RawValue::Str("not_sure".into())
+        } else {
+            match q.kind {
+                QKind::YesNo => RawValue::Bool(next(2) == 0),
+                QKind::OneOf => RawValue::Str(
+                    q.options[next(q.options.len() as u64) as usize]
+                        .id
+                        .to_string(),
+                ),
+                QKind::SeveralOf => RawValue::List(
+                    (0..next(4))
+                        .map(|_| {
+                            q.options[next(q.options.len() as u64) as usize]
+                                .id
+                                .to_string()
+                        })
+                        .collect(),
+                ),
+                QKind::Number => {
+                    let (lo, hi) = (q.min.unwrap_or(0.0), q.max.unwrap_or(1e6));
+                    let pick = [
+                        lo, hi, 0.0, 1.0, 10.0, 50.0, 100.0, 500.0, 1000.0, 5000.0, 10000.0,
+                    ];
+                    let n =
+                        pick[next(pick.len() as u64) as usize] + [0.0, 0.5, -0.5][next(3) as usize];
+                    RawValue::Num(n.clamp(lo, hi))
+                }
+            }
+        };
+        pairs.push((q.id.to_string(), value));
+    }
+    RawAnswers(pairs)
+}
+
+#[test]
+fn compiled_conditions_evaluate_as_the_expressions_do() {
+    let rb = &*RULES;
+    let p = Program::compile(rb);
+    let mut seed = 0x2545_f491_4f6c_dd1d;
+    let mut outcomes = 0;
+    for _ in 0..2000 {
+        let raw = random_answers(rb, &mut seed);
+        let answers = Answers::resolve(rb, &raw).expect("random answers are valid");
+        let reference = Reference::new(rb, &answers);
+        let state = State::new(rb, &p, &answers);
+        assert_eq!(state.asked, reference.asked, "when questions are asked");
+        let mut same = |at: u32, e: &Expr, what: &str| {
+            assert_eq!(state.eval(at), reference.eval(e), "{what}, answers {raw:?}");
+            outcomes += 1;
+        };
+        for (rule, &at) in rb.rules.iter().zip(&p.rule_at) {
+            same(at, &rule.when, &rule.id);
+        }
+        for (check, &at) in rb.checks.iter().zip(&p.check_when) {
+            if let Some(w) = &check.when {
+                same(at, w, &check.id);
+            }
+        }
+        for (i, r) in rb.requirements.iter().enumerate() {
+            for (e, &at) in r.eligibility.iter().zip(p.eligibility_of(i as u32)) {
+                same(at, &e.when, &r.id);
+            }
+        }
+    }
+    assert!(outcomes > 400_000, "{outcomes} outcomes compared");
+}
