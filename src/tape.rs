@@ -8,7 +8,8 @@
 //! ```text
 //! flow:       asked[q], next (q | NONE), unsure[q]
 //! items[]:    req, status, because[], settle{q}, one_of (NONE | rule, group), problems[text, blocks, certain]
-//! because:    REF | d (decider d's entry, as sent before), or d, answers{q} (a new entry for d)
+//! because:    REF | e (entry e, as sent before), NEW | e, d, answers{q} (entry e, from now on:
+//!             decider d with these answers), or d, answers{q} (an entry sent only this once)
 //!             (d: the rule's index; rules.len() + 0 picked, 1 entity, 2 when)
 //! checklist[]: check, certain, because[], settle{q}
 //! next_questions[]: q, settles
@@ -20,10 +21,11 @@
 //!
 //! So that JS builds each list of question ids and each `because` entry once, and then shares it
 //! between items and reports (frozen, src/js/report.js): a tape remembers, across reports, the sets
-//! it sent (up to `MAX_SETS`, numbered in order) and, per decider, the set of the entry it last sent
-//! for it (when that set was empty or numbered; JS keeps that entry). Both are pure values — a set
-//! of question ids, a decider with such a set — so sharing them never carries one report's answers
-//! into another. A tape serves one rule base and one language (one string table in JS): the
+//! it sent (up to `MAX_SETS`, numbered in order) and the entries it sent whose set is empty or
+//! numbered (up to `MAX_ENTRIES`, numbered in order): every pair of decider and set, not only the
+//! last one per decider, so answers that change back and forth reuse what JS built before. Both
+//! are pure values — a set of question ids, a decider with such a set — so sharing them never
+//! carries one report's answers into another. A tape serves one rule base and one language (one string table in JS): the
 //! adapter keeps one per language, and calls `forget` if JS failed to read one (JS then receives
 //! everything again).
 //!
@@ -45,6 +47,8 @@ pub const REF: u32 = 1 << 31;
 pub const NEW: u32 = 1 << 30;
 /// Most question sets a tape numbers (and JS keeps).
 pub const MAX_SETS: usize = 1 << 16;
+/// Most `because` entries a tape numbers (and JS keeps, a small object each).
+pub const MAX_ENTRIES: usize = 1 << 18;
 
 /// The numbers of one report, kept between reports so its memory is reused. Written through a
 /// slice and grown in big steps: at opt-level "z" `Vec::push` stays a call per number, a slice
@@ -58,9 +62,13 @@ pub struct Tape {
     /// The sets sent, by number, and an open-addressing table of them (1 + number; 0: empty).
     sets: Vec<QSet>,
     slots: Vec<u32>,
-    /// Per decider code: the set of the entry JS keeps for it: 1 the empty set, 2 + k set k,
-    /// 0 none.
-    entry_of: Vec<u32>,
+    /// The entries sent, by number: (decider code, set key: 1 the empty set, 2 + k set k), and
+    /// an open-addressing table of them (1 + number; 0: empty).
+    entries: Vec<(u32, u32)>,
+    entry_slots: Vec<u32>,
+    /// Per decider code: 1 + the number of the entry last sent for it (0: none), looked at
+    /// first: with answers that repeat, it is the entry again.
+    last: Vec<u32>,
 }
 
 impl Tape {
@@ -106,11 +114,13 @@ impl Tape {
     pub fn forget(&mut self) {
         self.sets.clear();
         self.slots.clear();
-        self.entry_of.clear();
+        self.entries.clear();
+        self.entry_slots.clear();
+        self.last.iter_mut().for_each(|x| *x = 0);
     }
 
-    /// A question set, numbered if it can be: returns what `entry_of` records for an entry
-    /// with this set (0: it was sent as a one-off).
+    /// A question set, numbered if it can be: returns its key for an entry with this set (1 the
+    /// empty set, 2 + k set k; 0: it was sent as a one-off).
     #[inline(always)]
     fn set(&mut self, s: &QSet) -> u32 {
         if s.is_empty() {
@@ -147,14 +157,82 @@ impl Tape {
         k + 2
     }
 
-    /// Whether `entry_of`'s record `key` is the set `s`.
+    /// The key of set `s` (see `set`) if it has one, without writing anything; or 0 if it
+    /// would be a one-off, or `NONE` if writing it would number it now.
     #[inline(always)]
-    fn is_set(&self, key: u32, s: &QSet) -> bool {
+    fn key_of(&self, s: &QSet) -> u32 {
+        if s.is_empty() {
+            return 1;
+        }
+        let slots: &[u32] = &self.slots;
         let sets: &[QSet] = &self.sets;
-        match key {
-            0 => false,
-            1 => s.is_empty(),
-            k => sets[k as usize - 2].same(s),
+        if !slots.is_empty() {
+            let mask = slots.len() - 1;
+            let mut i = (s.hash() >> 32) as usize & mask;
+            loop {
+                let k = slots[i];
+                if k == 0 {
+                    break;
+                }
+                if sets[k as usize - 1].same(s) {
+                    return k + 1;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+        if sets.len() < MAX_SETS {
+            NONE
+        } else {
+            0
+        }
+    }
+
+    /// Where entry (d, key) is, or would go, in `entry_slots` (which must not be empty).
+    #[inline(always)]
+    fn entry_slot(&self, d: u32, key: u32) -> usize {
+        let slots: &[u32] = &self.entry_slots;
+        let entries: &[(u32, u32)] = &self.entries;
+        let mask = slots.len() - 1;
+        let h = (u64::from(d) << 32 | u64::from(key)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let mut i = (h >> 40) as usize & mask;
+        loop {
+            let k = slots[i];
+            if k == 0 || entries[k as usize - 1] == (d, key) {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// 1 + the number of entry (d, key), or 0 if it was never sent.
+    #[inline(always)]
+    fn find_entry(&self, d: u32, key: u32) -> u32 {
+        if self.entry_slots.is_empty() {
+            return 0;
+        }
+        self.entry_slots[self.entry_slot(d, key)]
+    }
+
+    /// Numbers entry (d, key) (not numbered yet; fewer than `MAX_ENTRIES` are).
+    fn add_entry(&mut self, d: u32, key: u32) {
+        if 2 * (self.entries.len() + 1) > self.entry_slots.len() {
+            self.rehash_entries();
+        }
+        let i = self.entry_slot(d, key);
+        self.entry_slots[i] = self.entries.len() as u32 + 1;
+        self.entries.push((d, key));
+    }
+
+    /// Doubles the table of entries (at least 256 slots) and enters the entries again.
+    #[inline(never)]
+    fn rehash_entries(&mut self) {
+        let n = (2 * self.entry_slots.len()).max(256);
+        self.entry_slots.clear();
+        self.entry_slots.resize(n, 0);
+        for k in 0..self.entries.len() {
+            let (d, key) = self.entries[k];
+            let i = self.entry_slot(d, key);
+            self.entry_slots[i] = k as u32 + 1;
         }
     }
 
@@ -222,15 +300,41 @@ fn because(tape: &mut Tape, rb: &RuleBase, list: &[Because]) {
             Decider::Entity => rules + 1,
             Decider::Own => rules + 2,
         };
-        let entry_of: &[u32] = &tape.entry_of;
-        if tape.is_set(entry_of[d as usize], &b.answers) {
-            tape.put(REF | d);
-            continue;
+        // The entry last sent for this decider, most often.
+        let last = tape.last[d as usize];
+        if last != 0 {
+            let (_, key) = tape.entries[last as usize - 1];
+            let same = match key {
+                1 => b.answers.is_empty(),
+                k => tape.sets[k as usize - 2].same(&b.answers),
+            };
+            if same {
+                tape.put(REF | (last - 1));
+                continue;
+            }
         }
-        tape.put(d);
-        let key = tape.set(&b.answers);
-        let entry_of: &mut [u32] = &mut tape.entry_of;
-        entry_of[d as usize] = key;
+        // Otherwise an entry sent before for this decider and set, or a new one.
+        let key = tape.key_of(&b.answers);
+        let k = if key == 0 || key == NONE {
+            0
+        } else {
+            tape.find_entry(d, key)
+        };
+        if k != 0 {
+            tape.last[d as usize] = k;
+            tape.put(REF | (k - 1));
+        } else if key == 0 || tape.entries.len() >= MAX_ENTRIES {
+            // A set sent only this once, or no room for more entries: an entry sent only once.
+            tape.put(d);
+            tape.set(&b.answers);
+        } else {
+            let k = tape.entries.len() as u32;
+            tape.put(NEW | k);
+            tape.put(d);
+            let key = tape.set(&b.answers);
+            tape.add_entry(d, key);
+            tape.last[d as usize] = k + 1;
+        }
     }
 }
 
@@ -243,9 +347,10 @@ pub fn report_tape(
     tape: &mut Tape,
 ) {
     tape.len = 0;
-    if tape.entry_of.len() != rb.rules.len() + 3 {
+    if tape.last.len() != rb.rules.len() + 3 {
+        tape.last.clear();
+        tape.last.resize(rb.rules.len() + 3, 0);
         tape.forget();
-        tape.entry_of.resize(rb.rules.len() + 3, 0);
     }
     let eligibility_total = base[rb.requirements.len()];
     let qs = |tape: &mut Tape, list: &[QIdx]| {

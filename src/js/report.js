@@ -26,11 +26,11 @@ export function parse_tables(json) {
   for (const groups of t.groups) for (const g of groups) Object.freeze(g);
   // Frozen {text, blocks, certain}, by 4 * text + 2 * blocks + certain, made on first use.
   t.problem_objects = new Map();
-  // What the tape refers back to: sets of question ids by number, and per decider its entry and
-  // that entry alone in a list (src/tape.rs).
+  // What the tape refers back to (src/tape.rs): sets of question ids by number, and `because`
+  // entries by number, with each entry alone in a list (made when first needed).
   t.sets = [];
-  t.entries = new Array(t.deciders.length).fill(undefined);
-  t.singles = new Array(t.deciders.length).fill(undefined);
+  t.entries = [];
+  t.singles = [];
   return t;
 }
 
@@ -67,52 +67,58 @@ let readList = EMPTY;
 
 /**
  * Reads a `because` list at p (tape.rs) into `readList`; returns the position after it. An entry
- * the table keeps is shared (frozen), and so is a list of that entry alone.
+ * the tape numbers is built once and shared (frozen), and so is a list of that entry alone.
  */
 function readBecause(tape, p, t) {
   const nb = tape[p++];
   if (nb === 0) {
     readList = EMPTY;
   } else if (nb === 1) {
-    const x = tape[p++];
-    if (x >= REF) {
-      const d = x - REF;
-      let one = t.singles[d];
-      if (one === undefined) one = t.singles[d] = Object.freeze([keptEntry(t, d)]);
+    const x = tape[p];
+    if (x >= NEW) {
+      const k = x >= REF ? x - REF : x - NEW;
+      p = readEntry(tape, p, t);
+      let one = t.singles[k];
+      if (one === undefined) one = t.singles[k] = Object.freeze([readOne]);
       readList = one;
     } else {
-      p = readSet(tape, p, t);
-      const e = { rule: t.deciders[x], answers: read.out };
-      if (read.kept) {
-        t.entries[x] = Object.freeze(e);
-        readList = t.singles[x] = Object.freeze([e]);
-      } else readList = [e];
+      p = readEntry(tape, p, t);
+      readList = [readOne];
     }
   } else {
     const list = new Array(nb);
     for (let k = 0; k < nb; k++) {
-      const x = tape[p++];
-      if (x >= REF) list[k] = keptEntry(t, x - REF);
-      else {
-        p = readSet(tape, p, t);
-        const e = { rule: t.deciders[x], answers: read.out };
-        if (read.kept) {
-          t.entries[x] = Object.freeze(e);
-          t.singles[x] = undefined;
-        }
-        list[k] = e;
-      }
+      p = readEntry(tape, p, t);
+      list[k] = readOne;
     }
     readList = list;
   }
   return p;
 }
 
-/** An entry the tape sent before (REF | d). */
-function keptEntry(t, d) {
-  const e = t.entries[d];
-  if (e === undefined) throw new Error('the tape refers to an entry it never sent');
-  return e;
+/** What readEntry read last. */
+let readOne = null;
+
+/** Reads one `because` entry at p (REF | e, NEW | e d {set}, or d {set}) into `readOne`. */
+function readEntry(tape, p, t) {
+  const x = tape[p++];
+  if (x >= REF) {
+    const e = t.entries[x - REF];
+    if (e === undefined) throw new Error('the tape refers to an entry it never sent');
+    readOne = e;
+    return p;
+  }
+  const numbered = x >= NEW;
+  const d = numbered ? tape[p++] : x;
+  p = readSet(tape, p, t);
+  const e = { rule: t.deciders[d], answers: read.out };
+  if (numbered) {
+    // (After the engine forgot what it sent, numbers start again: an old list is not this one.)
+    t.entries[x - NEW] = Object.freeze(e);
+    t.singles[x - NEW] = undefined;
+  }
+  readOne = e;
+  return p;
 }
 
 function problem(t, text, blocks, certain) {

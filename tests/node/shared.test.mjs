@@ -80,3 +80,24 @@ test('an evaluation with other answers does not change an earlier report', () =>
   }
   assert.equal(JSON.stringify(first), json);
 });
+
+test('answers that change back share the because entries built the first time', () => {
+  // Two scenarios in turn, as a user switching an answer back and forth: the third report's
+  // entries are the first report's objects again (src/tape.rs numbers every pair of decider and
+  // answers, not only the last one per decider), and the reports stay what the engine says.
+  const [a, b] = scenarios
+    .map((s) => s.answers ?? {})
+    .filter((x) => Object.keys(x).length > 3)
+    .slice(0, 2);
+  const entries = (r) => r.requirements.flatMap((i) => i.because).concat(r.checklist.flatMap((c) => c.because));
+  const first = mp.evaluate(a, 'en');
+  const other = mp.evaluate(b, 'en');
+  const again = mp.evaluate(a, 'en');
+  assert.equal(JSON.stringify(again), JSON.stringify(first));
+  const before = new Set(entries(first));
+  const reused = entries(again).filter((e) => before.has(e));
+  assert.ok(entries(again).length > 10, 'the scenario has because entries');
+  assert.equal(reused.length, entries(again).length, 'every entry of the repeated answers is shared');
+  // And the answers in between did not take them over: they differ from the first report.
+  assert.notEqual(JSON.stringify(other), JSON.stringify(first));
+});
