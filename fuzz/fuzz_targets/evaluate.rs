@@ -6,7 +6,10 @@
 use libfuzzer_sys::fuzz_target;
 use mpcheck::answers::{RawAnswers, RawValue};
 use mpcheck::answers_json::parse_answers;
-use mpcheck::{EngineError, Lang, RULES};
+use mpcheck::report::{Report, Scratch};
+use mpcheck::tape::Tape;
+use mpcheck::{Answers, EngineError, Lang, RULES};
+use std::cell::RefCell;
 
 struct Bytes<'a>(&'a [u8]);
 
@@ -82,7 +85,9 @@ fn decode(data: &[u8]) -> RawAnswers {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let text = std::str::from_utf8(data).ok().filter(|t| t.trim_start().starts_with('{'));
+    let text = std::str::from_utf8(data)
+        .ok()
+        .filter(|t| t.trim_start().starts_with('{'));
     let raw = match text.map(|t| parse_answers(t, |n| n.parse().ok())) {
         Some(Ok(raw)) => raw,
         Some(Err(e)) => {
@@ -119,4 +124,25 @@ fuzz_target!(|data: &[u8]| {
             assert!(!e.to_string().is_empty());
         }
     }
+    // As the wasm adapter works: buffers, a compiled rule base and a tape kept across calls. A
+    // report made in them equals one made afresh, and the tape (which numbers the sets and
+    // entries it has sent, across all the inputs of the run) is written without a panic.
+    if let Ok(answers) = Answers::resolve(&RULES, &raw) {
+        KEPT.with(|kept| {
+            let (scratch, report, tape, base) = &mut *kept.borrow_mut();
+            if base.is_empty() {
+                *base = mpcheck::tape::eligibility_base(&RULES);
+            }
+            mpcheck::report::evaluate_into(&RULES, &answers, scratch, report);
+            assert_eq!(*report, mpcheck::report::evaluate(&RULES, &answers));
+            mpcheck::tape::report_tape(&RULES, report, &answers, base, tape);
+            assert!(tape.as_slice().len() > 4);
+        });
+    }
 });
+
+type Kept = (Scratch, Report, Tape, Vec<u32>);
+
+thread_local! {
+    static KEPT: RefCell<Kept> = RefCell::new(Default::default());
+}
