@@ -179,10 +179,28 @@ export function build_report(tape, t) {
   for (let i = 0; i < n; i++) {
     const r = tape[p++];
     const status = STATUS[tape[p++]];
-    p = readBecause(tape, p, t);
-    const because = readList;
-    p = readSet(tape, p, t);
-    const settle = read.out;
+    // The usual cases inline: one entry sent before (its list kept), and an empty or kept set.
+    let because;
+    const nb = tape[p];
+    if (nb === 1 && tape[p + 1] >= REF && t.singles[tape[p + 1] - REF] !== undefined) {
+      because = t.singles[tape[p + 1] - REF];
+      p += 2;
+    } else if (nb === 0) {
+      because = EMPTY;
+      p++;
+    } else {
+      p = readBecause(tape, p, t);
+      because = readList;
+    }
+    let settle;
+    const x = tape[p];
+    if (x === 0) {
+      settle = EMPTY;
+      p++;
+    } else {
+      p = readSet(tape, p, t);
+      settle = read.out;
+    }
     let item;
     if (tape[p] === NONE) {
       p++;

@@ -1,0 +1,18 @@
+// Part d of bench/run.mjs in a fresh node process: a generated rule base of N rules (bench/gen.mjs,
+// shaped like ../shared/bench/synthetic-200.json, over its facts) through the bench-only entry
+// point of target/bench-pkg/; prints runWorkload's figures as one JSON line.
+//   node bench/generated-child.mjs N
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { expectedMatches, generate } from './gen.mjs';
+import { runWorkload } from './workload.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const n = Number(process.argv[2]);
+const pkg = join(root, 'target', 'bench-pkg');
+const bench = await import(pathToFileURL(join(pkg, 'mpcheck.js')).href);
+bench.initSync({ module: readFileSync(join(pkg, 'mpcheck_bg.wasm')) });
+const { facts } = JSON.parse(readFileSync(join(root, '..', 'shared', 'bench', 'synthetic-200.json'), 'utf8'));
+const w = generate(facts, n);
+console.log(JSON.stringify({ n, ...runWorkload(bench, `generated-${n}`, w, n >= 50000 ? 2 : n >= 10000 ? 30 : 300, expectedMatches(w)) }));

@@ -1,0 +1,50 @@
+// Times the bench-only entry point of a module built with `--features bench` on a workload (facts
+// and rules, as in ../shared/bench/synthetic-200.json): loads it as our rule files (bench/gen.mjs),
+// checks the report's matches against the expected ones, and times `bench_evaluate` with the
+// workload's facts on every call and with answers that change on every call. Used by
+// bench/run.mjs (part c) and bench/generated-child.mjs (part d).
+import { matches, toToml, variedFacts } from './gen.mjs';
+import { time } from './timing.mjs';
+
+/**
+ * @param {any} bench the bench module (bench_load, bench_evaluate)
+ * @param {string} name the rule base's version
+ * @param {{facts: object, rules: object[]}} w the workload
+ * @param {number} calls at least this many timed calls per figure
+ * @param {string[]} expected the ids of the rules that should match
+ */
+export function runWorkload(bench, name, w, calls, expected) {
+  const toml = toToml(w, { version: name });
+  const t0 = process.hrtime.bigint();
+  let n;
+  try {
+    n = bench.bench_load(toml);
+  } catch (e) {
+    return { refused: String(e.message || e).split('\n')[0], toml_bytes: toml.length };
+  }
+  const loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const report = bench.bench_evaluate(w.facts, 'en');
+  const got = new Set(matches(report));
+  const want = new Set(expected);
+  const missing = [...want].filter((x) => !got.has(x)).length;
+  const extra = [...got].filter((x) => !want.has(x)).length;
+  const f = time(() => bench.bench_evaluate(w.facts, 'en'), calls, 1000, 60_000);
+  // The same rule base with answers that change on every call (gen.mjs variedFacts says why).
+  const varied = variedFacts(w.facts, 16);
+  let i = 0;
+  const v = time(() => bench.bench_evaluate(varied[i++ % varied.length], 'en'), calls, 1000, 60_000);
+  const explained = report.requirements.filter((x) => x.status === 'required').every((x) => x.because.length > 0);
+  return {
+    rules: n,
+    toml_bytes: toml.length,
+    load_ms: +loadMs.toFixed(1),
+    ...f,
+    varied: { median_us: v.median_us, calls: v.calls, answer_sets: varied.length },
+    matches: got.size,
+    correct: missing === 0 && extra === 0,
+    missing,
+    extra,
+    explained,
+    report_requirements: report.requirements.length,
+  };
+}
