@@ -75,13 +75,19 @@ pub struct Scratch {
 /// comes from `program` (lead times, prerequisites, steps), not from the rule base's records:
 /// for a large rule base those are many bytes each and out of the CPU cache.
 pub fn plan_into(program: &Program, items: &[Item], scratch: &mut Scratch, out: &mut Plan) {
+    // The required items, picked without a branch per item (which one is required depends on
+    // the answers, and a wrongly guessed branch costs more than the store): each is written at
+    // the end of the list, which only moves on past a required one.
     let required = &mut scratch.required;
     required.clear();
+    required.resize(items.len(), 0);
+    let mut n = 0;
+    let buf: &mut [RIdx] = required;
     for i in items {
-        if i.status == Status::Required {
-            required.push(i.req);
-        }
+        buf[n] = i.req;
+        n += usize::from(i.status == Status::Required);
     }
+    required.truncate(n);
     let required: &[RIdx] = required;
     debug_assert!(required.windows(2).all(|w| w[0] < w[1]));
     let lead_times: &[(u16, u16)] = &program.lead_time;
