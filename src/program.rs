@@ -51,9 +51,6 @@ pub const IN_GROUP: u32 = 1 << 31;
 /// No condition (an offset).
 pub const NONE: u32 = u32::MAX;
 
-/// Per requirement (`Program::flags`): it has eligibility conditions.
-pub const HAS_ELIGIBILITY: u8 = 1;
-
 // A question fits in bits 8–15 of a head word.
 const _: () = assert!(MAX_QUESTIONS <= 256);
 
@@ -72,8 +69,6 @@ pub struct Program {
     pub eligibility: Vec<u32>,
     /// Per requirement, its first entry in `eligibility` (and one more entry: the end).
     pub eligibility_first: Vec<u32>,
-    /// Per requirement: `HAS_ELIGIBILITY`.
-    pub flags: Vec<u8>,
     /// What the plan reads (src/plan.rs), per requirement: its lead time in working days
     /// (none: 0 to 0), and its step's place in `plan::STEP_ORDER`.
     pub lead_time: Vec<(u16, u16)>,
@@ -137,17 +132,16 @@ impl Program {
             key: key(rb),
             ..Program::default()
         };
-        let mut in_group = vec![false; rb.requirements.len()];
-        for r in rb.requirements.iter().enumerate() {
-            in_group[r.0] = r.1.group.is_some();
-        }
         let code = &mut p.code;
         for rule in rb.rules.iter() {
             p.rule_at.push(code.len() as u32);
             expr(code, rb, &rule.when);
             code.push(rule.require.len() as u32);
             for &r in rule.require.iter() {
-                let grouped = in_group.get(r as usize).copied().unwrap_or(false);
+                let grouped = rb
+                    .requirements
+                    .get(r as usize)
+                    .is_some_and(|x| x.group.is_some());
                 code.push(if grouped { r | IN_GROUP } else { r });
             }
             list(code, &rule.not_accepted);
@@ -174,11 +168,6 @@ impl Program {
         }
         for r in rb.requirements.iter() {
             p.eligibility_first.push(p.eligibility.len() as u32);
-            p.flags.push(if r.eligibility.is_empty() {
-                0
-            } else {
-                HAS_ELIGIBILITY
-            });
             for e in r.eligibility.iter() {
                 let at = condition(code, Some(&e.when));
                 p.eligibility.push(at);
@@ -193,7 +182,8 @@ impl Program {
         p
     }
 
-    /// Whether this was compiled from `rb` (or an identical rule base at the same place).
+    /// Whether this was compiled from `rb`, as far as its address and list lengths tell (a rule
+    /// base dropped and another of the same sizes made at the same place would pass).
     pub fn fits(&self, rb: &RuleBase) -> bool {
         self.key == key(rb)
     }
@@ -245,25 +235,31 @@ fn options(code: &mut Vec<u32>, op: u32, q: QIdx, os: &[u16]) {
 
 /// A test as the options of question `q` it passes (`MASK`), if the question has at most 64.
 fn mask(rb: &RuleBase, e: &Expr) -> Option<(QIdx, u64)> {
-    let bits = |os: &[OIdx]| os.iter().fold(0u64, |b, &o| b | 1 << o);
-    let (q, m) = match e {
-        Expr::Yes(q) => (*q, 2),
-        Expr::Is(q, o) | Expr::Has(q, o) => (*q, bits(&[*o])),
-        Expr::IsNot(q, o) => {
-            let n = rb.questions.get(usize::from(*q))?.options.len();
-            let all = if n == 64 { u64::MAX } else { (1u64 << n) - 1 };
-            (*q, all & !bits(&[*o]))
-        }
-        Expr::In(q, os) | Expr::HasAny(q, os) => (*q, bits(os)),
+    let q = match e {
+        Expr::Yes(q) | Expr::Is(q, _) | Expr::IsNot(q, _) | Expr::Has(q, _) => *q,
+        Expr::In(q, _) | Expr::HasAny(q, _) => *q,
         _ => return None,
     };
+    // Checked first: an option past 63 has no bit.
     let question = rb.questions.get(usize::from(q))?;
-    let fits = match question.kind {
-        QKind::YesNo => true,
-        QKind::OneOf | QKind::SeveralOf => question.options.len() <= 64,
-        QKind::Number => false,
+    let n = question.options.len();
+    match question.kind {
+        QKind::YesNo => {}
+        QKind::OneOf | QKind::SeveralOf if n <= 64 => {}
+        _ => return None,
+    }
+    let bits = |os: &[OIdx]| os.iter().fold(0u64, |b, &o| b | 1 << o);
+    let m = match e {
+        Expr::Yes(_) => 2,
+        Expr::Is(_, o) | Expr::Has(_, o) => bits(&[*o]),
+        Expr::IsNot(_, o) => {
+            let all = if n == 64 { u64::MAX } else { (1u64 << n) - 1 };
+            all & !bits(&[*o])
+        }
+        Expr::In(_, os) | Expr::HasAny(_, os) => bits(os),
+        _ => return None,
     };
-    fits.then_some((q, m))
+    Some((q, m))
 }
 
 fn expr(code: &mut Vec<u32>, rb: &RuleBase, e: &Expr) {

@@ -5,7 +5,7 @@ use crate::answers::{Answer, Answers};
 use crate::eval::{Outcome, QSet, State, Tri};
 use crate::model::{QIdx, RIdx, RuleBase};
 use crate::plan::Plan;
-use crate::program::{Program, HAS_ELIGIBILITY, IN_GROUP, NONE};
+use crate::program::{Program, IN_GROUP, NONE};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Status {
@@ -238,10 +238,18 @@ impl Findings {
     }
 }
 
-/// The buffers `evaluate_into` works in, kept between reports (with the `Report` it fills) so
-/// that their memory is reused: a report then allocates nothing once the buffers have grown.
+/// What `evaluate_into` keeps between reports (with the `Report` it fills): the rule base
+/// compiled (src/program.rs) on first use, and buffers whose memory is reused, so that a report
+/// allocates nothing once they have grown. A `Scratch` serves one rule base at a time: its
+/// program is compiled again when the rule base's address or list lengths change.
 #[derive(Default)]
 pub struct Scratch {
+    program: Program,
+    buffers: Buffers,
+}
+
+#[derive(Default)]
+struct Buffers {
     findings: Findings,
     groups: Vec<(u32, u16, Outcome)>,
     check_hits: Vec<Hit>,
@@ -249,28 +257,55 @@ pub struct Scratch {
     check_first: Vec<u32>,
     /// Per question: how many open points it would settle.
     counts: Vec<u32>,
-    /// The rule base compiled (src/program.rs), on first use.
-    program: Program,
     plan: crate::plan::Scratch,
 }
 
+/// Answers → report. The shipped rule base's compiled form is made once (`rulebase::PROGRAM`);
+/// any other is compiled for the call.
 pub fn evaluate(rb: &RuleBase, answers: &Answers) -> Report {
     let mut report = Report::default();
-    let mut scratch = Scratch::default();
-    evaluate_into(rb, answers, &mut scratch, &mut report);
+    let mut buffers = Buffers::default();
+    if std::ptr::eq(rb, &*crate::RULES) {
+        report_with(
+            rb,
+            &crate::rulebase::PROGRAM,
+            answers,
+            &mut buffers,
+            &mut report,
+        );
+    } else {
+        report_with(
+            rb,
+            &Program::compile(rb),
+            answers,
+            &mut buffers,
+            &mut report,
+        );
+    }
     report
 }
 
-/// `evaluate`, into `report` (its previous contents replaced), with `scratch`'s buffers.
+/// `evaluate`, into `report` (its previous contents replaced), with `scratch`'s program and
+/// buffers.
 pub fn evaluate_into(rb: &RuleBase, answers: &Answers, scratch: &mut Scratch, report: &mut Report) {
     scratch.program.prepare(rb);
-    let program = &scratch.program;
+    report_with(rb, &scratch.program, answers, &mut scratch.buffers, report);
+}
+
+/// The report of `answers` on `rb`, compiled as `program`.
+fn report_with(
+    rb: &RuleBase,
+    program: &Program,
+    answers: &Answers,
+    buffers: &mut Buffers,
+    report: &mut Report,
+) {
     let state = State::new(rb, program, answers);
-    let findings = &mut scratch.findings;
+    let findings = &mut buffers.findings;
     findings.prepare(rb);
-    let groups = &mut scratch.groups;
+    let groups = &mut buffers.groups;
     groups.clear();
-    let check_hits = &mut scratch.check_hits;
+    let check_hits = &mut buffers.check_hits;
     check_hits.clear();
 
     // Each rule is its condition and then its outcome lists, rule after rule (src/program.rs).
@@ -357,16 +392,7 @@ pub fn evaluate_into(rb: &RuleBase, answers: &Answers, scratch: &mut Scratch, re
             let req = (wi * 64) as RIdx + w.trailing_zeros();
             w &= w - 1;
             let first = ends[req as usize].first;
-            let eligibility = program.flags[req as usize] & HAS_ELIGIBILITY != 0;
-            if let Some(item) = decide(
-                program,
-                &state,
-                &findings.all,
-                req,
-                first,
-                eligibility,
-                &mut lists,
-            ) {
+            if let Some(item) = decide(program, &state, &findings.all, req, first, &mut lists) {
                 items.push(item);
             }
         }
@@ -378,7 +404,7 @@ pub fn evaluate_into(rb: &RuleBase, answers: &Answers, scratch: &mut Scratch, re
         program,
         &state,
         check_hits,
-        &mut scratch.check_first,
+        &mut buffers.check_first,
         &mut lists,
         &mut checklist,
     );
@@ -390,8 +416,8 @@ pub fn evaluate_into(rb: &RuleBase, answers: &Answers, scratch: &mut Scratch, re
         rb,
         program,
         &state,
-        &mut scratch.counts,
-        &mut scratch.plan,
+        &mut buffers.counts,
+        &mut buffers.plan,
         report,
     );
 }
@@ -492,7 +518,6 @@ fn decide(
     all: &[Finding],
     req: RIdx,
     first: u32,
-    eligibility: bool,
     lists: &mut Lists,
 ) -> Option<Item> {
     // Which kinds of finding there are, and the first group alternative.
@@ -552,12 +577,7 @@ fn decide(
         // An uncertain problem with an item that is itself only possible says little: those
         // are left out, certain ones are always shown.
         let required = status == Status::Required;
-        let conditions: &[u32] = if eligibility {
-            program.eligibility_of(req)
-        } else {
-            &[]
-        };
-        for (ei, &at) in conditions.iter().enumerate() {
+        for (ei, &at) in program.eligibility_of(req).iter().enumerate() {
             let o = state.eval(at);
             if o.value == Tri::True || (required && o.value == Tri::Unknown) {
                 lists.problems.push(Problem {

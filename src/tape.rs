@@ -119,6 +119,29 @@ impl Tape {
         self.last.iter_mut().for_each(|x| *x = 0);
     }
 
+    /// Where set `s` is among the sets sent: `Ok(k)` its number, or `Err(i)` the free slot it
+    /// would take (`usize::MAX` while the table is empty).
+    #[inline(always)]
+    fn find_set(&self, s: &QSet) -> Result<u32, usize> {
+        let slots: &[u32] = &self.slots;
+        if slots.is_empty() {
+            return Err(usize::MAX);
+        }
+        let sets: &[QSet] = &self.sets;
+        let mask = slots.len() - 1;
+        let mut i = (s.hash() >> 32) as usize & mask;
+        loop {
+            let k = slots[i];
+            if k == 0 {
+                return Err(i);
+            }
+            if sets[k as usize - 1].same(s) {
+                return Ok(k - 1);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
     /// A question set, numbered if it can be: returns its key for an entry with this set (1 the
     /// empty set, 2 + k set k; 0: it was sent as a one-off).
     #[inline(always)]
@@ -130,31 +153,24 @@ impl Tape {
         if 2 * (self.sets.len() + 1) > self.slots.len() && self.sets.len() < MAX_SETS {
             self.rehash();
         }
-        let slots: &mut [u32] = &mut self.slots;
-        let sets: &[QSet] = &self.sets;
-        let mask = slots.len().wrapping_sub(1);
-        let mut i = (s.hash() >> 32) as usize & mask;
-        while !slots.is_empty() {
-            let k = slots[i];
-            if k == 0 {
-                break;
+        match self.find_set(s) {
+            Ok(k) => {
+                self.put(REF | k);
+                k + 2
             }
-            if sets[k as usize - 1].same(s) {
-                self.put(REF | (k - 1));
-                return k + 1;
+            Err(i) if self.sets.len() < MAX_SETS => {
+                let k = self.sets.len() as u32;
+                self.slots[i] = k + 1;
+                self.sets.push(*s);
+                self.put(NEW | k);
+                self.qset(s);
+                k + 2
             }
-            i = (i + 1) & mask;
+            Err(_) => {
+                self.qset(s);
+                0
+            }
         }
-        if sets.len() >= MAX_SETS {
-            self.qset(s);
-            return 0;
-        }
-        let k = sets.len() as u32;
-        slots[i] = k + 1;
-        self.sets.push(*s);
-        self.put(NEW | k);
-        self.qset(s);
-        k + 2
     }
 
     /// The key of set `s` (see `set`) if it has one, without writing anything; or 0 if it
@@ -164,26 +180,10 @@ impl Tape {
         if s.is_empty() {
             return 1;
         }
-        let slots: &[u32] = &self.slots;
-        let sets: &[QSet] = &self.sets;
-        if !slots.is_empty() {
-            let mask = slots.len() - 1;
-            let mut i = (s.hash() >> 32) as usize & mask;
-            loop {
-                let k = slots[i];
-                if k == 0 {
-                    break;
-                }
-                if sets[k as usize - 1].same(s) {
-                    return k + 1;
-                }
-                i = (i + 1) & mask;
-            }
-        }
-        if sets.len() < MAX_SETS {
-            NONE
-        } else {
-            0
+        match self.find_set(s) {
+            Ok(k) => k + 2,
+            Err(_) if self.sets.len() < MAX_SETS => NONE,
+            Err(_) => 0,
         }
     }
 

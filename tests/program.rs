@@ -65,12 +65,6 @@ fn the_other_conditions_and_the_plan_data_match_the_records() {
     for (i, r) in rb.requirements.iter().enumerate() {
         let i = i as u32;
         assert_eq!(p.eligibility_of(i).len(), r.eligibility.len(), "{}", r.id);
-        assert_eq!(
-            p.flags[i as usize] != 0,
-            !r.eligibility.is_empty(),
-            "{}",
-            r.id
-        );
         assert_eq!(p.prerequisites_of(i), &r.prerequisites[..], "{}", r.id);
         assert_eq!(
             p.lead_time[i as usize],
@@ -360,4 +354,69 @@ fn compiled_conditions_evaluate_as_the_expressions_do() {
         }
     }
     assert!(outcomes > 400_000, "{outcomes} outcomes compared");
+}
+
+/// Tests on questions of more than 64 options keep their own shapes (no option mask), and
+/// evaluate as the expressions do.
+#[cfg(feature = "loader")]
+#[test]
+fn questions_of_more_than_64_options_are_tested_without_a_mask() {
+    use mpcheck::rulefile::{load, LoadOptions, SourceFile};
+    let options: Vec<String> = (0..70)
+        .map(|i| format!("{{ id = \"o{i}\", zh = \"o{i}\", en = \"o{i}\" }}"))
+        .collect();
+    let mut toml = String::from("[meta]\nversion = \"t\"\nreviewed = \"2026-11-28\"\n");
+    for (id, kind) in [("one", "one_of"), ("many", "several_of")] {
+        toml += &format!(
+            "[[question]]\nid = \"{id}\"\nzh = \"{id}\"\nen = \"{id}\"\nkind = \"{kind}\"\noptions = [{}]\n",
+            options.join(", ")
+        );
+    }
+    let conditions = [
+        "one == \"o65\"",
+        "one != \"o65\"",
+        "one in [\"o3\", \"o66\"]",
+        "many has \"o67\"",
+        "many has any [\"o1\", \"o68\"]",
+    ];
+    for (i, when) in conditions.iter().enumerate() {
+        toml += &format!(
+            "[[requirement]]\nid = \"r{i}\"\nlayer = \"law\"\nkind = \"licence\"\nstep = \"licence\"\nzh = \"r\"\nen = \"r\"\ndifficulty = \"easy\"\nconfidence = \"unconfirmed\"\n\
+             [[rule]]\nid = \"w{i}\"\nwhen = '{when}'\nrequire = [\"r{i}\"]\nzh = \"w\"\nen = \"w\"\nconfidence = \"unconfirmed\"\n"
+        );
+    }
+    let files = [SourceFile {
+        path: "wide.toml".into(),
+        text: toml,
+    }];
+    let rb = load(&files, LoadOptions::BENCH).unwrap_or_else(|e| panic!("{e:?}"));
+    let p = Program::compile(&rb);
+    let mut seed = 7u64;
+    for _ in 0..300 {
+        let raw = random_answers(&rb, &mut seed);
+        let answers = Answers::resolve(&rb, &raw).expect("random answers are valid");
+        let reference = Reference::new(&rb, &answers);
+        let state = State::new(&rb, &p, &answers);
+        for (rule, &at) in rb.rules.iter().zip(&p.rule_at) {
+            assert_eq!(
+                state.eval(at),
+                reference.eval(&rule.when),
+                "{}: {raw:?}",
+                rule.id
+            );
+        }
+    }
+    // And a known answer: o65 and o67 chosen.
+    let raw = RawAnswers(vec![
+        ("one".into(), RawValue::Str("o65".into())),
+        (
+            "many".into(),
+            RawValue::List(vec!["o67".into(), "o2".into()]),
+        ),
+    ]);
+    let answers = Answers::resolve(&rb, &raw).expect("valid answers");
+    let state = State::new(&rb, &p, &answers);
+    let values: Vec<Tri> = p.rule_at.iter().map(|&at| state.eval(at).value).collect();
+    use Tri::{False as F, True as T};
+    assert_eq!(values, [T, F, F, T, F]);
 }

@@ -3,12 +3,12 @@
 // ships this file in pkg/snippets/. The objects are built with their keys in the order of the
 // engine's JSON report, so JSON.stringify of the result is byte-identical to it.
 //
-// A report is a read-only value (docs/api.md): parts that do not depend on the answers are built
-// once and shared by every report, and frozen, so that changing them throws (in strict mode)
-// instead of changing other reports: one empty array for every empty list, the one_of groups and
-// the problem objects {text, blocks, certain} (made once per table, on first use), and the plan's
-// [min, max] pairs of working days. Everything else
-// is built for the report. The tape is read in one function with a local position (helper
+// A report is a read-only value (docs/api.md): parts that recur are built once and shared, and
+// frozen, so that changing them throws (in strict mode) instead of changing other reports: one
+// empty array for every empty list, the one_of groups and the problem objects {text, blocks,
+// certain} (made once per table, on first use), the plan's [min, max] pairs of working days, and
+// the lists of question ids and `because` entries the engine numbers (src/tape.rs). Everything
+// else is built for the report. The tape is read in one function with a local position (helper
 // closures capturing it would make V8 keep it in a context object).
 
 const STATUS = ['required', 'possible', 'not_accepted', 'not_needed'];
