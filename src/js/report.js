@@ -6,9 +6,11 @@
 // A report is a read-only value (docs/api.md): parts that recur are built once and shared, and
 // frozen, so that changing them throws (in strict mode) instead of changing other reports: one
 // empty array for every empty list, the one_of groups and the problem objects {text, blocks,
-// certain} (made once per table, on first use), the plan's [min, max] pairs of working days, and
-// the lists of question ids and `because` entries the engine numbers (src/tape.rs). Everything
-// else is built for the report. The tape is read in one function with a local position (helper
+// certain} (made once per table, on first use), the plan's [min, max] pairs of working days, the
+// lists of question ids and `because` entries the engine numbers (src/tape.rs), and every item
+// and checklist item with all it holds (kept by requirement and check: the next report gives the
+// same object again when it is unchanged). The rest (the report, its lists, flow, plan steps,
+// answers) is built for the report. The tape is read in one function with a local position (helper
 // closures capturing it would make V8 keep it in a context object).
 
 const STATUS = ['required', 'possible', 'not_accepted', 'not_needed'];
@@ -31,6 +33,10 @@ export function parse_tables(json) {
   t.sets = [];
   t.entries = [];
   t.singles = [];
+  // The items of the last report by requirement, and its checklist items by check (the tape
+  // sends an unchanged one by reference).
+  t.items = [];
+  t.check_items = [];
   return t;
 }
 
@@ -111,10 +117,11 @@ function readEntry(tape, p, t) {
   const numbered = x >= NEW;
   const d = numbered ? tape[p++] : x;
   p = readSet(tape, p, t);
-  const e = { rule: t.deciders[d], answers: read.out };
+  // Frozen even when sent only this once: the item holding it may be kept (build_report).
+  const e = Object.freeze({ rule: t.deciders[d], answers: read.kept ? read.out : Object.freeze(read.out) });
   if (numbered) {
     // (After the engine forgot what it sent, numbers start again: an old list is not this one.)
-    t.entries[x - NEW] = Object.freeze(e);
+    t.entries[x - NEW] = e;
     t.singles[x - NEW] = undefined;
   }
   readOne = e;
@@ -176,8 +183,16 @@ export function build_report(tape, t) {
   n = tape[p++];
   let requirements = EMPTY;
   if (n > 0) requirements = new Array(n);
+  const items = t.items;
   for (let i = 0; i < n; i++) {
     const r = tape[p++];
+    if (r >= REF) {
+      // The item of this requirement in the last report, unchanged.
+      const kept = items[r - REF];
+      if (kept === undefined) throw new Error('the tape refers to an item it never sent');
+      requirements[i] = kept;
+      continue;
+    }
     const status = STATUS[tape[p++]];
     // The usual cases inline: one entry sent before (its list kept), and an empty or kept set.
     let because;
@@ -191,6 +206,7 @@ export function build_report(tape, t) {
     } else {
       p = readBecause(tape, p, t);
       because = readList;
+      if (!Object.isFrozen(because)) Object.freeze(because);
     }
     let settle;
     const x = tape[p];
@@ -199,40 +215,54 @@ export function build_report(tape, t) {
       p++;
     } else {
       p = readSet(tape, p, t);
-      settle = read.out;
+      settle = read.kept ? read.out : Object.freeze(read.out);
     }
-    let item;
-    if (tape[p] === NONE) {
-      p++;
-      item = { id: t.requirements[r], layer: t.layers[r], status, because, settle, problems: EMPTY };
-    } else {
-      const one_of = t.groups[tape[p]][tape[p + 1]];
+    let one_of = null;
+    if (tape[p] === NONE) p++;
+    else {
+      one_of = t.groups[tape[p]][tape[p + 1]];
       p += 2;
-      item = { id: t.requirements[r], layer: t.layers[r], status, because, settle, one_of, problems: EMPTY };
     }
     const np = tape[p++];
+    let problems = EMPTY;
     if (np > 0) {
-      const problems = new Array(np);
+      problems = new Array(np);
       for (let k = 0; k < np; k++) {
         problems[k] = problem(t, tape[p], tape[p + 1], tape[p + 2]);
         p += 3;
       }
-      item.problems = problems;
+      Object.freeze(problems);
     }
+    // Kept for the next report, which may send this item by reference: frozen, as all it holds.
+    const item =
+      one_of === null
+        ? { id: t.requirements[r], layer: t.layers[r], status, because, settle, problems }
+        : { id: t.requirements[r], layer: t.layers[r], status, because, settle, one_of, problems };
+    items[r] = Object.freeze(item);
     requirements[i] = item;
   }
 
   n = tape[p++];
   let checklist = EMPTY;
   if (n > 0) checklist = new Array(n);
+  const checkItems = t.check_items;
   for (let i = 0; i < n; i++) {
-    const id = t.checks[tape[p++]];
+    const c = tape[p++];
+    if (c >= REF) {
+      const kept = checkItems[c - REF];
+      if (kept === undefined) throw new Error('the tape refers to a checklist item it never sent');
+      checklist[i] = kept;
+      continue;
+    }
+    const id = t.checks[c];
     const status = tape[p++] === 1 ? 'required' : 'possible';
     p = readBecause(tape, p, t);
-    const because = readList;
+    const because = Object.isFrozen(readList) ? readList : Object.freeze(readList);
     p = readSet(tape, p, t);
-    const settle = read.out;
-    checklist[i] = { id, status, because, settle };
+    const settle = read.kept ? read.out : Object.freeze(read.out);
+    const item = Object.freeze({ id, status, because, settle });
+    checkItems[c] = item;
+    checklist[i] = item;
   }
 
   n = tape[p++];

@@ -101,3 +101,41 @@ test('answers that change back share the because entries built the first time', 
   // And the answers in between did not take them over: they differ from the first report.
   assert.notEqual(JSON.stringify(other), JSON.stringify(first));
 });
+
+test('an item or checklist item that did not change is the object of the report before', () => {
+  // A user changing one answer: the items it does not touch are the last report's objects again
+  // (src/tape.rs sends them by reference), the others are built anew, and both reports stay what
+  // they were.
+  const a = scenarios.map((s) => s.answers ?? {}).find((x) => Object.keys(x).length > 5);
+  const [q, v] = Object.entries(a).find(([, x]) => typeof x === 'boolean');
+  const b = { ...a, [q]: !v };
+  const first = mp.evaluate(a, 'en');
+  const json = JSON.stringify(first);
+  const second = mp.evaluate(b, 'en');
+  const byId = (list) => new Map(list.map((i) => [i.id, i]));
+  let kept = 0;
+  let changed = 0;
+  for (const [list, next] of [
+    [first.requirements, second.requirements],
+    [first.checklist, second.checklist],
+  ]) {
+    const before = byId(list);
+    for (const item of next) {
+      const old = before.get(item.id);
+      if (old === undefined) continue;
+      if (JSON.stringify(old) === JSON.stringify(item)) {
+        assert.equal(item, old, `${item.id} is unchanged but was built again`);
+        kept++;
+      } else {
+        assert.notEqual(item, old);
+        changed++;
+      }
+      assert.ok(Object.isFrozen(item));
+    }
+  }
+  assert.ok(kept > 5 && changed > 0, `the change kept ${kept} items and changed ${changed}`);
+  assert.equal(JSON.stringify(first), json);
+  // The other language has its own items.
+  const en = second.requirements[0];
+  assert.notEqual(mp.evaluate(b, 'zh-CN').requirements[0], en);
+});
