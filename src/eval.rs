@@ -6,7 +6,7 @@
 //! for unknown, the questions that would settle it (and the known answers that support it).
 
 use crate::answers::{Answer, Answers};
-use crate::model::{OIdx, QIdx, RuleBase, MAX_QUESTIONS};
+use crate::model::{OIdx, QIdx, QKind, RuleBase, MAX_QUESTIONS};
 use crate::program::{
     answer_bits, ordering, Program, AND, CMP, CONST, HAS, HAS_ANY, IN, IS, IS_NOT, MASK, NONE, NOT,
     OR,
@@ -54,6 +54,15 @@ impl QSet {
     pub fn add(&mut self, other: &QSet) {
         self.0[0] |= other.0[0];
         self.0[1] |= other.0[1];
+    }
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        (self.0[0].count_ones() + self.0[1].count_ones()) as usize
+    }
+    /// Whether the two sets have a member in common.
+    #[inline(always)]
+    pub fn meets(&self, other: &QSet) -> bool {
+        (self.0[0] & other.0[0]) | (self.0[1] & other.0[1]) != 0
     }
     #[inline(always)]
     pub fn is_empty(&self) -> bool {
@@ -171,10 +180,25 @@ struct Fact<'a> {
     /// Just this question (the reason for a test its answer decides), made once.
     me: QSet,
     then: Outcome,
+    /// A question of more than 64 options: its tests read `answer`, not `bits`.
+    wide: bool,
+}
+
+/// What every test on one question depends on, as one report saw it: a later report whose
+/// `FactKey` for the question is the same gets the same result from every test on it
+/// (`State::changes`).
+#[derive(Clone, Default)]
+pub struct FactKey {
+    mode: Option<Mode>,
+    bits: u64,
+    num: u64,
+    then: Outcome,
+    /// The answer, kept only for a question of more than 64 options.
+    answer: Option<Answer>,
 }
 
 impl<'a> Fact<'a> {
-    fn new(q: QIdx, asked: &Outcome, answer: Option<&'a Answer>) -> Fact<'a> {
+    fn new(q: QIdx, wide: bool, asked: &Outcome, answer: Option<&'a Answer>) -> Fact<'a> {
         let me = QSet::one(q);
         let answer = match answer {
             Some(Answer::NotSure) => None,
@@ -203,7 +227,30 @@ impl<'a> Fact<'a> {
             },
             me,
             then,
+            wide,
         }
+    }
+
+    /// Whether `key` is this fact (see `FactKey`).
+    #[inline(always)]
+    fn is(&self, key: &FactKey) -> bool {
+        key.mode == Some(self.mode)
+            && key.bits == self.bits
+            && key.num == self.num.to_bits()
+            && key.then == self.then
+            && (!self.wide || key.answer.as_ref() == self.answer)
+    }
+
+    fn key(&self, key: &mut FactKey) {
+        key.mode = Some(self.mode);
+        key.bits = self.bits;
+        key.num = self.num.to_bits();
+        key.then = self.then;
+        key.answer = if self.wide {
+            self.answer.cloned()
+        } else {
+            None
+        };
     }
 }
 
@@ -239,11 +286,33 @@ impl<'a> State<'a> {
             } else {
                 state.eval(at)
             };
-            let fact = Fact::new(qi as QIdx, &asked, state.answer(qi as QIdx));
+            let question = &rb.questions[qi];
+            let wide = matches!(question.kind, QKind::OneOf | QKind::SeveralOf)
+                && question.options.len() > 64;
+            let fact = Fact::new(qi as QIdx, wide, &asked, state.answer(qi as QIdx));
             state.asked.push(asked);
             state.facts.push(fact);
         }
         state
+    }
+
+    /// The questions whose tests may come out otherwise than they did for the report `keys`
+    /// were last updated by (all of them when `keys` is not for this rule base's questions);
+    /// updates `keys` to this report's.
+    pub fn changes(&self, keys: &mut Vec<FactKey>) -> QSet {
+        let mut changed = QSet::default();
+        let fresh = keys.len() != self.facts.len();
+        if fresh {
+            keys.clear();
+            keys.resize(self.facts.len(), FactKey::default());
+        }
+        for (q, (fact, key)) in self.facts.iter().zip(keys.iter_mut()).enumerate() {
+            if fresh || !fact.is(key) {
+                fact.key(key);
+                changed.insert(q as QIdx);
+            }
+        }
+        changed
     }
 
     #[inline(always)]

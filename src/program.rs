@@ -31,7 +31,9 @@
 //! list is its length, then its entries.
 
 use crate::answers::Answer;
+use crate::eval::QSet;
 use crate::model::{CmpOp, Expr, OIdx, QIdx, QKind, RIdx, RuleBase, MAX_QUESTIONS};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 pub const CONST: u32 = 0;
 pub const NOT: u32 = 1;
@@ -59,8 +61,12 @@ const _: () = assert!(MAX_QUESTIONS <= 256);
 pub struct Program {
     /// Every rule in order, then the other conditions.
     pub code: Vec<u32>,
-    /// Per rule: where its condition starts in `code`.
+    /// Per rule: where its condition starts in `code`, where its outcome lists start (after
+    /// the condition), and the questions its condition tests (a report whose answers to these
+    /// did not change keeps the rule's outcome: src/report.rs `Memo`).
     pub rule_at: Vec<u32>,
+    pub rule_lists: Vec<u32>,
+    pub rule_reads: Vec<QSet>,
     /// Per question: where its `ask_when` starts in `code`, or `NONE`.
     pub ask_when: Vec<u32>,
     /// Per check: where its `when` starts, or `NONE`.
@@ -79,7 +85,12 @@ pub struct Program {
     pub prerequisites_first: Vec<u32>,
     /// Which rule base this was compiled from (`fits`).
     key: [usize; 6],
+    /// Different for every program compiled in this process (what a report keeps from the
+    /// last one is only for the same program).
+    pub id: u64,
 }
+
+static COMPILED: AtomicU64 = AtomicU64::new(1);
 
 /// What tells rule bases apart: where it and its lists are, and how long they are.
 fn key(rb: &RuleBase) -> [usize; 6] {
@@ -130,12 +141,17 @@ impl Program {
     pub fn compile(rb: &RuleBase) -> Program {
         let mut p = Program {
             key: key(rb),
+            id: COMPILED.fetch_add(1, Ordering::Relaxed),
             ..Program::default()
         };
         let code = &mut p.code;
         for rule in rb.rules.iter() {
             p.rule_at.push(code.len() as u32);
             expr(code, rb, &rule.when);
+            p.rule_lists.push(code.len() as u32);
+            let mut reads = QSet::default();
+            questions_of(&rule.when, &mut reads);
+            p.rule_reads.push(reads);
             code.push(rule.require.len() as u32);
             for &r in rule.require.iter() {
                 let grouped = rb
@@ -216,6 +232,20 @@ fn span<'a>(list: &'a [u32], first: &[u32], r: RIdx) -> &'a [u32] {
     let from = first[r as usize] as usize;
     let to = first[r as usize + 1] as usize;
     &list[from..to]
+}
+
+/// Adds the questions `e` tests to `set`.
+fn questions_of(e: &Expr, set: &mut QSet) {
+    match e {
+        Expr::Const(_) => {}
+        Expr::Not(parts) | Expr::And(parts) | Expr::Or(parts) => {
+            for part in parts.iter() {
+                questions_of(part, set);
+            }
+        }
+        Expr::Yes(q) | Expr::Is(q, _) | Expr::IsNot(q, _) | Expr::Has(q, _) => set.insert(*q),
+        Expr::In(q, _) | Expr::HasAny(q, _) | Expr::Cmp(q, _, _) => set.insert(*q),
+    }
 }
 
 fn list(code: &mut Vec<u32>, items: &[RIdx]) {

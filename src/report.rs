@@ -2,7 +2,7 @@
 //! the checklist, the questions worth asking next and the plan.
 
 use crate::answers::{Answer, Answers};
-use crate::eval::{Outcome, QSet, State, Tri};
+use crate::eval::{FactKey, Outcome, QSet, State, Tri};
 use crate::model::{QIdx, RIdx, RuleBase};
 use crate::plan::Plan;
 use crate::program::{Program, IN_GROUP, NONE};
@@ -258,6 +258,19 @@ struct Buffers {
     /// Per question: how many open points it would settle.
     counts: Vec<u32>,
     plan: crate::plan::Scratch,
+    memo: Memo,
+}
+
+/// What a report keeps for the next one on the same program: each rule's outcome, and what its
+/// answers were (`eval::FactKey`). A rule none of whose questions changed has the same outcome
+/// again, without running its condition: when a user changes one answer, most rules do not
+/// read it.
+#[derive(Default)]
+struct Memo {
+    /// `Program::id` of the program these are for (0: none).
+    program: u64,
+    facts: Vec<FactKey>,
+    rules: Vec<Outcome>,
 }
 
 /// Answers → report. The shipped rule base's compiled form is made once (`rulebase::PROGRAM`);
@@ -309,11 +322,37 @@ fn report_with(
     check_hits.clear();
 
     // Each rule is its condition and then its outcome lists, rule after rule (src/program.rs).
+    // A rule whose questions are as in the last report keeps its outcome (`Memo`).
+    // When many answers changed at once, most rules run anyway, and keeping their outcomes
+    // costs more than it saves: this report keeps none (the next one runs every rule).
+    let memo = &mut buffers.memo;
+    let changed = state.changes(&mut memo.facts);
+    let store = 4 * changed.len() <= rb.questions.len();
+    let kept = store && memo.program == program.id && memo.rules.len() == rb.rules.len();
+    if !store {
+        memo.program = 0;
+    } else if !kept {
+        memo.program = program.id;
+        memo.rules.clear();
+        memo.rules.resize(rb.rules.len(), Outcome::default());
+    }
+    let outcomes: &mut [Outcome] = &mut memo.rules;
+    let reads: &[QSet] = &program.rule_reads;
+    let lists_at: &[u32] = &program.rule_lists;
     let code: &[u32] = &program.code;
     let mut pc = 0;
     let mut o = Outcome::default();
     for ri in 0..rb.rules.len() as u32 {
-        pc = state.run(pc, &mut o);
+        let r = ri as usize;
+        if kept && !reads[r].meets(&changed) {
+            o = outcomes[r];
+            pc = lists_at[r] as usize;
+        } else {
+            pc = state.run(pc, &mut o);
+            if store {
+                outcomes[r] = o;
+            }
+        }
         let (require, at) = words(code, pc);
         let (not_accepted, at) = words(code, at);
         let (rule_out, at) = words(code, at);

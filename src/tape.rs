@@ -7,12 +7,11 @@
 //! Layout (every entry one u32; `NONE` = no value; lists are a count then their entries):
 //! ```text
 //! flow:       asked[q], next (q | NONE), unsure[q]
-//! items[]:    REF | req (the item sent last time for req, unchanged), or
-//!             req, status, because[], settle{q}, one_of (NONE | rule, group), problems[text, blocks, certain]
+//! items[]:    req, status, because[], settle{q}, one_of (NONE | rule, group), problems[text, blocks, certain]
 //! because:    REF | e (entry e, as sent before), NEW | e, d, answers{q} (entry e, from now on:
 //!             decider d with these answers), or d, answers{q} (an entry sent only this once)
 //!             (d: the rule's index; rules.len() + 0 picked, 1 entity, 2 when)
-//! checklist[]: REF | check (as sent last time), or check, certain, because[], settle{q}
+//! checklist[]: check, certain, because[], settle{q}
 //! next_questions[]: q, settles
 //! plan:       steps[req, start.0, start.1, finish.0, finish.1], total.0, total.1
 //! answers[]:  q, words   (see `answer_words`)
@@ -26,10 +25,7 @@
 //! numbered (up to `MAX_ENTRIES`, numbered in order): every pair of decider and set, not only the
 //! last one per decider, so answers that change back and forth reuse what JS built before. Both
 //! are pure values — a set of question ids, a decider with such a set — so sharing them never
-//! carries one report's answers into another. A tape also keeps the report it last wrote: an item
-//! or checklist item equal to the one of its requirement or check there is sent as a reference,
-//! and JS gives the object it built then (frozen too; an item holds ids, entries and problem
-//! texts, never an answer's words), so consecutive reports share what did not change. A tape serves one rule base and one language (one string table in JS): the
+//! carries one report's answers into another. A tape serves one rule base and one language (one string table in JS): the
 //! adapter keeps one per language, and calls `forget` if JS failed to read one (JS then receives
 //! everything again).
 //!
@@ -41,7 +37,7 @@ use crate::eval::QSet;
 use crate::json::Json;
 use crate::model::*;
 use crate::output::{ANSWER_WORDS, LIST_SEPARATOR};
-use crate::report::{Because, CheckItem, Decider, Item, ProblemFrom, Report, Status};
+use crate::report::{Because, Decider, ProblemFrom, Report, Status};
 
 pub const NONE: u32 = u32::MAX;
 /// A set or entry sent before (`REF | k`), or a set numbered from now on (`NEW | k`). Set sizes
@@ -73,14 +69,6 @@ pub struct Tape {
     /// Per decider code: 1 + the number of the entry last sent for it (0: none), looked at
     /// first: with answers that repeat, it is the entry again.
     last: Vec<u32>,
-    /// The report last written: JS holds its items by requirement and its checklist items by
-    /// check, so an item that is the same in the next report is sent as `REF | req` (or
-    /// `REF | check`) and JS gives the same object again.
-    prev: Report,
-    /// Per requirement: 1 + the index of its item in `prev.items` (0: none, or forgotten).
-    prev_item: Vec<u32>,
-    /// Per check: 1 + the index of its item in `prev.checklist` (0: none, or forgotten).
-    prev_check: Vec<u32>,
 }
 
 impl Tape {
@@ -129,55 +117,6 @@ impl Tape {
         self.entries.clear();
         self.entry_slots.clear();
         self.last.iter_mut().for_each(|x| *x = 0);
-        self.prev_item.iter_mut().for_each(|x| *x = 0);
-        self.prev_check.iter_mut().for_each(|x| *x = 0);
-    }
-
-    /// Whether `item` of `report` is the item of its requirement in the report last written
-    /// (and JS still holds that one).
-    #[inline(always)]
-    fn same_item(&self, report: &Report, item: &Item) -> bool {
-        let at = self.prev_item[item.req as usize];
-        if at == 0 {
-            return false;
-        }
-        let old = &self.prev.items[at as usize - 1];
-        old.status == item.status
-            && old.settle.same(&item.settle)
-            && old.one_of == item.one_of
-            && old.because.of(&self.prev.because) == item.because.of(&report.because)
-            && old.problems.of(&self.prev.problems) == item.problems.of(&report.problems)
-    }
-
-    /// `same_item` for a checklist item.
-    #[inline(always)]
-    fn same_check(&self, report: &Report, c: &CheckItem) -> bool {
-        let at = self.prev_check[c.check as usize];
-        if at == 0 {
-            return false;
-        }
-        let old = &self.prev.checklist[at as usize - 1];
-        old.certain == c.certain
-            && old.settle.same(&c.settle)
-            && old.because.of(&self.prev.because) == c.because.of(&report.because)
-    }
-
-    /// Keeps `report` as the one last written (taking its buffers; `report` is left with the
-    /// older report's, to be overwritten).
-    fn keep(&mut self, report: &mut Report) {
-        for i in &self.prev.items {
-            self.prev_item[i.req as usize] = 0;
-        }
-        for c in &self.prev.checklist {
-            self.prev_check[c.check as usize] = 0;
-        }
-        std::mem::swap(&mut self.prev, report);
-        for (k, i) in self.prev.items.iter().enumerate() {
-            self.prev_item[i.req as usize] = k as u32 + 1;
-        }
-        for (k, c) in self.prev.checklist.iter().enumerate() {
-            self.prev_check[c.check as usize] = k as u32 + 1;
-        }
     }
 
     /// Where set `s` is among the sets sent: `Ok(k)` its number, or `Err(i)` the free slot it
@@ -399,28 +338,18 @@ fn because(tape: &mut Tape, rb: &RuleBase, list: &[Because]) {
     }
 }
 
-/// Writes `report` onto `tape` (cleared first). `base` is `eligibility_base(rb)`. The tape keeps
-/// the report (to send what recurs in the next one by reference): `report` is left holding an
-/// older report's buffers, for `evaluate_into` to overwrite.
+/// Writes `report` onto `tape` (cleared first). `base` is `eligibility_base(rb)`.
 pub fn report_tape(
     rb: &RuleBase,
-    report: &mut Report,
+    report: &Report,
     answers: &Answers,
     base: &[u32],
     tape: &mut Tape,
 ) {
     tape.len = 0;
-    if tape.last.len() != rb.rules.len() + 3
-        || tape.prev_item.len() != rb.requirements.len()
-        || tape.prev_check.len() != rb.checks.len()
-    {
+    if tape.last.len() != rb.rules.len() + 3 {
         tape.last.clear();
         tape.last.resize(rb.rules.len() + 3, 0);
-        tape.prev_item.clear();
-        tape.prev_item.resize(rb.requirements.len(), 0);
-        tape.prev_check.clear();
-        tape.prev_check.resize(rb.checks.len(), 0);
-        tape.prev = Report::default();
         tape.forget();
     }
     let eligibility_total = base[rb.requirements.len()];
@@ -436,10 +365,6 @@ pub fn report_tape(
 
     tape.put(report.items.len() as u32);
     for item in &report.items {
-        if tape.same_item(report, item) {
-            tape.put(REF | item.req);
-            continue;
-        }
         tape.put(item.req);
         tape.put(status_code(item.status));
         because(tape, rb, item.because.of(&report.because));
@@ -467,10 +392,6 @@ pub fn report_tape(
 
     tape.put(report.checklist.len() as u32);
     for c in &report.checklist {
-        if tape.same_check(report, c) {
-            tape.put(REF | u32::from(c.check));
-            continue;
-        }
         tape.put_all([u32::from(c.check), u32::from(c.certain)]);
         because(tape, rb, c.because.of(&report.because));
         tape.set(&c.settle);
@@ -492,7 +413,6 @@ pub fn report_tape(
         tape.put(q.into());
         answer_words(tape, answers.values[q as usize].as_ref());
     }
-    tape.keep(report);
 }
 
 /// An answer as the table's words put it together (the same as `output::answer_label`):

@@ -358,9 +358,9 @@ fn compiled_conditions_evaluate_as_the_expressions_do() {
 
 /// Tests on questions of more than 64 options keep their own shapes (no option mask), and
 /// evaluate as the expressions do.
+/// Two questions of 70 options (one of, several of) and a rule testing them in each shape.
 #[cfg(feature = "loader")]
-#[test]
-fn questions_of_more_than_64_options_are_tested_without_a_mask() {
+fn wide_rule_base() -> RuleBase {
     use mpcheck::rulefile::{load, LoadOptions, SourceFile};
     let options: Vec<String> = (0..70)
         .map(|i| format!("{{ id = \"o{i}\", zh = \"o{i}\", en = \"o{i}\" }}"))
@@ -389,7 +389,13 @@ fn questions_of_more_than_64_options_are_tested_without_a_mask() {
         path: "wide.toml".into(),
         text: toml,
     }];
-    let rb = load(&files, LoadOptions::BENCH).unwrap_or_else(|e| panic!("{e:?}"));
+    load(&files, LoadOptions::BENCH).unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+#[cfg(feature = "loader")]
+#[test]
+fn questions_of_more_than_64_options_are_tested_without_a_mask() {
+    let rb = wide_rule_base();
     let p = Program::compile(&rb);
     let mut seed = 7u64;
     for _ in 0..300 {
@@ -419,4 +425,48 @@ fn questions_of_more_than_64_options_are_tested_without_a_mask() {
     let values: Vec<Tri> = p.rule_at.iter().map(|&at| state.eval(at).value).collect();
     use Tri::{False as F, True as T};
     assert_eq!(values, [T, F, F, T, F]);
+}
+
+/// Answers as a user changes them: mostly one question at a time (a new value, or unanswered),
+/// sometimes all at once; each report made in kept buffers (which reuse the outcomes of rules
+/// whose questions did not change, src/report.rs `Memo`) equals the report made afresh.
+fn kept_reports_equal_fresh_ones(rb: &RuleBase, steps: usize, mut seed: u64) -> usize {
+    let mut scratch = mpcheck::report::Scratch::default();
+    let mut report = mpcheck::report::Report::default();
+    let mut raw = random_answers(rb, &mut seed);
+    let mut items = 0;
+    for step in 0..steps {
+        let other = random_answers(rb, &mut seed);
+        if step % 7 == 0 {
+            raw = other;
+        } else {
+            // One question takes its value in `other` (or becomes unanswered).
+            let q: &str = &rb.questions[(seed % rb.questions.len() as u64) as usize].id;
+            raw.0.retain(|(id, _)| id.as_str() != q);
+            raw.0
+                .extend(other.0.into_iter().filter(|(id, _)| id.as_str() == q));
+        }
+        let answers = Answers::resolve(rb, &raw).expect("random answers are valid");
+        mpcheck::report::evaluate_into(rb, &answers, &mut scratch, &mut report);
+        assert_eq!(
+            report,
+            mpcheck::report::evaluate(rb, &answers),
+            "step {step}: {raw:?}"
+        );
+        items += report.items.len();
+    }
+    items
+}
+
+#[test]
+fn reports_made_in_kept_buffers_equal_reports_made_afresh() {
+    let items = kept_reports_equal_fresh_ones(&RULES, 1500, 0x9e37_79b9_7f4a_7c15);
+    assert!(items > 10_000, "{items} items compared");
+}
+
+#[cfg(feature = "loader")]
+#[test]
+fn kept_buffers_follow_changes_to_questions_of_more_than_64_options() {
+    let rb = wide_rule_base();
+    kept_reports_equal_fresh_ones(&rb, 600, 11);
 }

@@ -6,11 +6,9 @@
 // A report is a read-only value (docs/api.md): parts that recur are built once and shared, and
 // frozen, so that changing them throws (in strict mode) instead of changing other reports: one
 // empty array for every empty list, the one_of groups and the problem objects {text, blocks,
-// certain} (made once per table, on first use), the plan's [min, max] pairs of working days, the
-// lists of question ids and `because` entries the engine numbers (src/tape.rs), and every item
-// and checklist item with all it holds (kept by requirement and check: the next report gives the
-// same object again when it is unchanged). The rest (the report, its lists, flow, plan steps,
-// answers) is built for the report. The tape is read in one function with a local position (helper
+// certain} (made once per table, on first use), the plan's [min, max] pairs of working days, and
+// the lists of question ids and `because` entries the engine numbers (src/tape.rs). Everything
+// else is built for the report. The tape is read in one function with a local position (helper
 // closures capturing it would make V8 keep it in a context object).
 
 const STATUS = ['required', 'possible', 'not_accepted', 'not_needed'];
@@ -33,10 +31,6 @@ export function parse_tables(json) {
   t.sets = [];
   t.entries = [];
   t.singles = [];
-  // The items of the last report by requirement, and its checklist items by check (the tape
-  // sends an unchanged one by reference).
-  t.items = [];
-  t.check_items = [];
   return t;
 }
 
@@ -117,11 +111,10 @@ function readEntry(tape, p, t) {
   const numbered = x >= NEW;
   const d = numbered ? tape[p++] : x;
   p = readSet(tape, p, t);
-  // Frozen even when sent only this once: the item holding it may be kept (build_report).
-  const e = Object.freeze({ rule: t.deciders[d], answers: read.kept ? read.out : Object.freeze(read.out) });
+  const e = { rule: t.deciders[d], answers: read.out };
   if (numbered) {
     // (After the engine forgot what it sent, numbers start again: an old list is not this one.)
-    t.entries[x - NEW] = e;
+    t.entries[x - NEW] = Object.freeze(e);
     t.singles[x - NEW] = undefined;
   }
   readOne = e;
@@ -183,16 +176,8 @@ export function build_report(tape, t) {
   n = tape[p++];
   let requirements = EMPTY;
   if (n > 0) requirements = new Array(n);
-  const items = t.items;
   for (let i = 0; i < n; i++) {
     const r = tape[p++];
-    if (r >= REF) {
-      // The item of this requirement in the last report, unchanged.
-      const kept = items[r - REF];
-      if (kept === undefined) throw new Error('the tape refers to an item it never sent');
-      requirements[i] = kept;
-      continue;
-    }
     const status = STATUS[tape[p++]];
     // The usual cases inline: one entry sent before (its list kept), and an empty or kept set.
     let because;
@@ -206,7 +191,6 @@ export function build_report(tape, t) {
     } else {
       p = readBecause(tape, p, t);
       because = readList;
-      if (!Object.isFrozen(because)) Object.freeze(because);
     }
     let settle;
     const x = tape[p];
@@ -215,54 +199,40 @@ export function build_report(tape, t) {
       p++;
     } else {
       p = readSet(tape, p, t);
-      settle = read.kept ? read.out : Object.freeze(read.out);
+      settle = read.out;
     }
-    let one_of = null;
-    if (tape[p] === NONE) p++;
-    else {
-      one_of = t.groups[tape[p]][tape[p + 1]];
+    let item;
+    if (tape[p] === NONE) {
+      p++;
+      item = { id: t.requirements[r], layer: t.layers[r], status, because, settle, problems: EMPTY };
+    } else {
+      const one_of = t.groups[tape[p]][tape[p + 1]];
       p += 2;
+      item = { id: t.requirements[r], layer: t.layers[r], status, because, settle, one_of, problems: EMPTY };
     }
     const np = tape[p++];
-    let problems = EMPTY;
     if (np > 0) {
-      problems = new Array(np);
+      const problems = new Array(np);
       for (let k = 0; k < np; k++) {
         problems[k] = problem(t, tape[p], tape[p + 1], tape[p + 2]);
         p += 3;
       }
-      Object.freeze(problems);
+      item.problems = problems;
     }
-    // Kept for the next report, which may send this item by reference: frozen, as all it holds.
-    const item =
-      one_of === null
-        ? { id: t.requirements[r], layer: t.layers[r], status, because, settle, problems }
-        : { id: t.requirements[r], layer: t.layers[r], status, because, settle, one_of, problems };
-    items[r] = Object.freeze(item);
     requirements[i] = item;
   }
 
   n = tape[p++];
   let checklist = EMPTY;
   if (n > 0) checklist = new Array(n);
-  const checkItems = t.check_items;
   for (let i = 0; i < n; i++) {
-    const c = tape[p++];
-    if (c >= REF) {
-      const kept = checkItems[c - REF];
-      if (kept === undefined) throw new Error('the tape refers to a checklist item it never sent');
-      checklist[i] = kept;
-      continue;
-    }
-    const id = t.checks[c];
+    const id = t.checks[tape[p++]];
     const status = tape[p++] === 1 ? 'required' : 'possible';
     p = readBecause(tape, p, t);
-    const because = Object.isFrozen(readList) ? readList : Object.freeze(readList);
+    const because = readList;
     p = readSet(tape, p, t);
-    const settle = read.kept ? read.out : Object.freeze(read.out);
-    const item = Object.freeze({ id, status, because, settle });
-    checkItems[c] = item;
-    checklist[i] = item;
+    const settle = read.out;
+    checklist[i] = { id, status, because, settle };
   }
 
   n = tape[p++];
