@@ -3,7 +3,7 @@
 // run.mjs starts several of these: V8 settles into noticeably different speeds in different
 // processes (38–75 µs on the project's machine), so one process's
 // figure is not the figure.
-//   node bench/evaluate-child.mjs ANSWERS.json CALLS [ANSWERS_LIST.json]
+//   node bench/evaluate-child.mjs ANSWERS.json CALLS [ANSWERS_LIST.json [ONE_CHANGED.json]]
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -25,5 +25,12 @@ if (process.argv[4]) {
   const list = JSON.parse(readFileSync(process.argv[4], 'utf8'));
   let i = 0;
   out.varied = { ...time(() => glue.evaluate(list[i++ % list.length], 'zh-CN'), calls), answer_sets: list.length };
+}
+// With a list of answers each differing from the one before in one answer (ONE_CHANGED.json): a
+// user changing one answer at a time.
+if (process.argv[5]) {
+  const list = JSON.parse(readFileSync(process.argv[5], 'utf8'));
+  let i = 0;
+  out.one_changed = { ...time(() => glue.evaluate(list[i++ % list.length], 'zh-CN'), calls), answer_sets: list.length };
 }
 console.log(JSON.stringify(out));

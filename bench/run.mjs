@@ -3,7 +3,8 @@
 //      to JSON and to the tape the wasm hands JS
 //   b. wasm µs per evaluate(answers, lang) from JS in node, every question answered, full report
 //      (the median of five fresh processes: bench/evaluate-child.mjs); and the same with answers
-//      that change on every call (every scenario's in turn), which share less with earlier reports
+//      that change on every call (every scenario's in turn), which share less with earlier reports,
+//      and with one answer changed on every call (what a user changing an answer costs)
 //   c. our engine on ../shared/bench/synthetic-200.json (translated by bench/gen.mjs, loaded through
 //      the bench-only entry point) beside `node ../shared/bench/peers.cjs`
 //   d. generated rule bases of 1,000, 10,000, 50,000 and 100,000 rules through the same entry point
@@ -85,8 +86,21 @@ if (!skip.has('b')) {
     .flatMap((f) => (parseToml(readFileSync(join(root, 'tests', 'scenarios', f), 'utf8')).scenario ?? []).map((s) => s.answers ?? {}));
   const listFile = join(work, 'answers-scenarios.json');
   writeFileSync(listFile, JSON.stringify(scenarioAnswers));
+  // And every question answered, one answer changed to each of its other values and back: each
+  // call differs from the one before in one answer, as when a user changes an answer.
+  const oneChanged = [];
+  for (const q of questions) {
+    const others =
+      q.kind === 'yes_no' ? [false]
+      : q.kind === 'one_of' ? q.options.slice(1).map((o) => o.id)
+      : q.kind === 'several_of' ? [q.options.slice(1, 4).map((o) => o.id), []]
+      : [q.min ?? 0, (q.max ?? 1000) / 2];
+    for (const v of others) oneChanged.push(allAnswered, { ...allAnswered, [q.id]: v });
+  }
+  const oneFile = join(work, 'answers-one-changed.json');
+  writeFileSync(oneFile, JSON.stringify(oneChanged));
   for (let i = 0; i < (opts.quick ? 2 : 5); i++) {
-    const r = spawnSync(process.execPath, [join(root, 'bench', 'evaluate-child.mjs'), answersFile, String(CALLS), listFile], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(root, 'bench', 'evaluate-child.mjs'), answersFile, String(CALLS), listFile, oneFile], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`evaluate-child: ${r.stderr}`);
     runs.push(JSON.parse(r.stdout));
   }
@@ -97,6 +111,9 @@ if (!skip.has('b')) {
   const varied = runs.map((r) => r.varied.median_us).sort((a, b) => a - b);
   out.figures.wasm_shipped.varied = { median_us: varied[varied.length >> 1], process_medians_us: varied, answer_sets: runs[0].varied.answer_sets };
   row('b', `the same, answers changing on every call (the ${runs[0].varied.answer_sets} scenarios in turn)`, `${varied[varied.length >> 1]} µs median of ${runs.length} processes' medians (${varied.join(' / ')})`);
+  const one = runs.map((r) => r.one_changed.median_us).sort((a, b) => a - b);
+  out.figures.wasm_shipped.one_changed = { median_us: one[one.length >> 1], process_medians_us: one, answer_sets: runs[0].one_changed.answer_sets };
+  row('b', 'the same, every question answered, one answer changed on every call (a user changing an answer)', `${one[one.length >> 1]} µs median of ${runs.length} processes' medians (${one.join(' / ')})`);
 }
 
 // c + d. the bench-only entry point

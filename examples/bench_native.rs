@@ -56,7 +56,7 @@ fn measure(rb: &RuleBase, raw: &RawAnswers, min_calls: usize) -> String {
     let (tape_median, _, tape_n) = time(min_calls, || {
         let answers = mpcheck::Answers::resolve(rb, std::hint::black_box(raw)).ok()?;
         mpcheck::report::evaluate_into(rb, &answers, &mut scratch, &mut report);
-        mpcheck::tape::report_tape(rb, &report, &answers, &base, &mut tape);
+        mpcheck::tape::report_tape(rb, &mut report, &answers, &base, &mut tape);
         Some(tape.as_slice().len())
     });
     format!(

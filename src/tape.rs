@@ -7,7 +7,9 @@
 //! Layout (every entry one u32; `NONE` = no value; lists are a count then their entries):
 //! ```text
 //! flow:       asked[q], next (q | NONE), unsure[q]
-//! items[]:    req, status, because[], settle{q}, one_of (NONE | rule, group), problems[text, blocks, certain]
+//! items[]:    REF | req (the item kept for req, unchanged), or
+//!             req (NEW | req: keep it), status, because[], settle{q}, one_of (NONE | rule, group),
+//!             problems[text, blocks, certain]
 //! because:    REF | e (entry e, as sent before), NEW | e, d, answers{q} (entry e, from now on:
 //!             decider d with these answers), or d, answers{q} (an entry sent only this once)
 //!             (d: the rule's index; rules.len() + 0 picked, 1 entity, 2 when)
@@ -25,7 +27,12 @@
 //! numbered (up to `MAX_ENTRIES`, numbered in order): every pair of decider and set, not only the
 //! last one per decider, so answers that change back and forth reuse what JS built before. Both
 //! are pure values — a set of question ids, a decider with such a set — so sharing them never
-//! carries one report's answers into another. A tape serves one rule base and one language (one string table in JS): the
+//! carries one report's answers into another. A tape also keeps the report it last wrote, when it
+//! has at most `MAX_KEPT` items: JS keeps its items (frozen too; an item holds ids, entries and
+//! problem texts, never an answer's words), and an item equal to the one of its requirement there
+//! is sent as a reference, so consecutive reports share what did not
+//! change. (After a report in which many items changed, no new ones are kept: see
+//! `Tape::churning`.) A tape serves one rule base and one language (one string table in JS): the
 //! adapter keeps one per language, and calls `forget` if JS failed to read one (JS then receives
 //! everything again).
 //!
@@ -37,7 +44,7 @@ use crate::eval::QSet;
 use crate::json::Json;
 use crate::model::*;
 use crate::output::{ANSWER_WORDS, LIST_SEPARATOR};
-use crate::report::{Because, Decider, ProblemFrom, Report, Status};
+use crate::report::{Because, Decider, Item, ProblemFrom, Report, Status};
 
 pub const NONE: u32 = u32::MAX;
 /// A set or entry sent before (`REF | k`), or a set numbered from now on (`NEW | k`). Set sizes
@@ -49,6 +56,8 @@ pub const NEW: u32 = 1 << 30;
 pub const MAX_SETS: usize = 1 << 16;
 /// Most `because` entries a tape numbers (and JS keeps, a small object each).
 pub const MAX_ENTRIES: usize = 1 << 18;
+/// Most items a report may have for the tape to keep its items (see `report_tape`).
+pub const MAX_KEPT: usize = 2048;
 
 /// The numbers of one report, kept between reports so its memory is reused. Written through a
 /// slice and grown in big steps: at opt-level "z" `Vec::push` stays a call per number, a slice
@@ -69,6 +78,21 @@ pub struct Tape {
     /// Per decider code: 1 + the number of the entry last sent for it (0: none), looked at
     /// first: with answers that repeat, it is the entry again.
     last: Vec<u32>,
+    /// The report last written: JS holds its items by requirement and its checklist items by
+    /// check, so an item that is the same in the next report is sent as `REF | req` (or
+    /// `REF | check`) and JS gives the same object again.
+    prev: Report,
+    /// Per requirement: 1 + the index of its item in `prev.items` (0: none, or forgotten).
+    prev_item: Vec<u32>,
+    /// Per requirement: whether JS keeps the object of its item in `prev`.
+    held_item: Vec<bool>,
+    /// Whether more than a quarter of the items of the last report differed from the one before
+    /// (answers that change all at once; one changed answer leaves nine in ten of the shipped
+    /// rule base's items as they were): then no new items are kept, since freezing an object
+    /// costs about as much as building it, and few would be sent again.
+    churning: bool,
+    /// Reports of more items than this keep none (`None`: `MAX_KEPT`; tests set less).
+    keep_up_to: Option<usize>,
 }
 
 impl Tape {
@@ -117,6 +141,38 @@ impl Tape {
         self.entries.clear();
         self.entry_slots.clear();
         self.last.iter_mut().for_each(|x| *x = 0);
+        self.prev_item.iter_mut().for_each(|x| *x = 0);
+    }
+
+    /// Whether `item` of `report` is the item of its requirement in the report last written.
+    #[inline(always)]
+    fn same_item(&self, report: &Report, item: &Item) -> bool {
+        let at = self.prev_item[item.req as usize];
+        if at == 0 {
+            return false;
+        }
+        let old = &self.prev.items[at as usize - 1];
+        old.status == item.status
+            && old.settle.same(&item.settle)
+            && old.one_of == item.one_of
+            && old.because.of(&self.prev.because) == item.because.of(&report.because)
+            && old.problems.of(&self.prev.problems) == item.problems.of(&report.problems)
+    }
+
+    /// Keeps `report` as the one last written if its items were kept (taking its buffers;
+    /// `report` is left with the older report's, to be overwritten); otherwise keeps none.
+    fn keep(&mut self, report: &mut Report, keeping: bool) {
+        for i in &self.prev.items {
+            self.prev_item[i.req as usize] = 0;
+        }
+        if !keeping {
+            self.prev.items.clear();
+            return;
+        }
+        std::mem::swap(&mut self.prev, report);
+        for (k, i) in self.prev.items.iter().enumerate() {
+            self.prev_item[i.req as usize] = k as u32 + 1;
+        }
     }
 
     /// Where set `s` is among the sets sent: `Ok(k)` its number, or `Err(i)` the free slot it
@@ -338,18 +394,26 @@ fn because(tape: &mut Tape, rb: &RuleBase, list: &[Because]) {
     }
 }
 
-/// Writes `report` onto `tape` (cleared first). `base` is `eligibility_base(rb)`.
+/// Writes `report` onto `tape` (cleared first). `base` is `eligibility_base(rb)`. The tape keeps
+/// the report (to send what recurs in the next one by reference): `report` is left holding an
+/// older report's buffers, for `evaluate_into` to overwrite.
 pub fn report_tape(
     rb: &RuleBase,
-    report: &Report,
+    report: &mut Report,
     answers: &Answers,
     base: &[u32],
     tape: &mut Tape,
 ) {
     tape.len = 0;
-    if tape.last.len() != rb.rules.len() + 3 {
+    if tape.last.len() != rb.rules.len() + 3 || tape.prev_item.len() != rb.requirements.len() {
         tape.last.clear();
         tape.last.resize(rb.rules.len() + 3, 0);
+        tape.prev_item.clear();
+        tape.prev_item.resize(rb.requirements.len(), 0);
+        tape.held_item.clear();
+        tape.held_item.resize(rb.requirements.len(), false);
+        tape.churning = false;
+        tape.prev = Report::default();
         tape.forget();
     }
     let eligibility_total = base[rb.requirements.len()];
@@ -363,9 +427,23 @@ pub fn report_tape(
     tape.put(report.next.map_or(NONE, u32::from));
     qs(tape, &report.unsure);
 
+    // Items are kept (and the report, to compare the next one with) only in reports of at most
+    // `MAX_KEPT` items: in larger ones, holding two reports' buffers doubles what a report
+    // reads and writes, which costs more than JS saves.
+    let keeping = report.items.len() <= tape.keep_up_to.unwrap_or(MAX_KEPT);
+    let mut repeated = 0;
     tape.put(report.items.len() as u32);
     for item in &report.items {
-        tape.put(item.req);
+        let r = item.req as usize;
+        let same = keeping && tape.same_item(report, item);
+        repeated += usize::from(same);
+        if same && tape.held_item[r] {
+            tape.put(REF | item.req);
+            continue;
+        }
+        let keep = keeping && !tape.churning;
+        tape.held_item[r] = keep;
+        tape.put(if keep { NEW | item.req } else { item.req });
         tape.put(status_code(item.status));
         because(tape, rb, item.because.of(&report.because));
         tape.set(&item.settle);
@@ -413,6 +491,8 @@ pub fn report_tape(
         tape.put(q.into());
         answer_words(tape, answers.values[q as usize].as_ref());
     }
+    tape.churning = keeping && !tape.prev.items.is_empty() && 4 * repeated < 3 * report.items.len();
+    tape.keep(report, keeping);
 }
 
 /// An answer as the table's words put it together (the same as `output::answer_label`):
@@ -541,4 +621,114 @@ pub fn tables_json(rb: &RuleBase, lang: Lang) -> String {
     );
     j.end_obj();
     j.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::{RawAnswers, RawValue};
+    use crate::report::{evaluate_into, Scratch};
+
+    /// The item headers of a tape (src/js/report.js reads it the same way).
+    fn item_headers(tape: &[u32]) -> Vec<u32> {
+        let mut p = 0;
+        let list = |p: &mut usize| {
+            let n = tape[*p] as usize;
+            *p += 1 + n;
+        };
+        let set = |p: &mut usize| {
+            let x = tape[*p];
+            *p += 1;
+            if x != 0 && x < REF {
+                let n = if x >= NEW { tape[*p] } else { x } as usize;
+                *p += n + usize::from(x >= NEW);
+            }
+        };
+        list(&mut p);
+        p += 1;
+        list(&mut p);
+        let n = tape[p] as usize;
+        p += 1;
+        let mut headers = Vec::new();
+        for _ in 0..n {
+            headers.push(tape[p]);
+            p += 1;
+            if headers.last().is_some_and(|&h| h >= REF) {
+                continue;
+            }
+            p += 1;
+            let nb = tape[p] as usize;
+            p += 1;
+            for _ in 0..nb {
+                let x = tape[p];
+                p += 1;
+                if x >= REF {
+                    continue;
+                }
+                if x >= NEW {
+                    p += 1;
+                }
+                set(&mut p);
+            }
+            set(&mut p);
+            p += if tape[p] == NONE { 1 } else { 2 };
+            p += 1 + 3 * tape[p] as usize;
+        }
+        headers
+    }
+
+    fn tapes(keep_up_to: Option<usize>) -> Vec<Vec<u32>> {
+        let rb = &*crate::RULES;
+        let base = eligibility_base(rb);
+        let mut scratch = Scratch::default();
+        let mut report = Report::default();
+        let mut tape = Tape {
+            keep_up_to,
+            ..Tape::default()
+        };
+        let mut out = Vec::new();
+        for platform in ["wechat", "wechat", "douyin"] {
+            let raw = RawAnswers(vec![
+                ("platform".into(), RawValue::Str(platform.into())),
+                ("entity".into(), RawValue::Str("company".into())),
+            ]);
+            let answers = Answers::resolve(rb, &raw).expect("valid answers");
+            evaluate_into(rb, &answers, &mut scratch, &mut report);
+            report_tape(rb, &mut report, &answers, &base, &mut tape);
+            out.push(tape.as_slice().to_vec());
+        }
+        out
+    }
+
+    #[test]
+    fn items_are_kept_and_referred_to_while_they_stay_the_same() {
+        let t = tapes(None);
+        let h: Vec<Vec<u32>> = t.iter().map(|t| item_headers(t)).collect();
+        assert!(
+            h[0].len() > 5 && h[0].iter().all(|&x| (NEW..REF).contains(&x)),
+            "all kept: {:?}",
+            h[0]
+        );
+        assert!(
+            h[1].iter().all(|&x| x >= REF),
+            "the same answers again: every item by reference"
+        );
+        let refs = h[2].iter().filter(|&&x| x >= REF).count();
+        assert!(
+            refs > 0 && refs < h[2].len(),
+            "another platform: some kept, some new ({refs} of {})",
+            h[2].len()
+        );
+    }
+
+    #[test]
+    fn large_reports_keep_no_items() {
+        let t = tapes(Some(0));
+        for tape in &t {
+            assert!(
+                item_headers(tape).iter().all(|&x| x < NEW),
+                "items sent whole, not kept"
+            );
+        }
+    }
 }

@@ -298,7 +298,7 @@ fn evaluate_with(rb: &RuleBase, answers: JsValue, lang: &JsValue) -> Result<JsVa
         };
         report::evaluate_into(rb, &answers, &mut p.scratch, &mut p.report);
         let tape = &mut p.tapes[slot];
-        tape::report_tape(rb, &p.report, &answers, &p.base, tape);
+        tape::report_tape(rb, &mut p.report, &answers, &p.base, tape);
         build_report(tape.as_slice(), &tables).map_err(|_| {
             // JS may hold less than the tape thinks: it will send everything again.
             tape.forget();

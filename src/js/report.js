@@ -6,9 +6,11 @@
 // A report is a read-only value (docs/api.md): parts that recur are built once and shared, and
 // frozen, so that changing them throws (in strict mode) instead of changing other reports: one
 // empty array for every empty list, the one_of groups and the problem objects {text, blocks,
-// certain} (made once per table, on first use), the plan's [min, max] pairs of working days, and
-// the lists of question ids and `because` entries the engine numbers (src/tape.rs). Everything
-// else is built for the report. The tape is read in one function with a local position (helper
+// certain} (made once per table, on first use), the plan's [min, max] pairs of working days, the
+// lists of question ids and `because` entries the engine numbers (src/tape.rs), and the items
+// the tape marks to keep, with all they hold (kept by requirement: the next report gives the same
+// object again when it is unchanged). The rest is built for the
+// report and not frozen. The tape is read in one function with a local position (helper
 // closures capturing it would make V8 keep it in a context object).
 
 const STATUS = ['required', 'possible', 'not_accepted', 'not_needed'];
@@ -31,6 +33,8 @@ export function parse_tables(json) {
   t.sets = [];
   t.entries = [];
   t.singles = [];
+  // The items of the last report by requirement (the tape sends an unchanged one by reference).
+  t.items = [];
   return t;
 }
 
@@ -121,6 +125,17 @@ function readEntry(tape, p, t) {
   return p;
 }
 
+/** Freezes a `because` list that an item to keep holds, with its entries (most already are). */
+function freezeList(list) {
+  if (Object.isFrozen(list)) return;
+  for (const e of list) {
+    if (Object.isFrozen(e)) continue;
+    Object.freeze(e.answers);
+    Object.freeze(e);
+  }
+  Object.freeze(list);
+}
+
 function problem(t, text, blocks, certain) {
   const k = 4 * text + 2 * blocks + certain;
   let o = t.problem_objects.get(k);
@@ -176,8 +191,19 @@ export function build_report(tape, t) {
   n = tape[p++];
   let requirements = EMPTY;
   if (n > 0) requirements = new Array(n);
+  const items = t.items;
   for (let i = 0; i < n; i++) {
-    const r = tape[p++];
+    let r = tape[p++];
+    if (r >= REF) {
+      // The item of this requirement in the last report, unchanged.
+      const kept = items[r - REF];
+      if (kept === undefined) throw new Error('the tape refers to an item it never sent');
+      requirements[i] = kept;
+      continue;
+    }
+    // To keep (frozen, with all it holds: the next report may send it by reference).
+    const keep = r >= NEW;
+    if (keep) r -= NEW;
     const status = STATUS[tape[p++]];
     // The usual cases inline: one entry sent before (its list kept), and an empty or kept set.
     let because;
@@ -191,6 +217,7 @@ export function build_report(tape, t) {
     } else {
       p = readBecause(tape, p, t);
       because = readList;
+      if (keep) freezeList(because);
     }
     let settle;
     const x = tape[p];
@@ -199,26 +226,29 @@ export function build_report(tape, t) {
       p++;
     } else {
       p = readSet(tape, p, t);
-      settle = read.out;
+      settle = keep && !read.kept ? Object.freeze(read.out) : read.out;
     }
-    let item;
-    if (tape[p] === NONE) {
-      p++;
-      item = { id: t.requirements[r], layer: t.layers[r], status, because, settle, problems: EMPTY };
-    } else {
-      const one_of = t.groups[tape[p]][tape[p + 1]];
+    let one_of = null;
+    if (tape[p] === NONE) p++;
+    else {
+      one_of = t.groups[tape[p]][tape[p + 1]];
       p += 2;
-      item = { id: t.requirements[r], layer: t.layers[r], status, because, settle, one_of, problems: EMPTY };
     }
     const np = tape[p++];
+    let problems = EMPTY;
     if (np > 0) {
-      const problems = new Array(np);
+      problems = new Array(np);
       for (let k = 0; k < np; k++) {
         problems[k] = problem(t, tape[p], tape[p + 1], tape[p + 2]);
         p += 3;
       }
-      item.problems = problems;
+      if (keep) Object.freeze(problems);
     }
+    const item =
+      one_of === null
+        ? { id: t.requirements[r], layer: t.layers[r], status, because, settle, problems }
+        : { id: t.requirements[r], layer: t.layers[r], status, because, settle, one_of, problems };
+    if (keep) items[r] = Object.freeze(item);
     requirements[i] = item;
   }
 
