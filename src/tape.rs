@@ -78,9 +78,9 @@ pub struct Tape {
     /// Per decider code: 1 + the number of the entry last sent for it (0: none), looked at
     /// first: with answers that repeat, it is the entry again.
     last: Vec<u32>,
-    /// The report last written: JS holds its items by requirement and its checklist items by
-    /// check, so an item that is the same in the next report is sent as `REF | req` (or
-    /// `REF | check`) and JS gives the same object again.
+    /// The report last written, if its items were kept (`keep`): an item of the next report
+    /// that is the same as its requirement's item there, and which JS keeps (`held_item`), is
+    /// sent as `REF | req`, and JS gives the same object again.
     prev: Report,
     /// Per requirement: 1 + the index of its item in `prev.items` (0: none, or forgotten).
     prev_item: Vec<u32>,
@@ -394,9 +394,9 @@ fn because(tape: &mut Tape, rb: &RuleBase, list: &[Because]) {
     }
 }
 
-/// Writes `report` onto `tape` (cleared first). `base` is `eligibility_base(rb)`. The tape keeps
-/// the report (to send what recurs in the next one by reference): `report` is left holding an
-/// older report's buffers, for `evaluate_into` to overwrite.
+/// Writes `report` onto `tape` (cleared first). `base` is `eligibility_base(rb)`. The tape may
+/// keep the report (to send what recurs in the next one by reference): `report` is then left
+/// holding an older report's buffers, for `evaluate_into` to overwrite.
 pub fn report_tape(
     rb: &RuleBase,
     report: &mut Report,
