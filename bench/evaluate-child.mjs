@@ -18,19 +18,17 @@ const calls = Number(process.argv[3] || 10000);
 const report = glue.evaluate(answers, 'zh-CN');
 if (!Array.isArray(report.requirements)) throw new Error('evaluate gave no report');
 const out = { ...time(() => glue.evaluate(answers, 'zh-CN'), calls), requirements: report.requirements.length };
+/** Times evaluate on the answers in the file given, one after another, in turn. */
+function inTurn(file) {
+  const list = JSON.parse(readFileSync(file, 'utf8'));
+  let i = 0;
+  return { ...time(() => glue.evaluate(list[i++ % list.length], 'zh-CN'), calls), answer_sets: list.length };
+}
 // With a list of answers (ANSWERS_LIST.json): the same, answers changing on every call, in turn.
 // The module shares with earlier reports what they had in common (docs/api.md); this figure has
 // little of that.
-if (process.argv[4]) {
-  const list = JSON.parse(readFileSync(process.argv[4], 'utf8'));
-  let i = 0;
-  out.varied = { ...time(() => glue.evaluate(list[i++ % list.length], 'zh-CN'), calls), answer_sets: list.length };
-}
+if (process.argv[4]) out.varied = inTurn(process.argv[4]);
 // With a list of answers each differing from the one before in one answer (ONE_CHANGED.json): a
 // user changing one answer at a time.
-if (process.argv[5]) {
-  const list = JSON.parse(readFileSync(process.argv[5], 'utf8'));
-  let i = 0;
-  out.one_changed = { ...time(() => glue.evaluate(list[i++ % list.length], 'zh-CN'), calls), answer_sets: list.length };
-}
+if (process.argv[5]) out.one_changed = inTurn(process.argv[5]);
 console.log(JSON.stringify(out));

@@ -6,7 +6,7 @@
 //! for unknown, the questions that would settle it (and the known answers that support it).
 
 use crate::answers::{Answer, Answers};
-use crate::model::{OIdx, QIdx, QKind, RuleBase, MAX_QUESTIONS};
+use crate::model::{OIdx, QIdx, RuleBase, MAX_QUESTIONS};
 use crate::program::{
     answer_bits, ordering, Program, AND, CMP, CONST, HAS, HAS_ANY, IN, IS, IS_NOT, MASK, NONE, NOT,
     OR,
@@ -180,7 +180,8 @@ struct Fact<'a> {
     /// Just this question (the reason for a test its answer decides), made once.
     me: QSet,
     then: Outcome,
-    /// A question of more than 64 options: its tests read `answer`, not `bits`.
+    /// Its tests read `answer`, not `bits` or `num` (`Program::reads_answer`): a question of
+    /// more than 64 options.
     wide: bool,
 }
 
@@ -281,9 +282,7 @@ impl<'a> State<'a> {
             } else {
                 state.eval(at)
             };
-            let question = &rb.questions[qi];
-            let wide = matches!(question.kind, QKind::OneOf | QKind::SeveralOf)
-                && question.options.len() > 64;
+            let wide = program.reads_answer.get(qi).copied().unwrap_or(true);
             let fact = Fact::new(qi as QIdx, wide, &asked, state.answer(qi as QIdx));
             state.asked.push(asked);
             state.facts.push(fact);

@@ -32,7 +32,7 @@
 
 use crate::answers::Answer;
 use crate::eval::QSet;
-use crate::model::{CmpOp, Expr, OIdx, QIdx, QKind, RIdx, RuleBase, MAX_QUESTIONS};
+use crate::model::{CmpOp, Expr, OIdx, QIdx, QKind, Question, RIdx, RuleBase, MAX_QUESTIONS};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 pub const CONST: u32 = 0;
@@ -67,8 +67,10 @@ pub struct Program {
     pub rule_at: Vec<u32>,
     pub rule_lists: Vec<u32>,
     pub rule_reads: Vec<QSet>,
-    /// Per question: where its `ask_when` starts in `code`, or `NONE`.
+    /// Per question: where its `ask_when` starts in `code`, or `NONE`; and whether its tests
+    /// read the answer itself rather than an option mask or a number (`reads_answer`).
     pub ask_when: Vec<u32>,
+    pub reads_answer: Vec<bool>,
     /// Per check: where its `when` starts, or `NONE`.
     pub check_when: Vec<u32>,
     /// Where each eligibility condition starts, requirement after requirement.
@@ -177,6 +179,7 @@ impl Program {
         for q in rb.questions.iter() {
             let at = condition(code, q.ask_when.as_ref());
             p.ask_when.push(at);
+            p.reads_answer.push(q.kind != QKind::Number && !masked(q));
         }
         for c in rb.checks.iter() {
             let at = condition(code, c.when.as_ref());
@@ -263,6 +266,16 @@ fn options(code: &mut Vec<u32>, op: u32, q: QIdx, os: &[u16]) {
     code.extend(os.iter().map(|&o| u32::from(o)));
 }
 
+/// Whether tests on `q` are compiled to option masks (`MASK`): a yes/no question, or one of at
+/// most 64 options. (Tests on the others read the answer itself, or, for numbers, `CMP`.)
+fn masked(q: &Question) -> bool {
+    match q.kind {
+        QKind::YesNo => true,
+        QKind::OneOf | QKind::SeveralOf => q.options.len() <= 64,
+        QKind::Number => false,
+    }
+}
+
 /// A test as the options of question `q` it passes (`MASK`), if the question has at most 64.
 fn mask(rb: &RuleBase, e: &Expr) -> Option<(QIdx, u64)> {
     let q = match e {
@@ -272,12 +285,10 @@ fn mask(rb: &RuleBase, e: &Expr) -> Option<(QIdx, u64)> {
     };
     // Checked first: an option past 63 has no bit.
     let question = rb.questions.get(usize::from(q))?;
-    let n = question.options.len();
-    match question.kind {
-        QKind::YesNo => {}
-        QKind::OneOf | QKind::SeveralOf if n <= 64 => {}
-        _ => return None,
+    if !masked(question) {
+        return None;
     }
+    let n = question.options.len();
     let bits = |os: &[OIdx]| os.iter().fold(0u64, |b, &o| b | 1 << o);
     let m = match e {
         Expr::Yes(_) => 2,

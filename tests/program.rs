@@ -358,9 +358,10 @@ fn compiled_conditions_evaluate_as_the_expressions_do() {
 
 /// Tests on questions of more than 64 options keep their own shapes (no option mask), and
 /// evaluate as the expressions do.
-/// Two questions of 70 options (one of, several of) and a rule testing them in each shape.
+/// Two questions of 70 options (one of, several of) and a rule testing them in each shape; then
+/// `fillers` yes/no questions, each with a rule of its own.
 #[cfg(feature = "loader")]
-fn wide_rule_base() -> RuleBase {
+fn wide_rule_base(fillers: usize) -> RuleBase {
     use mpcheck::rulefile::{load, LoadOptions, SourceFile};
     let options: Vec<String> = (0..70)
         .map(|i| format!("{{ id = \"o{i}\", zh = \"o{i}\", en = \"o{i}\" }}"))
@@ -372,13 +373,18 @@ fn wide_rule_base() -> RuleBase {
             options.join(", ")
         );
     }
-    let conditions = [
-        "one == \"o65\"",
-        "one != \"o65\"",
-        "one in [\"o3\", \"o66\"]",
-        "many has \"o67\"",
-        "many has any [\"o1\", \"o68\"]",
+    let mut conditions = vec![
+        "one == \"o65\"".to_string(),
+        "one != \"o65\"".into(),
+        "one in [\"o3\", \"o66\"]".into(),
+        "many has \"o67\"".into(),
+        "many has any [\"o1\", \"o68\"]".into(),
     ];
+    for k in 0..fillers {
+        toml +=
+            &format!("[[question]]\nid = \"f{k}\"\nzh = \"f\"\nen = \"f\"\nkind = \"yes_no\"\n");
+        conditions.push(format!("f{k}"));
+    }
     for (i, when) in conditions.iter().enumerate() {
         toml += &format!(
             "[[requirement]]\nid = \"r{i}\"\nlayer = \"law\"\nkind = \"licence\"\nstep = \"licence\"\nzh = \"r\"\nen = \"r\"\ndifficulty = \"easy\"\nconfidence = \"unconfirmed\"\n\
@@ -395,8 +401,15 @@ fn wide_rule_base() -> RuleBase {
 #[cfg(feature = "loader")]
 #[test]
 fn questions_of_more_than_64_options_are_tested_without_a_mask() {
-    let rb = wide_rule_base();
+    let rb = wide_rule_base(0);
     let p = Program::compile(&rb);
+    // Both questions' tests read the answer itself (so a kept report never takes them as unchanged).
+    assert_eq!(p.reads_answer, [true, true]);
+    let shipped = Program::compile(&RULES);
+    for (q, &reads) in RULES.questions.iter().zip(&shipped.reads_answer) {
+        let wide = matches!(q.kind, QKind::OneOf | QKind::SeveralOf) && q.options.len() > 64;
+        assert_eq!(reads, wide, "{}", q.id);
+    }
     let mut seed = 7u64;
     for _ in 0..300 {
         let raw = random_answers(&rb, &mut seed);
@@ -467,6 +480,21 @@ fn reports_made_in_kept_buffers_equal_reports_made_afresh() {
 #[cfg(feature = "loader")]
 #[test]
 fn kept_buffers_follow_changes_to_questions_of_more_than_64_options() {
-    let rb = wide_rule_base();
+    // Eight more questions, so that one changed answer is few enough for rules to keep outcomes.
+    let rb = wide_rule_base(8);
     kept_reports_equal_fresh_ones(&rb, 600, 11);
+    // A change between options past 63 alone, which no option mask shows.
+    let mut scratch = mpcheck::report::Scratch::default();
+    let mut report = mpcheck::report::Report::default();
+    for option in ["o65", "o66", "o69", "o65"] {
+        let mut pairs = vec![("one".to_string(), RawValue::Str(option.into()))];
+        pairs.extend((0..8).map(|k| (format!("f{k}"), RawValue::Bool(k % 2 == 0))));
+        let answers = Answers::resolve(&rb, &RawAnswers(pairs)).expect("valid answers");
+        mpcheck::report::evaluate_into(&rb, &answers, &mut scratch, &mut report);
+        assert_eq!(
+            report,
+            mpcheck::report::evaluate(&rb, &answers),
+            "one = {option}"
+        );
+    }
 }
