@@ -1,19 +1,9 @@
 //! Reads every `*.toml` below `rules/` (or `$MPCHECK_RULES_DIR`), checks it, and writes the
-//! checked rule base in its compact binary form (`src/blob.rs`) into `$OUT_DIR/rulebase.bin`. On any problem the build
-//! fails with all of them, each as `file:line:col: [id] message (kind)`.
-//! The reader and checker are the crate's own modules, shared through `#[path]`.
-#![allow(dead_code)]
+//! checked rule base in its compact binary form (`blob`) into `$OUT_DIR/rulebase.bin`. On any
+//! problem the build fails with all of them, each as `file:line:col: [id] message (kind)`.
+//! The reader and checker are the rule language's crate, crates/rules.
 
-#[path = "src/blob.rs"]
-mod blob;
-#[path = "src/expr_parse.rs"]
-mod expr_parse;
-#[path = "src/model.rs"]
-mod model;
-#[path = "src/normalise.rs"]
-mod normalise;
-#[path = "src/rulefile/mod.rs"]
-mod rulefile;
+use mpcheck_rules::{blob, model, rulefile};
 
 use std::path::{Path, PathBuf};
 
@@ -32,134 +22,63 @@ fn toml_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Drops what only the catalogue shows: summaries, authorities, scopes, documents, myths,
-/// checklist texts, most rule texts and sources. Names, question texts, eligibility texts and
-/// the texts of `not_accepted` rules (used in reports) and rejection causes (used by
-/// diagnose) stay.
-fn slim(rb: &mut model::RuleBase) {
-    use std::borrow::Cow;
-    let reqs: Vec<model::Requirement> = rb
-        .requirements
-        .iter()
-        .cloned()
-        .map(|mut r| {
-            r.summary = None;
-            r.authority = None;
-            r.validity = None;
-            r.scope = None;
-            r.documents = None;
-            r.myth = None;
-            r.checked = None;
-            r.sources = Cow::Borrowed(&[]);
-            r.eligibility = r
-                .eligibility
-                .iter()
-                .cloned()
-                .map(|mut e| {
-                    e.sources = Cow::Borrowed(&[]);
-                    e
-                })
-                .collect();
-            r
-        })
-        .collect();
-    rb.requirements = reqs.into();
-    let empty = || model::Text {
-        zh: Cow::Borrowed(""),
-        en: Cow::Borrowed(""),
-    };
-    let checks: Vec<model::Check> = rb
-        .checks
-        .iter()
-        .cloned()
-        .map(|mut c| {
-            c.title = empty();
-            c.why = empty();
-            c.how = empty();
-            c.sources = Cow::Borrowed(&[]);
-            c
-        })
-        .collect();
-    rb.checks = checks.into();
-    let rules: Vec<model::Rule> = rb
-        .rules
-        .iter()
-        .cloned()
-        .map(|mut r| {
-            r.sources = Cow::Borrowed(&[]);
-            r.when_src = Cow::Borrowed("");
-            // Whom to ask is in the catalogue.
-            r.ask = None;
-            // A rule's text appears in a report only as an uncertain "not accepted" problem.
-            if r.not_accepted.is_empty() {
-                r.text = empty();
-            }
-            r
-        })
-        .collect();
-    rb.rules = rules.into();
-    let causes: Vec<model::Cause> = rb
-        .causes
-        .iter()
-        .cloned()
-        .map(|mut c| {
-            c.sources = Cow::Borrowed(&[]);
-            c
-        })
-        .collect();
-    rb.causes = causes.into();
-    rb.sources = Cow::Borrowed(&[]);
-}
-
-/// For the page's module (cargo feature `page`): also drops every text `slim` keeps. The page
-/// gives them back from the JSON files it loads anyway (src/js/texts.js). Optional texts stay
-/// `Some` (empty), so the module's answers keep their shape and the page fills them in place.
-fn lean(rb: &mut model::RuleBase) {
-    use std::borrow::Cow;
-    let blank = |t: &mut model::Text| {
-        t.zh = Cow::Borrowed("");
-        t.en = Cow::Borrowed("");
+/// For the wasm module: drops every text and everything else only the catalogue shows (names,
+/// questions' and options' wording, summaries, eligibility, rule and cause texts, sources,
+/// conditions' source text). The engine speaks ids; the page and API users get the words from the
+/// catalogue JSON files (src/bin/export-catalogue.rs), so they are downloaded once.
+fn strip(rb: &mut model::RuleBase) {
+    use model::Text;
+    use std::borrow::Cow::Borrowed;
+    let blank = || Text {
+        zh: Borrowed(""),
+        en: Borrowed(""),
     };
     let mut questions = rb.questions.to_vec();
     for q in questions.iter_mut() {
-        blank(&mut q.text);
-        for t in [q.help.as_mut(), q.unit.as_mut()].into_iter().flatten() {
-            blank(t);
-        }
+        q.text = blank();
+        q.help = None;
+        q.unit = None;
+        q.ask_when_src = Borrowed("");
         let mut options = q.options.to_vec();
         for o in options.iter_mut() {
-            blank(&mut o.text);
-            if let Some(h) = o.help.as_mut() {
-                blank(h);
-            }
+            o.text = blank();
+            o.help = None;
         }
         q.options = options.into();
     }
     rb.questions = questions.into();
     let mut reqs = rb.requirements.to_vec();
     for r in reqs.iter_mut() {
-        blank(&mut r.name);
+        r.name = blank();
+        (r.summary, r.authority, r.validity, r.scope) = (None, None, None, None);
+        (r.documents, r.myth, r.checked) = (None, None, None);
+        r.sources = Borrowed(&[]);
         let mut el = r.eligibility.to_vec();
         for e in el.iter_mut() {
-            blank(&mut e.text);
-            e.when_src = Cow::Borrowed("");
+            e.text = blank();
+            e.when_src = Borrowed("");
+            e.sources = Borrowed(&[]);
         }
         r.eligibility = el.into();
     }
     rb.requirements = reqs.into();
     let mut rules = rb.rules.to_vec();
     for r in rules.iter_mut() {
-        blank(&mut r.text);
+        (r.text, r.ask, r.when_src, r.sources) = (blank(), None, Borrowed(""), Borrowed(&[][..]));
     }
     rb.rules = rules.into();
+    let mut checks = rb.checks.to_vec();
+    for c in checks.iter_mut() {
+        (c.title, c.why, c.how, c.sources) = (blank(), blank(), blank(), Borrowed(&[][..]));
+    }
+    rb.checks = checks.into();
     let mut causes = rb.causes.to_vec();
     for c in causes.iter_mut() {
-        blank(&mut c.title);
-        blank(&mut c.meaning);
-        blank(&mut c.fix);
-        blank(&mut c.rule);
+        (c.title, c.meaning, c.fix, c.rule) = (blank(), blank(), blank(), blank());
+        c.sources = Borrowed(&[]);
     }
     rb.causes = causes.into();
+    rb.sources = Borrowed(&[]);
 }
 
 fn main() {
@@ -192,13 +111,9 @@ fn main() {
     }
     match rulefile::load(&files, rulefile::LoadOptions::STRICT) {
         Ok(mut rb) => {
-            // The wasm module carries only what evaluate, questions and diagnose need; the
-            // catalogue's long texts ship as JSON beside it (src/bin/export-catalogue.rs).
+            // The wasm module carries only what evaluate and diagnose need: no texts.
             if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
-                slim(&mut rb);
-                if std::env::var_os("CARGO_FEATURE_PAGE").is_some() {
-                    lean(&mut rb);
-                }
+                strip(&mut rb);
             }
             let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
                 .join("rulebase.bin");

@@ -1,22 +1,37 @@
 //! Native timing of `evaluate` for scripts/bench.sh (release mode):
 //!   cargo run --release --example bench_native -- shipped ANSWERS.json [MIN_CALLS]
 //!   cargo run --release --features loader --example bench_native -- toml RULES.toml ANSWERS.json [MIN_CALLS]
-//! Prints one JSON line: median and mean µs per call (answers → report JSON, with explanations),
-//! calls, the median for answers → report tape (the wasm adapter's path, src/tape.rs), and the
+//! Prints one JSON line: median and mean µs per call (answers → report JSON), calls, and the
 //! report's length. Each call is timed on its own; at least MIN_CALLS calls
 //! (default 10,000) or two seconds, whichever ends later (and at most 60 s for huge bases).
 
 use std::time::{Duration, Instant};
 
-use mpcheck::answers::RawAnswers;
-use mpcheck::{Lang, RuleBase};
+use mpcheck::engine::answers::{RawAnswers, RawValue};
+use mpcheck::RuleBase;
+use serde_json::Value;
 
 fn read(path: &str) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 fn answers(path: &str) -> RawAnswers {
-    serde_json::from_str(&read(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+    let v: Value = serde_json::from_str(&read(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let value = |v: &Value| match v {
+        Value::Bool(b) => RawValue::Bool(*b),
+        Value::Number(n) => RawValue::Num(n.as_f64().unwrap_or(0.0)),
+        Value::String(s) => RawValue::Str(s.clone()),
+        Value::Array(a) => RawValue::List(
+            a.iter()
+                .filter_map(|x| x.as_str().map(String::from))
+                .collect(),
+        ),
+        _ => RawValue::Null,
+    };
+    let map = v
+        .as_object()
+        .unwrap_or_else(|| panic!("{path}: not an object"));
+    RawAnswers(map.iter().map(|(k, v)| (k.clone(), value(v))).collect())
 }
 
 /// Median and mean µs of `f` over at least `min_calls` calls or two seconds, whichever ends
@@ -41,26 +56,14 @@ fn time<T>(min_calls: usize, mut f: impl FnMut() -> T) -> (f64, f64, usize) {
     (samples[n / 2].as_secs_f64() * 1e6, mean, n)
 }
 
-/// Two figures: answers → report JSON (what native callers get), and answers → the numeric tape
-/// (what the wasm adapter computes before JS builds the report object).
+/// Answers → report JSON, as native callers get it.
 fn measure(rb: &RuleBase, raw: &RawAnswers, min_calls: usize) -> String {
-    let first = mpcheck::evaluate_json(rb, raw, Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
+    let first = mpcheck::evaluate_json(rb, raw).unwrap_or_else(|e| panic!("{e}"));
     let (median, mean, n) = time(min_calls, || {
-        mpcheck::evaluate_json(rb, std::hint::black_box(raw), Lang::Zh).ok()
-    });
-    let base = mpcheck::tape::eligibility_base(rb);
-    let mut tape = mpcheck::tape::Tape::default();
-    // Kept between calls, as the wasm adapter keeps them.
-    let mut scratch = mpcheck::report::Scratch::default();
-    let mut report = mpcheck::report::Report::default();
-    let (tape_median, _, tape_n) = time(min_calls, || {
-        let answers = mpcheck::Answers::resolve(rb, std::hint::black_box(raw)).ok()?;
-        mpcheck::report::evaluate_into(rb, &answers, &mut scratch, &mut report);
-        mpcheck::tape::report_tape(rb, &mut report, &answers, &base, &mut tape);
-        Some(tape.as_slice().len())
+        mpcheck::evaluate_json(rb, std::hint::black_box(raw)).ok()
     });
     format!(
-        "{{\"median_us\":{median:.3},\"mean_us\":{mean:.3},\"calls\":{n},\"tape_median_us\":{tape_median:.3},\"tape_calls\":{tape_n},\"report_bytes\":{},\"report\":{}}}",
+        "{{\"median_us\":{median:.3},\"mean_us\":{mean:.3},\"calls\":{n},\"report_bytes\":{},\"report\":{}}}",
         first.len(),
         if std::env::var_os("BENCH_REPORT").is_some() { first.as_str() } else { "null" }
     )

@@ -4,20 +4,18 @@
 // dist/ works from any static host or sub-folder without special headers.
 // Example pages (examples/<name>/ with an index.html, e.g. the documentation site that embeds the
 // checker) are copied to dist/examples/<name>/, so they load the checker from dist/ itself.
-// The page's module (target/page-pkg/: the engine without texts, cargo feature `page`) goes into
-// dist/pkg/ beside the full one: the page loads it, the npm package's engine entry the full one.
-//   node scripts/assemble.mjs [--www www] [--pkg pkg] [--page-pkg target/page-pkg] [--out dist]
+// The one wasm module (pkg/) serves the page, the npm package and node alike.
+//   node scripts/assemble.mjs [--www www] [--pkg pkg] [--out dist]
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, transform } from 'esbuild';
-import { PAGE_FILES, root } from './config.mjs';
+import { root } from './config.mjs';
 
 const { values: opts } = parseArgs({
   options: {
     www: { type: 'string', default: join(root, 'www') },
     pkg: { type: 'string', default: join(root, 'pkg') },
-    'page-pkg': { type: 'string', default: join(root, 'target', 'page-pkg') },
     out: { type: 'string', default: join(root, 'dist') },
     examples: { type: 'string', default: join(root, 'examples') },
   },
@@ -40,11 +38,10 @@ const PKG_FILES = [
   // The WeChat categories' names alone, which the category picker loads in the other language.
   'names.zh-CN.json',
   'names.en.json',
-  // The rejection causes' texts, which the page's module gets when the rejection help first runs.
+  // The rejection causes' words, loaded when the rejection help first runs.
   'causes.zh-CN.json',
   'causes.en.json',
 ];
-// The page's module (PAGE_FILES) comes from its own wasm-pack output, its snippets merged with the full one's.
 
 function* walk(dir) {
   for (const name of readdirSync(dir).sort()) {
@@ -56,9 +53,6 @@ function* walk(dir) {
 
 for (const f of PKG_FILES.filter((f) => !f.endsWith('.d.ts'))) {
   if (!existsSync(join(opts.pkg, f))) throw new Error(`${join(opts.pkg, f)} is missing: run wasm-pack first`);
-}
-for (const f of PAGE_FILES.filter((f) => !f.endsWith('.d.ts'))) {
-  if (!existsSync(join(opts['page-pkg'], f))) throw new Error(`${join(opts['page-pkg'], f)} is missing: run scripts/build.sh first`);
 }
 
 rmSync(opts.out, { recursive: true, force: true });
@@ -75,16 +69,6 @@ if (existsSync(join(opts.www, 'pkg'))) {
 mkdirSync(join(opts.out, 'pkg'));
 for (const f of PKG_FILES) {
   if (existsSync(join(opts.pkg, f))) cpSync(join(opts.pkg, f), join(opts.out, 'pkg', f));
-}
-for (const f of PAGE_FILES) {
-  if (existsSync(join(opts['page-pkg'], f))) cpSync(join(opts['page-pkg'], f), join(opts.out, 'pkg', f));
-}
-// JavaScript the modules import (wasm-bindgen's snippets: the report builder, src/js/). Both
-// builds name the folder after the crate; the page's adds texts.js to the same files.
-for (const dir of [opts.pkg, opts['page-pkg']]) {
-  if (existsSync(join(dir, 'snippets'))) {
-    cpSync(join(dir, 'snippets'), join(opts.out, 'pkg', 'snippets'), { recursive: true });
-  }
 }
 
 const examples = existsSync(opts.examples)
@@ -143,16 +127,28 @@ for (const path of walk(opts.out)) {
   after += Buffer.byteLength(result.code);
   count += 1;
 }
-// The page's module glue as one file: pkg/mpcheck_page.js with the snippets it imports (the report
-// builder, the answers encoder, the texts filler) bundled in, so the page makes one request rather
-// than four before the engine can start, and gzip sees one text. The snippets stay in pkg/snippets/
-// for the full module (pkg/mpcheck.js), which the page does not load.
-{
-  const glue = join(opts.out, 'pkg', 'mpcheck_page.js');
-  const result = await build({ entryPoints: [glue], bundle: true, format: 'esm', minify: true, legalComments: 'none', charset: 'utf8', write: false, outfile: glue, allowOverwrite: true, metafile: true });
-  writeFileSync(glue, result.outputFiles[0].contents);
-  const bundledSnippets = Object.keys(result.metafile.inputs).filter((f) => f.includes('snippets'));
-  if (bundledSnippets.length === 0) throw new Error('dist/pkg/mpcheck_page.js imports no snippets: did wasm-bindgen change its layout?');
+// The engine's module as one file: dist/engine.js with pkg/mpcheck.js (wasm-bindgen's glue)
+// bundled in, and dist/wasm-loader.js with describe.js bundled in (engine.js stays a dynamic
+// import), so the page makes one request for each rather than two in a row. The unbundled copies
+// stay in dist/ for the npm package's layout; the page never loads them (page_exclude).
+for (const [entry, inline] of [['engine.js', 'pkg/mpcheck.js'], ['wasm-loader.js', 'describe.js']]) {
+  const file = join(opts.out, entry);
+  if (!existsSync(file)) continue;
+  const result = await build({
+    entryPoints: [file], bundle: true, format: 'esm', minify: true, legalComments: 'none', charset: 'utf8',
+    write: false, outfile: file, allowOverwrite: true, metafile: true,
+    plugins: [{ name: 'keep-dynamic-imports', setup(b) { b.onResolve({ filter: /.*/ }, (a) => (a.kind === 'dynamic-import' ? { path: a.path, external: true } : undefined)); } }],
+  });
+  const inputs = Object.keys(result.metafile.inputs).map((f) => relative(opts.out, join(root, f)).split(sep).join('/'));
+  if (!inputs.includes(inline)) throw new Error(`dist/${entry} does not bundle ${inline}: ${inputs.join(', ')}`);
+  let code = result.outputFiles[0].text;
+  // The glue finds its wasm beside itself by default; bundled one folder up, it is in pkg/.
+  if (entry === 'engine.js') {
+    const before = code;
+    code = code.replace(/new URL\("mpcheck_bg\.wasm",import\.meta\.url\)/g, 'new URL("./pkg/mpcheck_bg.wasm",import.meta.url)');
+    if (code === before) throw new Error('dist/engine.js: the glue no longer names mpcheck_bg.wasm as expected');
+  }
+  writeFileSync(file, code);
 }
 
 // The element as one module: dist/mpcheck-app.js with its components, i18n and data bundled in
@@ -194,7 +190,10 @@ if (existsSync(appEntry)) {
               lazy.add(rel);
               return { path: './' + rel, external: true };
             }
-            return args.kind !== 'entry-point' && ownModule(args.path) ? { path: args.path, external: true } : undefined;
+            if (args.kind === 'entry-point' || !ownModule(args.path)) return undefined;
+            // Kept a module of its own, named from the bundle's folder (dist/), wherever it is imported.
+            const rel = relative(opts.www, resolve(args.resolveDir, args.path)).split(sep).join('/');
+            return { path: './' + rel, external: true };
           });
         },
       },

@@ -1,14 +1,11 @@
 #!/usr/bin/env bash
 # Builds the site:
 #   1. scripts/setup.sh (skip with --no-setup)
-#   2. wasm-pack build --release --target web  → pkg/mpcheck.js, pkg/mpcheck_bg.wasm (+ .d.ts), and
-#      the catalogue's names and long texts → pkg/catalogue.zh-CN.json, pkg/catalogue.en.json
-#      (src/bin/export-catalogue.rs, from the same rule base)
+#   2. wasm-pack build --release --target web  → pkg/mpcheck.js, pkg/mpcheck_bg.wasm (+ .d.ts): the
+#      one module (no texts), and the words of its ids → pkg/questions|catalogue|categories|names|
+#      causes.<lang>.json (src/bin/export-catalogue.rs, from the same rule base)
 #   3. wasm-opt with the passes in wasm-pack.toml [wasm-opt], in place on pkg/mpcheck_bg.wasm
-#   4. the page's module (cargo feature `page`: no texts; the page gives them from its JSON files;
-#      cargo profile `page`, opt-level "z")
-#      → target/page-pkg/mpcheck_page.js and mpcheck_page_bg.wasm, and the engine alone with an
-#      empty rule base (tests/empty-rules/), for its size budget
+#   4. the engine alone with an empty rule base (tests/empty-rules/), for its size budget
 #   5. dist/ = www/ + dist/pkg/, JS and CSS minified, + example pages in dist/examples/
 #      (scripts/assemble.mjs); the npm package in dist/npm/ and its tarball (scripts/package.mjs)
 #   6. gzip sizes against wasm-pack.toml [budgets] (scripts/sizes.mjs); over a budget the build fails
@@ -107,12 +104,8 @@ build_module() {
 
 [[ "$(cargo_pin wasm-bindgen)" == "$want_bindgen" ]] || die "Cargo.toml's wasm-bindgen pin differs from wasm-pack.toml [tools] wasm-bindgen-cli"
 
-build_module pkg target rules "the checker" catalogue
-# The page's module: the same engine and rules without texts (cargo feature `page`, build.rs
-# `lean`); the page gives it the texts from the JSON files it loads anyway. Built with the cargo
-# profile `page` (opt-level "z": smallest), the others with `release` ("s": faster, a little larger).
-# Cargo keeps the builds of different features and profiles apart, so it shares target/.
-build_module target/page-pkg target rules "the page's module (no texts)" "" mpcheck_page page page
+# The one module: the page, the npm package and node load it (no texts: the catalogue files have them).
+build_module pkg target rules "the engine" catalogue
 
 if [[ -d tests/empty-rules ]]; then
   # A separate target dir, so the two rule bases do not rebuild each other's crate every time.

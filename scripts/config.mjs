@@ -8,10 +8,6 @@ import { parse } from 'smol-toml';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The page's module as wasm-pack writes it (cargo feature `page`, target/page-pkg/): what dist/pkg/
- * and the npm package ship beside the full module. */
-export const PAGE_FILES = ['mpcheck_page.js', 'mpcheck_page_bg.wasm', 'mpcheck_page.d.ts', 'mpcheck_page_bg.wasm.d.ts'];
-
 export function readConfig(file = join(root, 'wasm-pack.toml')) {
   const config = parse(readFileSync(file, 'utf8'));
   const passes = config['wasm-opt']?.passes;

@@ -12,13 +12,12 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'smol-toml';
-import { PAGE_FILES, root } from './config.mjs';
+import { root } from './config.mjs';
 
 const { values: opts } = parseArgs({
   options: {
     www: { type: 'string', default: join(root, 'www') },
     pkg: { type: 'string', default: join(root, 'pkg') },
-    'page-pkg': { type: 'string', default: join(root, 'target', 'page-pkg') },
     out: { type: 'string', default: join(root, 'dist', 'npm') },
     'no-pack': { type: 'boolean', default: false },
   },
@@ -32,15 +31,11 @@ const HOST_ONLY = new Set(['index.html', 'host.js', 'host.css']);
 // The wasm-pack output the package ships (the catalogue is written beside it by export-catalogue).
 const PKG_FILES = ['mpcheck.js', 'mpcheck_bg.wasm', 'mpcheck.d.ts', 'mpcheck_bg.wasm.d.ts',
   ...['zh-CN', 'en'].flatMap((l) => [`questions.${l}.json`, `catalogue.${l}.json`, `categories.${l}.json`, `names.${l}.json`, `causes.${l}.json`])];
-// The element's module (PAGE_FILES: wasm-loader.js loads it) is the engine without texts, which it
-// gets from the JSON files above (cargo feature `page`, target/page-pkg/).
-const REQUIRED_WWW = ['mpcheck-app.js', 'mpcheck-app.css', 'mpcheck-embed.js', 'wasm-loader.js', 'mpcheck-app.d.ts', 'wasm-loader.d.ts', 'mpcheck-embed.d.ts'];
+// The engine's API (engine.js, describe.js) and the element's files, one module for all.
+const REQUIRED_WWW = ['engine.js', 'engine.d.ts', 'describe.js', 'describe.d.ts', 'mpcheck-app.js', 'mpcheck-app.css', 'mpcheck-embed.js', 'wasm-loader.js', 'mpcheck-app.d.ts', 'wasm-loader.d.ts', 'mpcheck-embed.d.ts'];
 
 for (const f of PKG_FILES) {
   if (!existsSync(join(opts.pkg, f))) throw new Error(`${join(opts.pkg, f)} is missing: run scripts/build.sh first`);
-}
-for (const f of PAGE_FILES) {
-  if (!existsSync(join(opts['page-pkg'], f))) throw new Error(`${join(opts['page-pkg'], f)} is missing: run scripts/build.sh first`);
 }
 for (const f of REQUIRED_WWW) {
   if (!existsSync(join(opts.www, f))) throw new Error(`${join(opts.www, f)} is missing`);
@@ -71,53 +66,63 @@ for (const f of PKG_FILES) {
   else cpSync(from, to);
   files.push('pkg/' + f);
 }
-for (const f of PAGE_FILES) {
-  cpSync(join(opts['page-pkg'], f), join(opts.out, 'pkg', f));
-  files.push('pkg/' + f);
-}
-// The JavaScript the modules import (wasm-bindgen's snippets: the report builder, src/js/); the
-// page's module adds texts.js to the same folder.
-for (const dir of [opts.pkg, opts['page-pkg']]) {
-  if (!existsSync(join(dir, 'snippets'))) continue;
-  for (const path of walk(join(dir, 'snippets'))) {
-    const rel = relative(dir, path).split(sep).join('/');
-    mkdirSync(dirname(join(opts.out, 'pkg', rel)), { recursive: true });
-    cpSync(path, join(opts.out, 'pkg', rel));
-    if (!files.includes('pkg/' + rel)) files.push('pkg/' + rel);
-  }
-}
-
 // Node: the engine initialised synchronously from the wasm file beside it, and the catalogue read
 // from disk. (Browsers and bundlers use the package root or ./loader instead.)
 writeFileSync(
   join(opts.out, 'node.js'),
-  `// Node entry: the engine, ready to use (initialised synchronously from pkg/mpcheck_bg.wasm).
+  `// Node entry: the engine, ready to use (initialised synchronously from pkg/mpcheck_bg.wasm), and
+// the words of its ids read from the JSON files beside it.
 import { readFileSync } from 'node:fs';
-import { initSync } from './pkg/mpcheck.js';
+import { initSync } from './engine.js';
 import { expandCatalogue, mergeDetails } from './wasm-loader.js';
+import { questionsFrom } from './describe.js';
 
 initSync({ module: readFileSync(new URL('./pkg/mpcheck_bg.wasm', import.meta.url)) });
 
-export { questions, evaluate, diagnose, version } from './pkg/mpcheck.js';
+export { evaluate, diagnose, version } from './engine.js';
+export { describe, describeCauses, answerText, questionsFrom } from './describe.js';
 
 const read = (name) => JSON.parse(readFileSync(new URL(\`./pkg/\${name}\`, import.meta.url), 'utf8'));
+const check = (lang) => {
+  if (lang !== 'zh-CN' && lang !== 'en') throw new TypeError('lang must be "zh-CN" or "en"');
+};
 
 /** The whole catalogue: pkg/catalogue.<lang>.json (compact, expanded as the browser loader does)
  * with pkg/categories.<lang>.json merged in (the WeChat categories' long texts, the checklist items).
  * @param {'zh-CN'|'en'} lang */
 export function catalogue(lang) {
-  if (lang !== 'zh-CN' && lang !== 'en') throw new TypeError('lang must be "zh-CN" or "en"');
+  check(lang);
   return mergeDetails(expandCatalogue(read(\`catalogue.\${lang}.json\`)), read(\`categories.\${lang}.json\`));
+}
+
+/** Every question with its words and options (pkg/questions.<lang>.json, questionsFrom).
+ * @param {'zh-CN'|'en'} lang */
+export function questions(lang) {
+  check(lang);
+  return questionsFrom(read(\`questions.\${lang}.json\`), expandCatalogue(read(\`catalogue.\${lang}.json\`)));
+}
+
+/** The rejection causes' words (pkg/causes.<lang>.json), for describeCauses.
+ * @param {'zh-CN'|'en'} lang */
+export function causes(lang) {
+  check(lang);
+  return read(\`causes.\${lang}.json\`);
 }
 `,
 );
 writeFileSync(
   join(opts.out, 'node.d.ts'),
-  `import type { Catalogue, Lang } from './pkg/mpcheck.js';
-export { questions, evaluate, diagnose, version } from './pkg/mpcheck.js';
-export type * from './pkg/mpcheck.js';
-/** pkg/catalogue.<lang>.json, parsed. */
+  `import type { Catalogue, Question, CausesFile, Lang } from './describe.js';
+export { evaluate, diagnose, version } from './engine.js';
+export { describe, describeCauses, answerText, questionsFrom } from './describe.js';
+export type * from './engine.js';
+export type * from './describe.js';
+/** pkg/catalogue.<lang>.json with pkg/categories.<lang>.json merged in. */
 export function catalogue(lang: Lang): Catalogue;
+/** Every question with its words and options. */
+export function questions(lang: Lang): Question[];
+/** pkg/causes.<lang>.json, parsed. */
+export function causes(lang: Lang): CausesFile;
 `,
 );
 files.push('node.js', 'node.d.ts');
@@ -138,12 +143,13 @@ const manifest = {
   license: cargo.license,
   ...(cargo.repository ? { repository: { type: 'git', url: cargo.repository } } : {}),
   type: 'module',
-  // The engine API (wasm-bindgen, --target web): `import init, { evaluate } from 'mpcheck'`.
-  main: './pkg/mpcheck.js',
-  module: './pkg/mpcheck.js',
-  types: './pkg/mpcheck.d.ts',
+  // The engine API: `import init, { evaluate } from 'mpcheck'`; describe() joins its ids with words.
+  main: './engine.js',
+  module: './engine.js',
+  types: './engine.d.ts',
   exports: {
-    '.': typed('./pkg/mpcheck.d.ts', './pkg/mpcheck.js'),
+    '.': typed('./engine.d.ts', './engine.js'),
+    './describe': typed('./describe.d.ts', './describe.js'),
     './node': typed('./node.d.ts', './node.js'),
     './element': typed('./mpcheck-app.d.ts', './mpcheck-app.js'),
     './embed': typed('./mpcheck-embed.d.ts', './mpcheck-embed.js'),

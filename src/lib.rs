@@ -1,62 +1,37 @@
 //! mpcheck: which licences, filings and platform documents a Chinese mini-program needs.
 //!
-//! The engine core is pure Rust with no I/O: `answers` → `eval` (of the rule base as `program`
-//! compiles it) → `report` (+ `plan`), and
-//! `diagnose` for pasted rejection messages; `output` writes the JSON that JavaScript sees.
-//! The rule base in `rules/` is read and checked by `build.rs` (with `rulefile`, shared through
-//! `#[path]`) and embedded in the compact form of `blob`, decoded once on first use (`RULES`). `wasm` is the thin wasm-bindgen adapter.
+//! Layers, each depending only on those before it:
+//! - the rule language (crates/rules, `mpcheck_rules`): the rule base's types, its compact
+//!   binary form, and the reader and checker of rule files, shared with `build.rs`;
+//! - `engine`: a pure function from answers to a report of ids (`engine::evaluate`) and from
+//!   pasted text to rejection-cause ids (`engine::diagnose`); no I/O, no state between calls;
+//! - `catalogue`: the wording (names, reasons, questions, causes) as the JSON files the page and
+//!   API users read (src/bin/export-catalogue.rs);
+//! - `wasm`: the thin wasm-bindgen adapter (serde-wasm-bindgen in, serde-wasm-bindgen out).
 
-pub mod answers;
-pub mod answers_json;
-pub mod blob;
-pub mod diagnose;
-pub mod error;
-pub mod eval;
-pub mod expr_parse;
-pub mod json;
-pub mod model;
-pub mod normalise;
-pub mod output;
-pub mod plan;
-pub mod program;
-pub mod report;
 #[cfg(feature = "loader")]
-pub mod rulefile;
-pub mod sort_small;
-pub mod tape;
+pub use mpcheck_rules::rulefile;
+pub use mpcheck_rules::{blob, expr_parse, model, normalise};
 
-mod rulebase;
+pub mod catalogue;
+pub mod engine;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use answers::{Answers, RawAnswers};
-pub use error::EngineError;
+pub use engine::answers::{Answers, RawAnswers};
+pub use engine::error::EngineError;
+pub use engine::rulebase::RULES;
+pub use engine::{diagnose, evaluate};
 pub use model::{Lang, RuleBase};
-pub use rulebase::RULES;
 
-/// `zh-CN` (or `zh`, `zh-*`) and `en` (or `en-*`).
-pub fn parse_lang(lang: &str) -> Result<Lang, EngineError> {
-    let l = lang.to_ascii_lowercase();
-    if l == "zh" || l.starts_with("zh-") {
-        Ok(Lang::Zh)
-    } else if l == "en" || l.starts_with("en-") {
-        Ok(Lang::En)
-    } else {
-        Err(EngineError::InvalidLang {
-            lang: lang.chars().take(32).collect(),
-        })
-    }
+/// Answers → the report as JSON text (native callers: tests, tools).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn evaluate_json(rb: &RuleBase, raw: &RawAnswers) -> Result<String, EngineError> {
+    Ok(serde_json::to_string(&evaluate(rb, raw)?).expect("a report is JSON"))
 }
 
-/// Answers → the report as JSON (docs/api.md).
-pub fn evaluate_json(rb: &RuleBase, raw: &RawAnswers, lang: Lang) -> Result<String, EngineError> {
-    let answers = Answers::resolve(rb, raw)?;
-    let report = report::evaluate(rb, &answers);
-    Ok(output::report_json(rb, &report, &answers, lang))
-}
-
-/// Pasted text → the likely causes as JSON.
-pub fn diagnose_json(rb: &RuleBase, text: &str, lang: Lang) -> Result<String, EngineError> {
-    let matches = diagnose::diagnose(rb, text)?;
-    Ok(output::diagnose_json(rb, &matches, lang))
+/// Pasted text → the likely causes as JSON text (native callers).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn diagnose_json(rb: &RuleBase, text: &str) -> Result<String, EngineError> {
+    Ok(serde_json::to_string(&diagnose(rb, text)?).expect("causes are JSON"))
 }

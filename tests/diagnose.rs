@@ -3,7 +3,7 @@
 
 mod common;
 
-use mpcheck::diagnose::{diagnose, MAX_TEXT};
+use mpcheck::engine::diagnose::{diagnose, MAX_TEXT};
 use mpcheck::{EngineError, RULES};
 
 #[test]

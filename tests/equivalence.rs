@@ -10,14 +10,17 @@
 
 use std::fmt::Write as _;
 
-use mpcheck::answers::{RawAnswers, RawValue};
+use mpcheck::engine::answers::{RawAnswers, RawValue};
 use mpcheck::model::QKind;
-use mpcheck::{evaluate_json, Lang, RULES};
+use mpcheck::{evaluate_json, RULES};
 use serde_json::{json, Map, Value};
 
 const CASES: usize = 3000;
 const SEED: u64 = 20261206;
-const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/equivalence.jsonl");
+const PATH: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/equivalence.jsonl"
+);
 
 /// splitmix64: small, seeded, the same sequence everywhere.
 struct Rng(u64);
@@ -53,15 +56,22 @@ fn random_answers(r: &mut Rng) -> Map<String, Value> {
             QKind::OneOf => json!(opts[r.below(opts.len())].id.to_string()),
             QKind::SeveralOf => {
                 // Few picks from long lists (the categories), any subset of short ones.
-                let n = if opts.len() > 16 { r.below(4) } else { r.below(opts.len() + 1) };
-                let picks: Vec<String> =
-                    (0..n).map(|_| opts[r.below(opts.len())].id.to_string()).collect();
+                let n = if opts.len() > 16 {
+                    r.below(4)
+                } else {
+                    r.below(opts.len() + 1)
+                };
+                let picks: Vec<String> = (0..n)
+                    .map(|_| opts[r.below(opts.len())].id.to_string())
+                    .collect();
                 json!(picks)
             }
             QKind::Number => {
                 let lo = q.min.unwrap_or(0.0);
                 let hi = q.max.unwrap_or(1e6).min(1e6);
-                let marks = [lo, 1.0, 10.0, 30.0, 50.0, 99.0, 100.0, 101.0, 500.0, 1000.0, 5000.0, hi];
+                let marks = [
+                    lo, 1.0, 10.0, 30.0, 50.0, 99.0, 100.0, 101.0, 500.0, 1000.0, 5000.0, hi,
+                ];
                 let n = if r.below(3) == 0 {
                     (lo + (hi - lo) * (r.below(10_000) as f64 / 10_000.0)).round()
                 } else {
@@ -84,7 +94,9 @@ fn raw(map: &Map<String, Value>) -> RawAnswers {
                     Value::Number(n) => RawValue::Num(n.as_f64().unwrap_or(0.0)),
                     Value::String(s) => RawValue::Str(s.clone()),
                     Value::Array(a) => RawValue::List(
-                        a.iter().map(|x| x.as_str().unwrap_or("").to_string()).collect(),
+                        a.iter()
+                            .map(|x| x.as_str().unwrap_or("").to_string())
+                            .collect(),
                     ),
                     _ => RawValue::Null,
                 };
@@ -104,11 +116,19 @@ fn problem_id(req: &str, p: &Value) -> String {
         return format!("rule:{rule}");
     }
     let text = p["text"].as_str().unwrap_or("");
-    let r = RULES.requirements.iter().find(|r| r.id == req).expect("known requirement");
+    let r = RULES
+        .requirements
+        .iter()
+        .find(|r| r.id == req)
+        .expect("known requirement");
     if let Some(k) = r.eligibility.iter().position(|e| e.text.zh == text) {
         return format!("e{k}");
     }
-    let rule = RULES.rules.iter().find(|x| x.text.zh == text).expect("a rule's text");
+    let rule = RULES
+        .rules
+        .iter()
+        .find(|x| x.text.zh == text)
+        .expect("a rule's text");
     format!("rule:{}", rule.id)
 }
 
@@ -136,7 +156,14 @@ fn normalise(report: &Value) -> Value {
                 .iter()
                 .map(|p| json!([problem_id(id, p), p["blocks"], p["certain"]]))
                 .collect();
-            json!([id, i["status"], because(&i["because"]), i["settle"], i.get("one_of").cloned().unwrap_or(Value::Null), problems])
+            json!([
+                id,
+                i["status"],
+                because(&i["because"]),
+                i["settle"],
+                i.get("one_of").cloned().unwrap_or(Value::Null),
+                problems
+            ])
         })
         .collect();
     let checklist: Vec<Value> = report["checklist"]
@@ -167,7 +194,7 @@ fn normalise(report: &Value) -> Value {
 }
 
 fn report_of(answers: &Map<String, Value>) -> Value {
-    let json = evaluate_json(&RULES, &raw(answers), Lang::Zh).expect("valid answers");
+    let json = evaluate_json(&RULES, &raw(answers)).expect("valid answers");
     normalise(&serde_json::from_str(&json).expect("JSON"))
 }
 
@@ -195,7 +222,11 @@ impl Tables {
         if let Some(&n) = self.index.get(&key) {
             return n;
         }
-        let list = if checks { &mut self.checks } else { &mut self.items };
+        let list = if checks {
+            &mut self.checks
+        } else {
+            &mut self.items
+        };
         list.push(v.clone());
         self.index.insert(key, list.len() - 1);
         list.len() - 1
@@ -250,12 +281,16 @@ fn every_report_equals_the_fixture() {
     }
     let text = std::fs::read_to_string(PATH).expect("tests/fixtures/equivalence.jsonl exists");
     let mut lines = text.lines();
-    let mut next = || -> Value { serde_json::from_str(lines.next().unwrap_or("")).expect("a JSON line") };
+    let mut next =
+        || -> Value { serde_json::from_str(lines.next().unwrap_or("")).expect("a JSON line") };
     let head = next();
     assert!(head["about"].is_string(), "the first line is the header");
     let tables = Tables {
         items: next()["items"].as_array().expect("the items line").clone(),
-        checks: next()["checks"].as_array().expect("the checks line").clone(),
+        checks: next()["checks"]
+            .as_array()
+            .expect("the checks line")
+            .clone(),
         ..Tables::default()
     };
     let mut compared = 0;
@@ -267,10 +302,17 @@ fn every_report_equals_the_fixture() {
         let want = tables.unpack(&case["report"]);
         let got = report_of(answers);
         if got != want && failures.len() < 5 {
-            failures.push(format!("case {n}: answers {}\n  want {want}\n  got  {got}", case["answers"]));
+            failures.push(format!(
+                "case {n}: answers {}\n  want {want}\n  got  {got}",
+                case["answers"]
+            ));
         }
         compared += 1;
     }
     assert_eq!(compared, CASES, "the fixture holds every case");
-    assert!(failures.is_empty(), "reports differ from the fixture:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "reports differ from the fixture:\n{}",
+        failures.join("\n")
+    );
 }

@@ -7,12 +7,10 @@
 
 mod common;
 
-use mpcheck::answers::{error_from_message, RawAnswers, RawValue, MAX_ITEMS, MAX_KEYS, MAX_STRING};
-use mpcheck::answers_json::parse_answers;
-use mpcheck::diagnose::MAX_TEXT;
+use mpcheck::engine::answers::{RawAnswers, RawValue};
+use mpcheck::engine::diagnose::MAX_TEXT;
 use mpcheck::expr_parse::parse;
-use mpcheck::model::QKind;
-use mpcheck::{EngineError, Lang, RULES};
+use mpcheck::RULES;
 
 /// xorshift64* — small, fast, and the same sequence on every machine.
 struct Rng(u64);
@@ -214,14 +212,14 @@ impl Known {
             ("goods".into(), RawValue::List(vec!["general".into()])),
         ]);
         let resolved = mpcheck::Answers::resolve(&RULES, &answers).expect("known answers");
-        let report = mpcheck::evaluate_json(&RULES, &answers, Lang::Zh).expect("known answers");
+        let report = mpcheck::evaluate_json(&RULES, &answers).expect("known answers");
         assert!(
             report.contains("\"required\""),
             "the known report requires something"
         );
         let text =
             "你好，你的小程序涉及视频服务，属个人主体小程序未开放类目，建议申请企业主体小程序。";
-        let causes = mpcheck::diagnose_json(&RULES, text, Lang::Zh).expect("known text");
+        let causes = mpcheck::diagnose_json(&RULES, text).expect("known text");
         assert_ne!(causes, "[]", "the known text is recognised");
         Known {
             answers,
@@ -241,7 +239,7 @@ impl Known {
             Ok(&self.resolved),
             "answers resolve differently after {after}"
         );
-        let causes = mpcheck::diagnose_json(&RULES, self.text, Lang::Zh);
+        let causes = mpcheck::diagnose_json(&RULES, self.text);
         assert_eq!(
             causes.as_deref(),
             Ok(self.causes.as_str()),
@@ -252,7 +250,7 @@ impl Known {
         }
     }
     fn full(&self, after: &str) {
-        let report = mpcheck::evaluate_json(&RULES, &self.answers, Lang::Zh);
+        let report = mpcheck::evaluate_json(&RULES, &self.answers);
         assert_eq!(
             report.as_deref(),
             Ok(self.report.as_str()),
@@ -510,7 +508,7 @@ fn mutated_rule_files_load_or_give_placed_errors() {
             Ok(rb) => {
                 loaded += 1;
                 // A base that loads must evaluate (no answers, and every question "not sure").
-                let json = mpcheck::evaluate_json(&rb, &RawAnswers::default(), Lang::En)
+                let json = mpcheck::evaluate_json(&rb, &RawAnswers::default())
                     .expect("empty answers evaluate");
                 assert!(json.starts_with("{\"version\":"));
                 let unsure = RawAnswers(
@@ -520,7 +518,7 @@ fn mutated_rule_files_load_or_give_placed_errors() {
                         .map(|q| (q.id.to_string(), RawValue::Str("not_sure".into())))
                         .collect(),
                 );
-                mpcheck::evaluate_json(&rb, &unsure, Lang::Zh).expect("not_sure evaluates");
+                mpcheck::evaluate_json(&rb, &unsure).expect("not_sure evaluates");
             }
             Err(errors) => {
                 refused += 1;
@@ -554,274 +552,6 @@ fn sf(text: &str) -> mpcheck::rulefile::SourceFile {
 // ---------------------------------------------------------------------------------------------
 // Answers
 
-fn id_like(rng: &mut Rng) -> String {
-    let qs = &RULES.questions;
-    match rng.below(8) {
-        0 => "__proto__".into(),
-        1 => "constructor".into(),
-        2 => random_text(rng, 12),
-        3 => "x".repeat(MAX_STRING + rng.below(3) - 1),
-        _ => rng.pick(qs).id.to_string(),
-    }
-}
-
-fn option_like(rng: &mut Rng, key: &str) -> String {
-    let q = RULES.questions.iter().find(|q| q.id == key);
-    match (rng.below(6), q) {
-        (0, _) => "not_sure".into(),
-        (1, _) => random_text(rng, 10),
-        (_, Some(q)) if !q.options.is_empty() => rng.pick(&q.options).id.to_string(),
-        _ => "a".into(),
-    }
-}
-
-fn json_string(s: &str) -> String {
-    serde_json::to_string(s).expect("a string serialises")
-}
-
-/// A random JSON value as text, of any type (also ones no answer may have).
-fn json_value(rng: &mut Rng, key: &str, depth: usize) -> String {
-    match rng.below(if depth > 3 { 8 } else { 11 }) {
-        0 => "null".into(),
-        1 => "true".into(),
-        2 => "false".into(),
-        3 => rng
-            .pick(&[
-                "0",
-                "-0",
-                "1",
-                "-1",
-                "1e308",
-                "-1e308",
-                "1e-320",
-                "0.5",
-                "18446744073709551616",
-                "1e400",
-                "NaN",
-            ])
-            .to_string(),
-        4 => json_string("not_sure"),
-        5 | 6 => json_string(&option_like(rng, key)),
-        7 => {
-            let n = if rng.chance(30) {
-                MAX_ITEMS + rng.below(3) - 1
-            } else {
-                rng.below(6)
-            };
-            let items: Vec<String> = (0..n)
-                .map(|_| json_string(&option_like(rng, key)))
-                .collect();
-            format!("[{}]", items.join(","))
-        }
-        8 => json_string(&"字".repeat(MAX_STRING / 3 + rng.below(3))),
-        9 => format!("[{}]", json_value(rng, key, depth + 1)),
-        _ => format!(
-            "{{{}:{}}}",
-            json_string(key),
-            json_value(rng, key, depth + 1)
-        ),
-    }
-}
-
-#[test]
-fn hostile_answers_evaluate_or_give_typed_errors() {
-    let known = Known::new();
-    let mut rng = Rng::new(3);
-    let mut kinds = std::collections::BTreeMap::<&str, usize>::new();
-    let mut count = |e: Option<&EngineError>| {
-        *kinds.entry(e.map_or("ok", EngineError::kind)).or_default() += 1;
-    };
-    const EVALUATE_EVERY: usize = 60;
-    let (mut evaluated, mut full) = (0, 0);
-    for i in 0..6_000 * scale() {
-        // 1. As JSON text, through both readers (answers_json for the wasm, serde natively).
-        let n = match rng.below(10) {
-            0 => MAX_KEYS + rng.below(3) - 1,
-            _ => rng.below(12),
-        };
-        let members: Vec<String> = (0..n)
-            .map(|j| {
-                // Past the first few keys, mostly fresh ones, so the key count really grows.
-                let key = if j > 12 {
-                    format!("k{j}")
-                } else {
-                    id_like(&mut rng)
-                };
-                format!("{}:{}", json_string(&key), json_value(&mut rng, &key, 0))
-            })
-            .collect();
-        let json = if rng.chance(20) {
-            json_value(&mut rng, "x", 0)
-        } else {
-            format!("{{{}}}", members.join(","))
-        };
-        // Sometimes damaged: cut short, or a byte replaced.
-        let json = match rng.below(8) {
-            0 => json
-                .chars()
-                .take(rng.below(json.chars().count() + 1))
-                .collect(),
-            1 => mutate(
-                &mut rng,
-                &json,
-                &["{", "}", "[", "]", ",", ":", "\"", "\\u00e9", "-0", "1e9"],
-            ),
-            _ => json,
-        };
-        // The wasm adapter reads answers with answers_json (JSON.stringify's text); the serde
-        // deserialiser reads them natively. Both must agree: the same answers, or both refused,
-        // with the same limit when a limit is the reason.
-        let ours = parse_answers(&json, |t| t.parse().ok());
-        let theirs = serde_json::from_str::<RawAnswers>(&json);
-        let lone_surrogate = json.contains("\\ud8") || json.contains("\\udc");
-        match (&ours, &theirs) {
-            (Ok(a), Ok(b)) => assert_eq!(a, b, "input {i}: {}", short(&json)),
-            (Err(a), Err(b)) => {
-                if let (
-                    EngineError::LimitExceeded { what, limit, .. },
-                    EngineError::LimitExceeded {
-                        what: w2,
-                        limit: l2,
-                        ..
-                    },
-                ) = (a, &error_from_message(&b.to_string()))
-                {
-                    assert_eq!((what, limit), (w2, l2), "input {i}: {}", short(&json));
-                }
-            }
-            (Ok(_), Err(_)) if lone_surrogate => {}
-            _ => panic!(
-                "input {i}: answers_json {:?} but serde {:?}: {}",
-                ours.as_ref().map(|_| "ok").map_err(EngineError::kind),
-                theirs.as_ref().map(|_| "ok").map_err(|e| e.to_string()),
-                short(&json)
-            ),
-        }
-        let raw = match serde_json::from_str::<RawAnswers>(&json) {
-            Ok(raw) => {
-                assert!(
-                    raw.0.len() <= MAX_KEYS,
-                    "more than {MAX_KEYS} keys accepted"
-                );
-                for (k, v) in &raw.0 {
-                    assert!(
-                        k.len() <= MAX_STRING,
-                        "a key over {MAX_STRING} bytes accepted"
-                    );
-                    match v {
-                        RawValue::Str(s) => assert!(s.len() <= MAX_STRING),
-                        RawValue::List(l) => assert!(l.len() <= MAX_ITEMS),
-                        _ => {}
-                    }
-                }
-                Some(raw)
-            }
-            Err(e) => {
-                let e = error_from_message(&e.to_string());
-                match &e {
-                    EngineError::LimitExceeded { limit, actual, .. } => {
-                        assert!(actual > limit, "{e}")
-                    }
-                    EngineError::InvalidAnswers { .. } => {}
-                    other => panic!("input {i}: untyped deserialisation error {other:?}"),
-                }
-                count(Some(&e));
-                known.still_good(&format!("answers {i}"));
-                None
-            }
-        };
-        // 2. Directly, without the deserialiser's limits: the engine itself must cope.
-        let direct = RawAnswers(
-            (0..rng.below(8))
-                .map(|_| {
-                    let q = rng.pick(&RULES.questions);
-                    let v = match (q.kind, rng.below(4)) {
-                        (_, 0) => RawValue::Str("not_sure".into()),
-                        (QKind::YesNo, _) => RawValue::Bool(rng.chance(2)),
-                        (QKind::Number, _) => RawValue::Num(*rng.pick(&[
-                            0.0,
-                            -0.0,
-                            1.0,
-                            5e8,
-                            -1.0,
-                            f64::MAX,
-                            f64::MIN_POSITIVE,
-                            f64::NAN,
-                            f64::INFINITY,
-                        ])),
-                        (QKind::OneOf, _) => RawValue::Str(option_like(&mut rng, &q.id)),
-                        (QKind::SeveralOf, _) => RawValue::List(
-                            (0..if rng.chance(10) {
-                                MAX_ITEMS + 500
-                            } else {
-                                rng.below(4)
-                            })
-                                .map(|_| option_like(&mut rng, &q.id))
-                                .collect(),
-                        ),
-                    };
-                    (q.id.to_string(), v)
-                })
-                .collect(),
-        );
-        for raw in raw.iter().chain([&direct]) {
-            // Every input is resolved against the questions (that is where bad answers are
-            // refused); a sample of the accepted ones is evaluated in full (milliseconds each in
-            // a debug build; cargo-fuzz evaluates every input, in release mode).
-            match mpcheck::Answers::resolve(&RULES, raw) {
-                Ok(_) => {
-                    count(None);
-                    evaluated += 1;
-                    if evaluated % EVALUATE_EVERY == 0 {
-                        let lang = if rng.chance(2) { Lang::Zh } else { Lang::En };
-                        let report = mpcheck::evaluate_json(&RULES, raw, lang).expect("resolved");
-                        assert!(report.starts_with("{\"version\":"));
-                        serde_json::from_str::<serde_json::Value>(&report).expect("valid JSON");
-                        full += 1;
-                    }
-                }
-                Err(e) => {
-                    count(Some(&e));
-                    assert!(!e.to_string().is_empty());
-                    assert!(
-                        [
-                            "unknown_question",
-                            "unknown_option",
-                            "invalid_value",
-                            "invalid_answers"
-                        ]
-                        .contains(&e.kind()),
-                        "input {i}: {e:?}"
-                    );
-                    // The same error through the whole entry point.
-                    if rng.chance(20) {
-                        assert_eq!(mpcheck::evaluate_json(&RULES, raw, Lang::En), Err(e));
-                    }
-                    known.still_good(&format!("answers {i}"));
-                }
-            }
-        }
-    }
-    assert!(full >= 30, "only {full} full evaluations");
-    // Every kind of outcome was produced, so the generator really reaches each path.
-    for k in [
-        "ok",
-        "limit_exceeded",
-        "invalid_answers",
-        "unknown_question",
-        "unknown_option",
-        "invalid_value",
-    ] {
-        assert!(
-            kinds.get(k).copied().unwrap_or(0) > 10,
-            "too few `{k}`: {kinds:?}"
-        );
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Pasted text
-
 #[test]
 fn hostile_rejection_text_is_diagnosed_or_refused() {
     let known = Known::new();
@@ -854,7 +584,7 @@ fn hostile_rejection_text_is_diagnosed_or_refused() {
     ];
     let mut rng = Rng::new(4);
     let (mut found, mut refused) = (0, 0);
-    let mut check = |text: &str, what: &str| match mpcheck::diagnose_json(&RULES, text, Lang::En) {
+    let mut check = |text: &str, what: &str| match mpcheck::diagnose_json(&RULES, text) {
         Ok(json) => {
             assert!(
                 text.len() <= MAX_TEXT,

@@ -1,13 +1,19 @@
 // Types for wasm-loader.js: the engine and catalogue loader the element uses (also usable alone).
-import type * as Engine from './pkg/mpcheck_page.js';
-import type { Catalogue, Lang, Question } from './pkg/mpcheck.js';
+import type * as Engine from './engine.js';
+import type { Catalogue, CausesFile, DescribedReport, Lang, Question } from './describe.js';
+import type { Cause } from './engine.js';
+export { answerText, describe, describeCauses, formatNumber, questionsFrom } from './describe.js';
 
-/**
- * The page's module once initialised (pkg/mpcheck_page.js: the engine without texts; docs/api.md):
- * questions, evaluate, diagnose, version, use_texts. Its functions answer in a language once that
- * language's texts are given: loadEngineFor(lang) does that.
- */
+/** The module once initialised (engine.js: evaluate, diagnose, version; answers in ids). */
 export type LoadedEngine = typeof Engine;
+
+/** The engine with its words, as loadEngineFor gives it to the element. */
+export interface EngineWithWords {
+  version(): string;
+  questions(lang: Lang): Question[];
+  evaluate(answers: unknown, lang: Lang): DescribedReport;
+  diagnose(text: unknown, lang: Lang): (Cause & CausesFile['causes'][string])[];
+}
 
 /** Thrown (as a rejected promise) when the engine or a catalogue cannot be loaded. */
 export interface MpcheckLoadError extends Error {
@@ -27,10 +33,10 @@ export function loadEngine(): Promise<LoadedEngine>;
  * catalogue fetched together, and the texts given to the module (`use_texts`). A stale copy of a
  * file (another version) is fetched again past the cache, else `version_mismatch`.
  */
-export function loadEngineFor(lang: Lang): Promise<LoadedEngine>;
+export function loadEngineFor(lang: Lang): Promise<EngineWithWords>;
 
 /** loadEngineFor, and pkg/causes.<lang>.json given to the module too, for `diagnose`. */
-export function loadCauses(lang: Lang): Promise<LoadedEngine>;
+export function loadCauses(lang: Lang): Promise<EngineWithWords>;
 
 /**
  * pkg/catalogue.<lang>.json, expanded (expandCatalogue): what a first result shows, fetched once per

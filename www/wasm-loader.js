@@ -1,9 +1,11 @@
-// Loads the mpcheck engine once per page, however many <mpcheck-app> elements there are: the
-// page's module, ./pkg/mpcheck_page.js and mpcheck_page_bg.wasm (the engine and rules without
-// texts, cargo feature `page`), given the texts of each language from the questions and catalogue
-// files the page loads anyway (loadEngineFor, `use_texts`), so that they are not downloaded twice.
-// URLs resolve against this module, never the host page, so the checker works from any folder or
-// CDN path.
+// Loads the mpcheck engine once per page, however many <mpcheck-app> elements there are (the one
+// wasm module, ./pkg/mpcheck_bg.wasm, through ./engine.js), and the catalogue files that hold its
+// words; loadEngineFor(lang) hands the element an engine whose answers come with their words
+// (describe() of ./describe.js). URLs resolve against this module, never the host page, so the
+// checker works from any folder or CDN path.
+import { describe, describeCauses, questionsFrom } from './describe.js';
+
+export { answerText, describe, describeCauses, formatNumber, questionsFrom } from './describe.js';
 
 /** @type {string|null} where the element's files are, when not beside this module (setAssetBase) */
 let assetBase = null;
@@ -40,10 +42,10 @@ const questionFiles = new Map();
 const nameFiles = new Map();
 /** @type {Map<string, Promise<any>>} categories.<lang>.json merged into the catalogue, likewise */
 const details = new Map();
-/** @type {Map<string, Promise<any>>} the engine, once given one language's texts (loadEngineFor) */
+/** @type {Map<string, Promise<any>>} the engine, with one language's words loaded (loadEngineFor) */
 const withTexts = new Map();
-/** @type {Map<string, any>} what use_texts was given, by language */
-const textSources = new Map();
+/** @type {Map<string, {catalogue: any, file: any, lang: string, causes?: any}>} the words of each loaded language */
+const words = new Map();
 /** @type {Map<string, Promise<any>>} causes.<lang>.json, likewise */
 const causeFiles = new Map();
 
@@ -57,9 +59,8 @@ function loadError(kind, message, cause) {
 }
 
 /**
- * Load and initialise the engine. Resolves to the module's exports
- * ({questions, evaluate, diagnose, version, use_texts}); before its functions answer in a
- * language, that language's texts must be given: use loadEngineFor(lang).
+ * Load and initialise the engine. Resolves to ./engine.js's exports ({evaluate, diagnose,
+ * version}: answers in ids, docs/api.md).
  * @returns {Promise<any>}
  */
 export function loadEngine() {
@@ -76,16 +77,16 @@ async function start() {
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     throw loadError('no_wasm', 'WebAssembly is not available in this browser');
   }
-  const wasmUrl = new URL(assetUrl('./pkg/mpcheck_page_bg.wasm'));
+  const wasmUrl = new URL(assetUrl('./pkg/mpcheck_bg.wasm'));
   // Start downloading the wasm together with its glue module instead of after it: one round trip
   // less before the first question. The glue compiles it while it streams in.
   const download = fetch(wasmUrl, { credentials: 'same-origin' });
   download.catch(() => {}); // a failure surfaces through init below
   let mod;
   try {
-    mod = await import('./pkg/mpcheck_page.js');
+    mod = await import('./engine.js');
   } catch (e) {
-    throw loadError('load_failed', 'could not load pkg/mpcheck_page.js', e);
+    throw loadError('load_failed', 'could not load engine.js or pkg/mpcheck.js', e);
   }
   try {
     await mod.default({ module_or_path: download });
@@ -105,7 +106,7 @@ async function start() {
       if (compiled) await mod.default({ module_or_path: compiled });
       else mod.initSync({ module: bytes });
     } catch (e) {
-      throw loadError('load_failed', 'could not load pkg/mpcheck_page_bg.wasm', e);
+      throw loadError('load_failed', 'could not load pkg/mpcheck_bg.wasm', e);
     }
   }
   return mod;
@@ -266,11 +267,13 @@ export function loadCategoryDetails(lang) {
 }
 
 /**
- * The engine, ready to answer in one language: the module and that language's questions file,
- * then its catalogue, the texts given to the module (`use_texts`). Once per page and
- * language; a failure may be retried.
+ * The engine as the element uses it, ready to answer in one language: the module, and that
+ * language's questions file and catalogue. Its `evaluate(answers, lang)` and `diagnose(text, lang)`
+ * return the engine's answers with their words (describe, describeCauses), `questions(lang)` every
+ * question with its options (questionsFrom); a language whose words are not loaded throws
+ * `{kind: 'texts_missing'}`. Once per page and language; a failure may be retried.
  * @param {'zh-CN'|'en'} lang
- * @returns {Promise<any>} the module's exports
+ * @returns {Promise<any>}
  */
 export function loadEngineFor(lang) {
   return once(withTexts, lang, async () => {
@@ -282,7 +285,6 @@ export function loadEngineFor(lang) {
     let file = await loadQuestions(lang);
     const mod = await engine;
     let catalogue = await loadCatalogue(lang);
-    if (typeof mod.use_texts !== 'function') return mod; // a module with its own texts
     const v = mod.version();
     // A file from another version (an old copy in a cache after the site was updated) is fetched
     // once more past the cache; the first screen may have been drawn from it.
@@ -297,26 +299,48 @@ export function loadEngineFor(lang) {
     if (file.version !== v || catalogue.version !== v) {
       throw loadError('version_mismatch', `questions ${file.version} and catalogue ${catalogue.version} do not match engine ${v}`);
     }
-    const source = { questions: file.questions, catalogue };
-    mod.use_texts(lang, source);
-    textSources.set(lang, source);
-    return mod;
+    words.set(lang, { ...words.get(lang), catalogue, file, lang });
+    return withWords(mod);
   });
+}
+
+/** The words of a loaded language, or the tagged `texts_missing` error. */
+function wordsOf(lang) {
+  const w = words.get(lang);
+  if (!w) throw { kind: 'texts_missing', message: `the words of ${lang} are not loaded: loadEngineFor('${lang}') first` };
+  return w;
+}
+
+/** @type {any} the one engine-with-words object (loadEngineFor) */
+let pageEngine = null;
+
+function withWords(mod) {
+  pageEngine ??= {
+    version: () => mod.version(),
+    questions: (lang) => questionsFrom(wordsOf(lang).file, wordsOf(lang).catalogue),
+    evaluate: (answers, lang) => {
+      const w = wordsOf(lang);
+      return describe(mod.evaluate(answers), { catalogue: w.catalogue, questions: questionsFrom(w.file, w.catalogue), lang });
+    },
+    diagnose: (text, lang) => {
+      const w = wordsOf(lang);
+      if (!w.causes) throw { kind: 'texts_missing', message: `the rejection causes of ${lang} are not loaded: loadCauses('${lang}') first` };
+      return describeCauses(mod.diagnose(text), w.causes);
+    },
+  };
+  return pageEngine;
 }
 
 /**
  * The engine, ready to diagnose in one language: loadEngineFor(lang) and the rejection causes'
- * texts (pkg/causes.<lang>.json, a few KB), fetched when the rejection help first needs them.
+ * words (pkg/causes.<lang>.json, a few KB), fetched when the rejection help first needs them.
  * @param {'zh-CN'|'en'} lang
- * @returns {Promise<any>} the module's exports
+ * @returns {Promise<any>} the engine, as loadEngineFor gives it
  */
 export function loadCauses(lang) {
   return Promise.all([loadEngineFor(lang), fetchJson(causeFiles, `causes.${lang}.json`)]).then(([engine, file]) => {
-    const source = textSources.get(lang);
-    if (source && !source.causes) {
-      if (file.version !== engine.version()) throw loadError('version_mismatch', `causes ${file.version} do not match engine ${engine.version()}`);
-      source.causes = file.causes; // the module reads its source when it needs it
-    }
+    if (file.version !== engine.version()) throw loadError('version_mismatch', `causes ${file.version} do not match engine ${engine.version()}`);
+    wordsOf(lang).causes = file;
     return engine;
   });
 }

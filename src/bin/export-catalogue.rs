@@ -11,10 +11,10 @@
 //!   checklist items, loaded when the page first needs them or once idle after the first result;
 //! - `<dir>/names.<lang>.json`: the WeChat categories' names by id, which the category picker
 //!   loads in the other language (to match names in both);
-//! - `<dir>/causes.<lang>.json`: the rejection causes' texts, which the page's module (built
-//!   without texts, cargo feature `page`) gets from the rejection help when it first diagnoses.
+//! - `<dir>/causes.<lang>.json`: the rejection causes (texts, implied requirements, confidence)
+//!   by id, which the rejection help loads when it is first used.
 //!
-//! The wasm module carries only what `evaluate`, `questions` and `diagnose` need. Run by
+//! The wasm module carries no texts: it answers in ids, and these files give the words. Run by
 //! scripts/build.sh: `cargo run --bin export-catalogue -- pkg`.
 //!
 //! `cargo run --bin export-catalogue -- <dir> --expanded` writes only
@@ -25,11 +25,11 @@
 
 use std::path::PathBuf;
 
-use mpcheck::model::Lang;
-use mpcheck::output::{
+use mpcheck::catalogue::{
     catalogue_compact_json, catalogue_core_json, catalogue_json, category_details_json,
     causes_json, option_names_json, questions_file_json,
 };
+use mpcheck::model::Lang;
 use mpcheck::RULES;
 
 fn main() {

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use mpcheck::answers::{RawAnswers, RawValue};
+use mpcheck::engine::answers::{RawAnswers, RawValue};
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

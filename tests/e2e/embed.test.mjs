@@ -397,7 +397,7 @@ test('served from a sub-path: every file is fetched under the sub-path, relative
     await waitQuestion(page);
     await answerIn(page, 'checker-main', MARKETPLACE);
     await page.waitForFunction(() => document.getElementById('checker-main').catalogue);
-    for (const f of ['mpcheck-embed.js', 'mpcheck-app.css', 'pkg/mpcheck_page_bg.wasm', 'pkg/catalogue.zh-CN.json']) {
+    for (const f of ['mpcheck-embed.js', 'mpcheck-app.css', 'pkg/mpcheck_bg.wasm', 'pkg/catalogue.zh-CN.json']) {
       assert.ok(paths.includes('/docs/v2/tools/' + f), `${f} fetched under the sub-path: ${paths.join(' ')}`);
     }
     assert.deepEqual(paths.filter((p) => !p.startsWith('/docs/v2/tools/')), []);
@@ -456,7 +456,7 @@ test('wasm served as application/octet-stream, and a WebView without streaming c
     let served = 0;
     const { context, page, errors } = await open(PHONE, {
       route: (p) =>
-        p.route('**/pkg/mpcheck_page_bg.wasm', (r) =>
+        p.route('**/pkg/mpcheck_bg.wasm', (r) =>
           settle(async () => {
             const res = await r.fetch();
             served++;
@@ -486,7 +486,7 @@ test('wasm served as application/octet-stream, and a WebView without streaming c
         WebAssembly.instantiateStreaming = () => Promise.reject(new TypeError('streaming compilation is not supported here'));
       },
       route: (p) =>
-        p.route('**/pkg/mpcheck_page_bg.wasm', async (r) => {
+        p.route('**/pkg/mpcheck_bg.wasm', async (r) => {
           fetched++;
           await r.continue();
         }),

@@ -115,12 +115,11 @@ export async function shot(page, name) {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
-/** The engine itself, loaded in node from the same dist/ the page is served from, to compare with the UI. */
+/** The engine itself, loaded in node with its words (tests/node/engine.mjs: the wasm module
+ * dist/pkg/ holds, through www/engine.js and www/describe.js), to compare with the UI. */
 export async function engine() {
-  const dist = process.env.MPCHECK_DIST || join(ROOT, 'dist');
-  const mod = await import(pathToFileURL(join(dist, 'pkg/mpcheck.js')).href);
-  mod.initSync({ module: readFileSync(join(dist, 'pkg/mpcheck_bg.wasm')) });
-  return mod;
+  process.env.MPCHECK_PKG ||= join(process.env.MPCHECK_DIST || join(ROOT, 'dist'), 'pkg');
+  return (await import('../node/engine.mjs')).mp;
 }
 
 /** The catalogue (names and long texts) the page loads, read from the same dist/ and expanded as the page does. */

@@ -24,7 +24,7 @@ async function heldWasm({ questions } = {}) {
   const { context, page, foreign, errors } = await openPage(browser, PHONE, { url: null });
   const requested = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-  await page.route('**/pkg/mpcheck_page_bg.wasm', async (r) => {
+  await page.route('**/pkg/mpcheck_bg.wasm', async (r) => {
     await gate;
     await r.continue();
   });

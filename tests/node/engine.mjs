@@ -1,10 +1,13 @@
-// Loads the built, wasm-opt-optimised module from pkg/ (or $MPCHECK_PKG) into node, from the file's
-// bytes, exactly as the page does in the browser, and reads the test data with smol-toml.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// Loads the built, wasm-opt-optimised module from pkg/ (or $MPCHECK_PKG) into node through
+// www/engine.js (the API: answers in, ids out), from the file's bytes as the page does, and reads
+// the test data with smol-toml. `mp` is that engine with its words joined in as the page has it
+// (www/describe.js with the catalogue files).
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'smol-toml';
 import { expandCatalogue, mergeDetails } from '../../www/wasm-loader.js';
+import { describe, describeCauses, questionsFrom } from '../../www/describe.js';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const pkgDir = process.env.MPCHECK_PKG || join(root, 'pkg');
@@ -17,11 +20,30 @@ for (const f of ['mpcheck.js', 'mpcheck_bg.wasm', 'catalogue.zh-CN.json', 'catal
 }
 
 export const wasmBytes = readFileSync(wasmPath);
-const glue = await import(pathToFileURL(join(pkgDir, 'mpcheck.js')).href);
-glue.initSync({ module: wasmBytes });
+// www/engine.js imports ./pkg/mpcheck.js: a copy of it beside the pkg/ under test.
+const engineCopy = join(root, 'target', 'engine-under-test.mjs');
+writeFileSync(engineCopy, readFileSync(join(root, 'www', 'engine.js'), 'utf8').replace("'./pkg/mpcheck.js'", JSON.stringify(pathToFileURL(join(pkgDir, 'mpcheck.js')).href)));
+/** www/engine.js, initialised: { evaluate, diagnose, version, readAnswers, LIMITS } (ids). */
+export const engine = await import(pathToFileURL(engineCopy).href);
+engine.initSync({ module: wasmBytes });
 
-/** The module's exports, initialised: { questions, evaluate, diagnose, version, … }. */
-export const mp = glue;
+const read = (name) => JSON.parse(readFileSync(join(pkgDir, name), 'utf8'));
+const words = new Map();
+function wordsOf(lang) {
+  if (!words.has(lang)) {
+    const catalogue = expandCatalogue(read(`catalogue.${lang}.json`));
+    words.set(lang, { catalogue, questions: questionsFrom(read(`questions.${lang}.json`), catalogue), causes: read(`causes.${lang}.json`), lang });
+  }
+  return words.get(lang);
+}
+
+/** The engine with its words, as the page's loader hands it to the element (loadEngineFor). */
+export const mp = {
+  version: () => engine.version(),
+  questions: (lang) => structuredClone(wordsOf(lang).questions),
+  evaluate: (answers, lang) => describe(engine.evaluate(answers), wordsOf(lang)),
+  diagnose: (text, lang) => describeCauses(engine.diagnose(text), wordsOf(lang).causes),
+};
 
 /** The whole catalogue of one language, as the page ends up with it: pkg/catalogue.<lang>.json,
  * expanded, with pkg/categories.<lang>.json merged in (docs/api.md). */

@@ -1,18 +1,22 @@
-// JS-side fuzz through the built, optimised wasm (pkg/mpcheck_bg.wasm, loaded by engine.mjs):
+// The hostile-API run (issues 14 and 20) through the built, optimised wasm and www/engine.js:
 // seeded random JSON values, wrong types, huge strings, deep nesting, lone surrogates, `__proto__`
-// and `constructor` keys, arrays, numbers, NaN and Infinity, BigInt and Symbol values, objects whose
-// getters throw, and Proxies whose traps throw. For each, `evaluate`, `diagnose` and `questions`
-// either return or throw a tagged error object ({kind, message}); never a trap
-// (WebAssembly.RuntimeError), never a bare exception; and after every error a known-good call
-// still returns exactly what it returned before the first hostile input.
-//   MPCHECK_FUZZ_SEED=n  another seed      MPCHECK_FUZZ_ITER=n  another number of iterations
+// and `constructor` keys, NaN and Infinity, BigInt and Symbol values, cyclic objects, getters that
+// throw or call evaluate again (re-entry), Proxies whose traps throw, revoked Proxies, array
+// Proxies with length -1, 0.5 or 1.5, typed arrays of 30 million elements, lists of 10^8 holes,
+// and calls near the JS stack limit. Every call either returns or throws a tagged error object
+// ({kind, message}); never a trap (WebAssembly.RuntimeError), never a bare exception; and after
+// EVERY call a known-good evaluation and diagnosis still give exactly what they gave before:
+// 0 traps, 0 wrong answers, 0 dead engines.
+//   MPCHECK_FUZZ_SEED=n  another seed      MPCHECK_FUZZ_ITER=n  another number of calls
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mp } from './engine.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { engine, pkgDir } from './engine.mjs';
 
-const KINDS = ['invalid_answers', 'unknown_question', 'invalid_value', 'unknown_option', 'limit_exceeded', 'invalid_lang', 'internal'];
+const KINDS = ['invalid_answers', 'unknown_question', 'invalid_value', 'unknown_option', 'limit_exceeded', 'internal'];
 const SEED = Number(process.env.MPCHECK_FUZZ_SEED || 20261128);
-const ITER = Number(process.env.MPCHECK_FUZZ_ITER || 3000);
+const ITER = Number(process.env.MPCHECK_FUZZ_ITER || 20000);
 
 // mulberry32: small, seeded, the same sequence everywhere.
 function rng(seed) {
@@ -28,31 +32,34 @@ function rng(seed) {
   return { next, below, pick: (xs) => xs[below(xs.length)], chance: (n) => below(n) === 0 };
 }
 
-const questions = mp.questions('en');
+const questions = JSON.parse(readFileSync(join(pkgDir, 'questions.en.json'), 'utf8')).questions;
 const ids = questions.map((q) => q.id);
 const KNOWN_ANSWERS = { platform: 'wechat', product: 'mini_program', entity: 'company', sells: ['own_goods'], goods: ['general'] };
 const KNOWN_TEXT = '你好，你的小程序涉及视频服务，属个人主体小程序未开放类目，建议申请企业主体小程序。';
 const known = {
-  report: JSON.stringify(mp.evaluate(KNOWN_ANSWERS, 'zh-CN')),
-  causes: JSON.stringify(mp.diagnose(KNOWN_TEXT, 'en')),
-  questions: JSON.stringify(mp.questions('zh-CN')),
+  report: JSON.stringify(engine.evaluate(KNOWN_ANSWERS)),
+  causes: JSON.stringify(engine.diagnose(KNOWN_TEXT)),
 };
 
 function stillGood(after) {
-  assert.equal(JSON.stringify(mp.evaluate(KNOWN_ANSWERS, 'zh-CN')), known.report, `evaluate changed after ${after}`);
-  assert.equal(JSON.stringify(mp.diagnose(KNOWN_TEXT, 'en')), known.causes, `diagnose changed after ${after}`);
+  assert.equal(JSON.stringify(engine.evaluate(KNOWN_ANSWERS)), known.report, `evaluate changed after ${after}`);
+  assert.equal(JSON.stringify(engine.diagnose(KNOWN_TEXT)), known.causes, `diagnose changed after ${after}`);
 }
 
-const stats = { returned: 0, errors: {} };
+const stats = { returned: 0, errors: {}, checked: 0 };
 
-/** Calls fn; a return is fine, a throw must be a tagged error, and the module must still answer. */
+/** Calls fn; a return is fine, a throw must be a tagged error; either way the module must then
+ * still answer the known-good calls exactly as before. */
 function call(what, fn) {
   let err;
   try {
     fn();
     stats.returned++;
+    stillGood(what);
+    stats.checked++;
     return;
   } catch (e) {
+    if (e instanceof assert.AssertionError) throw e;
     err = e;
   }
   const desc = `${what}: threw ${err instanceof Error ? `${err.constructor.name}: ${err.message}` : JSON.stringify(err)}`;
@@ -63,6 +70,7 @@ function call(what, fn) {
   assert.ok(err.message.length > 0, desc);
   stats.errors[err.kind] = (stats.errors[err.kind] || 0) + 1;
   stillGood(what);
+  stats.checked++;
 }
 
 const R = rng(SEED);
@@ -118,8 +126,50 @@ function answers(depth = 0) {
   return o;
 }
 
+// Made once: 30 million elements (120 MB); refused by its kind, never walked.
+const HUGE_TYPED = new Uint32Array(30_000_000);
+const HOLES = new Array(1e8);
+
+/** A getter that calls evaluate again, `depth` levels deep, checking each inner answer. */
+function reentrant(depth) {
+  const o = { platform: 'wechat' };
+  Object.defineProperty(o, 'entity', {
+    enumerable: true,
+    get() {
+      if (depth > 0) {
+        try { engine.evaluate(reentrant(depth - 1)); } catch (e) { assert.ok(KINDS.includes(e?.kind), `re-entry threw ${e}`); }
+      }
+      assert.equal(JSON.stringify(engine.evaluate(KNOWN_ANSWERS)), known.report, 'a re-entrant evaluate answered wrongly');
+      return 'company';
+    },
+  });
+  return o;
+}
+
+function arrayProxy(length) {
+  return new Proxy(['own_goods', 'third_party'], { get: (t, k) => (k === 'length' ? length : t[k]) });
+}
+
 function hostileAnswers() {
-  switch (R.below(12)) {
+  switch (R.below(20)) {
+    case 12: { // revoked Proxies, as the answers or as a value
+      const { proxy, revoke } = Proxy.revocable(R.chance(2) ? {} : [], {});
+      revoke();
+      return R.chance(2) ? proxy : { platform: 'wechat', sells: proxy };
+    }
+    case 13: return { platform: 'wechat', sells: arrayProxy(R.pick([-1, 0.5, 1.5, NaN, 2 ** 32, 1e8, '1'])) };
+    case 14: return reentrant(R.pick([1, 3, 50]));
+    case 15: { // cyclic objects and lists
+      const o = { platform: 'wechat' };
+      const l = ['own_goods'];
+      l.push(l);
+      o.self = o;
+      o.sells = R.chance(2) ? l : o;
+      return R.chance(2) ? o : { platform: 'wechat', sells: l };
+    }
+    case 16: return { platform: 'wechat', sells: R.pick([HUGE_TYPED, HOLES, new BigInt64Array(4), new Float64Array(1024)]) };
+    case 17: return { platform: R.pick([10n, Symbol('wechat'), Object('wechat')]), [Symbol('k')]: 'x' };
+    case 18: return new Proxy(KNOWN_ANSWERS, { get: (t, k) => (typeof k === 'string' && R.chance(2) ? [k] : t[k]) });
     case 0: return value();
     case 1: return R.pick([[], [KNOWN_ANSWERS], 'platform', 42, true, NaN, 10n, Symbol('x'), () => ({}), new Date()]);
     case 2: { // getters that throw
@@ -142,10 +192,6 @@ function hostileAnswers() {
   }
 }
 
-function hostileLang() {
-  return R.chance(4) ? R.pick(['xx', '', 'zh-Hant', 'EN', 'en-GB', 'zh', '\uD800', 'x'.repeat(1 << 16), undefined, null, 1, {}, []]) : R.pick(['zh-CN', 'en']);
-}
-
 function hostileText() {
   switch (R.below(8)) {
     case 0: return R.pick([undefined, null, 42, {}, [], 10n]);
@@ -161,48 +207,108 @@ function hostileText() {
   }
 }
 
+/** Calls fn at the very bottom of the JS stack, and at a few depths above it. */
+function nearStackLimit(fn) {
+  let depth = 0;
+  const down = () => {
+    depth++;
+    try {
+      return down();
+    } catch {
+      return depth;
+    }
+  };
+  const max = down();
+  const results = [];
+  const at = (n, stop) => {
+    if (n < stop) return at(n + 1, stop);
+    try { results.push(fn()); } catch (e) { results.push(e); }
+    return n;
+  };
+  for (const back of [0, 1, 2, 5, 10, 50, 200]) {
+    try { at(0, max - back); } catch { /* the stack ran out on the way down */ }
+  }
+  return results;
+}
+
 test(`${ITER} hostile calls (seed ${SEED}): tagged errors or results, never a trap, and the module keeps answering`, () => {
   const t0 = Date.now();
   for (let i = 0; i < ITER; i++) {
-    const which = R.below(10);
-    if (which < 6) {
+    const which = R.below(20);
+    if (which < 13) {
       const a = hostileAnswers();
-      const lang = hostileLang();
       call(`evaluate #${i}`, () => {
-        const r = mp.evaluate(a, lang);
+        const r = engine.evaluate(a);
         assert.equal(typeof r.version, 'string');
         assert.ok(Array.isArray(r.requirements));
       });
-    } else if (which < 9) {
+    } else if (which < 19) {
       const text = hostileText();
-      const lang = hostileLang();
-      call(`diagnose #${i}`, () => assert.ok(Array.isArray(mp.diagnose(text, lang))));
+      call(`diagnose #${i}`, () => assert.ok(Array.isArray(engine.diagnose(text))));
     } else {
-      const lang = hostileLang();
-      call(`questions #${i}`, () => {
-        const qs = mp.questions(lang);
-        assert.ok(Array.isArray(qs) && qs.length === questions.length);
+      call(`near the stack limit #${i}`, () => {
+        for (const r of nearStackLimit(() => engine.evaluate(KNOWN_ANSWERS))) {
+          if (r?.flow) assert.equal(JSON.stringify(r), known.report, 'an evaluation near the stack limit answered wrongly');
+          else assert.ok(KINDS.includes(r?.kind), `near the stack limit: threw ${r}`);
+        }
       });
     }
   }
   stillGood('the last input');
-  assert.equal(JSON.stringify(mp.questions('zh-CN')), known.questions);
-  console.log(`hostile: ${ITER} calls in ${Date.now() - t0} ms: ${stats.returned} returned, errors ${JSON.stringify(stats.errors)}`);
+  console.log(`hostile: ${ITER} calls in ${Date.now() - t0} ms: ${stats.returned} returned, errors ${JSON.stringify(stats.errors)}, ${stats.checked} known-good checks after them`);
+  assert.equal(stats.checked, ITER, 'every call was followed by a known-good check');
   // The generator reaches every kind of refusal (so it is not testing only the happy path).
-  for (const k of ['invalid_answers', 'unknown_question', 'invalid_value', 'unknown_option', 'limit_exceeded', 'invalid_lang']) {
+  for (const k of ['invalid_answers', 'unknown_question', 'invalid_value', 'unknown_option', 'limit_exceeded']) {
     assert.ok((stats.errors[k] || 0) > 5, `too few ${k}: ${JSON.stringify(stats.errors)}`);
   }
   assert.ok(stats.returned > ITER / 10, `too few calls returned: ${stats.returned}`);
+});
+
+test('an over-limit list is refused before it is walked, at once', () => {
+  for (const sells of [new Array(1e8), new Uint32Array(30_000_000), arrayProxy(1e9)]) {
+    const t = Date.now();
+    let e;
+    try { engine.evaluate({ sells }); } catch (x) { e = x; }
+    assert.ok(['limit_exceeded', 'invalid_value'].includes(e?.kind), JSON.stringify(e));
+    assert.ok(Date.now() - t < 1000, `took ${Date.now() - t} ms`);
+  }
+  let reads = 0;
+  const counted = new Proxy(['own_goods'], { get: (t, k) => { reads++; return k === 'length' ? 1e6 : t[k]; } });
+  try { engine.evaluate({ sells: counted }); } catch { /* limit_exceeded */ }
+  assert.equal(reads, 1, 'only the length was read');
+});
+
+test('getters and Proxy traps run once per key and item', () => {
+  let gets = 0;
+  const o = {};
+  Object.defineProperty(o, 'platform', { enumerable: true, get: () => { gets++; return 'wechat'; } });
+  engine.evaluate(o);
+  assert.equal(gets, 1);
+  const seen = new Map();
+  const p = new Proxy({ platform: 'wechat', sells: ['own_goods'] }, { get: (t, k) => { seen.set(k, (seen.get(k) || 0) + 1); return t[k]; } });
+  engine.evaluate(p);
+  assert.equal(seen.get('platform'), 1);
+  assert.equal(seen.get('sells'), 1);
+});
+
+test('odd lists never change an answer they do not hold', () => {
+  const plain = JSON.stringify(engine.evaluate({ platform: 'wechat', sells: ['own_goods'] }));
+  for (const length of [0.5, 1.5, -1]) {
+    let r;
+    try { r = engine.evaluate({ platform: 'wechat', sells: arrayProxy(length) }); } catch (e) { r = e; }
+    assert.equal(r?.kind, 'invalid_value', `length ${length}: ${JSON.stringify(r)?.slice(0, 80)}`);
+  }
+  assert.equal(JSON.stringify(engine.evaluate({ platform: 'wechat', sells: ['own_goods'] })), plain);
 });
 
 test('deeply nested answers are refused with a tagged error, not a stack overflow', () => {
   for (const n of [100, 10_000, 200_000]) {
     let arr = 'own_goods';
     for (let i = 0; i < n; i++) arr = [arr];
-    call(`nested list ${n}`, () => mp.evaluate({ sells: arr }, 'en'));
+    call(`nested list ${n}`, () => engine.evaluate({ sells: arr }));
     let obj = true;
     for (let i = 0; i < n; i++) obj = { platform: obj };
-    call(`nested object ${n}`, () => mp.evaluate(obj, 'en'));
+    call(`nested object ${n}`, () => engine.evaluate(obj));
   }
   stillGood('deep nesting');
 });
@@ -210,14 +316,14 @@ test('deeply nested answers are refused with a tagged error, not a stack overflo
 test('a getter or Proxy trap that throws is refused as a tagged error', () => {
   const o = { platform: 'wechat' };
   Object.defineProperty(o, 'entity', { enumerable: true, get() { throw new Error('boom'); } });
-  call('throwing getter', () => mp.evaluate(o, 'en'));
+  call('throwing getter', () => engine.evaluate(o));
   const p = new Proxy({}, { ownKeys() { throw new Error('boom'); } });
-  call('throwing ownKeys', () => mp.evaluate(p, 'en'));
+  call('throwing ownKeys', () => engine.evaluate(p));
   // A list whose element getter throws: refused as a tagged error, not a JS exception through wasm.
   const list = ['ugc'];
   Object.defineProperty(list, 0, { enumerable: true, get() { throw new Error('boom'); } });
   let thrown;
-  try { mp.evaluate({ platform: 'wechat', content: list }, 'en'); } catch (e) { thrown = e; }
+  try { engine.evaluate({ platform: 'wechat', content: list }); } catch (e) { thrown = e; }
   assert.equal(thrown?.kind, 'invalid_answers', 'a throwing list element is a tagged error: ' + String(thrown));
   stillGood('throwing getters');
 });
@@ -225,20 +331,20 @@ test('a getter or Proxy trap that throws is refused as a tagged error', () => {
 test('answers over 64 KB of text in all are refused, as natively', () => {
   const items = Array.from({ length: 512 }, () => 'x'.repeat(256));
   let e;
-  try { mp.evaluate({ content: items }, 'en'); } catch (x) { e = x; }
+  try { engine.evaluate({ content: items }); } catch (x) { e = x; }
   assert.equal(e?.kind, 'limit_exceeded');
   assert.equal(e?.what, 'total');
   assert.equal(e?.limit, 65536);
 });
 
 test('strings are limited in UTF-8 bytes, as natively', () => {
-  const ok = mp.evaluate({ platform: 'wechat' }, 'en');
+  const ok = engine.evaluate({ platform: 'wechat' });
   assert.ok(ok.flow);
   let e;
-  try { mp.evaluate({ platform: '审'.repeat(100) }, 'en'); } catch (x) { e = x; }
+  try { engine.evaluate({ platform: '审'.repeat(100) }); } catch (x) { e = x; }
   assert.equal(e?.kind, 'limit_exceeded', '100 Chinese characters are 300 bytes: ' + JSON.stringify(e));
   assert.equal(e?.actual, 300);
   let f;
-  try { mp.evaluate({ platform: '审'.repeat(85) }, 'en'); } catch (x) { f = x; }
+  try { engine.evaluate({ platform: '审'.repeat(85) }); } catch (x) { f = x; }
   assert.equal(f?.kind, 'unknown_option', '255 bytes pass the limit and reach the option check');
 });

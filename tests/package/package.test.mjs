@@ -51,8 +51,8 @@ test('package.json is complete: name and version from Cargo.toml, licence, files
   assert.equal(pj.license, 'MIT OR Apache-2.0');
   assert.equal(pj.type, 'module');
   assert.ok(pj.description.length > 20);
-  assert.equal(pj.types, './pkg/mpcheck.d.ts');
-  for (const key of ['.', './node', './element', './embed', './loader', './catalogue.zh-CN.json', './catalogue.en.json', './mpcheck_bg.wasm']) {
+  assert.equal(pj.types, './engine.d.ts');
+  for (const key of ['.', './describe', './node', './element', './embed', './loader', './catalogue.zh-CN.json', './catalogue.en.json', './mpcheck_bg.wasm']) {
     assert.ok(pj.exports[key], `exports ${key}`);
   }
   assert.ok(pj.sideEffects.includes('./mpcheck-app.js'));
@@ -69,7 +69,7 @@ test('package.json is complete: name and version from Cargo.toml, licence, files
 
 test('(a) node: the engine API evaluates real answers through the installed package', () => {
   const script = `
-    import { questions, evaluate, diagnose, version, catalogue } from 'mpcheck/node';
+    import { questions, evaluate, diagnose, version, catalogue, causes, describe, describeCauses } from 'mpcheck/node';
     import init, { initSync, evaluate as evaluate2, version as version2 } from 'mpcheck';
     import zh from 'mpcheck/catalogue.zh-CN.json' with { type: 'json' };
     import { readFileSync } from 'node:fs';
@@ -90,6 +90,9 @@ test('(a) node: the engine API evaluates real answers through the installed pack
       // Expanded from the compact file: every record has its id and every field back.
       expanded: Object.entries(cat.requirements).every(([id, r]) => r.id === id && r.layer && Array.isArray(r.sources) && r.confidence) && !('format' in cat),
       same: JSON.stringify(report) === JSON.stringify(again),
+      described: describe(report, { catalogue: cat, questions: questions('en'), lang: 'en' }).requirements.filter((r) => r.status === 'required').map((r) => r.name),
+      platformWords: describe(report, { catalogue: cat, questions: questions('en'), lang: 'en' }).answers.platform,
+      causeTitles: describeCauses(diagnose('您的小程序涉及提供网络交易平台服务，请补充选择“商家自营-电商平台”类目并提供增值电信业务经营许可证（EDI）'), causes('zh-CN')).map((c) => c.title),
       error,
       causes: diagnose('您的小程序涉及提供网络交易平台服务，请补充选择“商家自营-电商平台”类目并提供增值电信业务经营许可证（EDI）', 'zh-CN').map((c) => c.id),
       defaultInit: typeof init,
@@ -106,6 +109,9 @@ test('(a) node: the engine API evaluates real answers through the installed pack
   assert.ok(out.required.includes('icp-filing'), 'ICP filing required: ' + out.required.join(', '));
   assert.ok(out.names.every((n) => typeof n === 'string' && n.length > 0), 'every required item has a catalogue name');
   assert.equal(out.same, true, 'both entry points give the same report');
+  assert.deepEqual(out.described, out.names, 'describe() names the items as the catalogue does');
+  assert.equal(out.platformWords?.answer, 'WeChat');
+  assert.ok(out.causeTitles.length > 0 && out.causeTitles.every((t) => typeof t === 'string' && t.length > 0));
   assert.equal(out.expanded, true, "mpcheck/node's catalogue() is the expanded catalogue");
   assert.equal(out.error, 'unknown_option');
   assert.ok(out.causes.length > 0, 'a pasted rejection is recognised');

@@ -1,9 +1,13 @@
-// Answers: validation against the questions, the share-link encoding and the words of an answer.
+// Answers: validation against the questions, the share-link encoding and (from ../describe.js)
+// the words of an answer.
 // The share link is the URL fragment `#v=1&<question id>=<value>&…`, in question order:
 //   yes_no → yes | no;  one_of → option id;  several_of → ids joined by "," ("" = none of these);
 //   number → decimal;  any question with "not sure" → not_sure.
 // Unknown keys and invalid values are ignored and reported, never fatal.
 
+import { answerText, formatNumber } from '../wasm-loader.js';
+
+export { formatNumber };
 export const SHARE_VERSION = 1;
 const MAX_FRAGMENT = 8192;
 
@@ -124,37 +128,14 @@ export function decodeAnswers(fragment, questions) {
 }
 
 /**
- * The words of an answer, as the question offers them.
+ * The words of an answer: answerText of ../describe.js, the one place answers are worded.
  * @param {any} q
  * @param {any} v
- * @param {(k: string, p?: any) => string} t
- * @param {string} lang
+ * @param {unknown} _t (unused: the words are answerText's)
+ * @param {'zh-CN'|'en'} lang
  */
-export function answerWords(q, v, t, lang) {
-  if (v === undefined) return t('answer.unanswered');
-  if (v === 'not_sure') return t('answer.notSure');
-  const sep = lang === 'en' ? '; ' : '；';
-  switch (q.kind) {
-    case 'yes_no':
-      return v ? t('answer.yes') : t('answer.no');
-    case 'one_of':
-      return q.options.find((o) => o.id === v)?.label ?? String(v);
-    case 'several_of':
-      if (!v.length) return t('answer.none');
-      return v.map((id) => q.options.find((o) => o.id === id)?.label ?? id).join(sep);
-    case 'number':
-      return q.unit ? t('answer.number', { n: formatNumber(v, lang), unit: q.unit }) : formatNumber(v, lang);
-    default:
-      return String(v);
-  }
-}
-
-export function formatNumber(n, lang) {
-  try {
-    return new Intl.NumberFormat(lang === 'en' ? 'en' : 'zh-CN').format(n);
-  } catch {
-    return String(n);
-  }
+export function answerWords(q, v, _t, lang) {
+  return answerText(q, v, lang);
 }
 
 /** Answers equal? (order-insensitive for arrays). */

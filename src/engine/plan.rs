@@ -1,9 +1,9 @@
 //! The plan: required items in the order they can be done, with lead times added up along
 //! prerequisites (a prerequisite must finish before its dependant starts).
 
+use crate::engine::program::Program;
+use crate::engine::report::{Item, Status};
 use crate::model::RIdx;
-use crate::program::Program;
-use crate::report::{Item, Status};
 
 /// Plan order of the `step` values.
 pub const STEP_ORDER: &[&str] = &[

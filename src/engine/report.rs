@@ -1,11 +1,11 @@
 //! Answers → report: the status of every requirement considered, why, what is unsure,
 //! the checklist, the questions worth asking next and the plan.
 
-use crate::answers::{Answer, Answers};
-use crate::eval::{FactKey, Outcome, QSet, State, Tri};
+use crate::engine::answers::{Answer, Answers};
+use crate::engine::eval::{Outcome, QSet, State, Tri};
+use crate::engine::plan::Plan;
+use crate::engine::program::{Program, CONFIRM, INDEX, IN_GROUP, NONE};
 use crate::model::{QIdx, RIdx, RuleBase};
-use crate::plan::Plan;
-use crate::program::{Program, CONFIRM, INDEX, IN_GROUP, NONE};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Status {
@@ -57,6 +57,8 @@ pub enum ProblemFrom {
 pub struct Problem {
     pub from: ProblemFrom,
     pub certain: bool,
+    /// The questions whose answers decided it.
+    pub answers: QSet,
 }
 
 /// A slice of `Report::because` or `Report::problems`: every item's reasons live in one list,
@@ -194,8 +196,7 @@ impl Findings {
         self.all.clear();
     }
 
-    // Inlined where speed counts more than size (not in the page's module).
-    #[cfg_attr(not(feature = "page"), inline(always))]
+    #[inline(always)]
     fn add(&mut self, req: RIdx, event: Event, by: Decider, o: &Outcome) {
         let at = self.all.len() as u32 + 1;
         self.all.push(Finding {
@@ -249,16 +250,6 @@ impl Findings {
     }
 }
 
-/// What `evaluate_into` keeps between reports (with the `Report` it fills): the rule base
-/// compiled (src/program.rs) on first use, and buffers whose memory is reused, so that a report
-/// allocates nothing once they have grown. A `Scratch` serves one rule base at a time: its
-/// program is compiled again when the rule base's address or list lengths change.
-#[derive(Default)]
-pub struct Scratch {
-    program: Program,
-    buffers: Buffers,
-}
-
 #[derive(Default)]
 struct Buffers {
     findings: Findings,
@@ -268,31 +259,19 @@ struct Buffers {
     check_first: Vec<u32>,
     /// Per question: how many open points it would settle.
     counts: Vec<u32>,
-    plan: crate::plan::Scratch,
-    memo: Memo,
+    plan: crate::engine::plan::Scratch,
 }
 
-/// What a report keeps for the next one on the same program: each rule's outcome, and what its
-/// answers were (`eval::FactKey`). A rule none of whose questions changed has the same outcome
-/// again, without running its condition: when a user changes one answer, most rules do not
-/// read it.
-#[derive(Default)]
-struct Memo {
-    /// `Program::id` of the program these are for (0: none).
-    program: u64,
-    facts: Vec<FactKey>,
-    rules: Vec<Outcome>,
-}
-
-/// Answers → report. The shipped rule base's compiled form is made once (`rulebase::PROGRAM`);
-/// any other is compiled for the call.
+/// Answers → report, a pure function: the same answers give the same report, whatever was asked
+/// before. The shipped rule base's compiled form is made once (`rulebase::PROGRAM`, a constant
+/// derived from the rule base); any other is compiled for the call.
 pub fn evaluate(rb: &RuleBase, answers: &Answers) -> Report {
     let mut report = Report::default();
     let mut buffers = Buffers::default();
     if std::ptr::eq(rb, &*crate::RULES) {
         report_with(
             rb,
-            &crate::rulebase::PROGRAM,
+            &crate::engine::rulebase::PROGRAM,
             answers,
             &mut buffers,
             &mut report,
@@ -307,13 +286,6 @@ pub fn evaluate(rb: &RuleBase, answers: &Answers) -> Report {
         );
     }
     report
-}
-
-/// `evaluate`, into `report` (its previous contents replaced), with `scratch`'s program and
-/// buffers.
-pub fn evaluate_into(rb: &RuleBase, answers: &Answers, scratch: &mut Scratch, report: &mut Report) {
-    scratch.program.prepare(rb);
-    report_with(rb, &scratch.program, answers, &mut scratch.buffers, report);
 }
 
 /// The report of `answers` on `rb`, compiled as `program`.
@@ -333,37 +305,11 @@ fn report_with(
     check_hits.clear();
 
     // Each rule is its condition and then its outcome lists, rule after rule (src/program.rs).
-    // A rule whose questions are as in the last report keeps its outcome (`Memo`).
-    // When many answers changed at once, most rules run anyway, and keeping their outcomes
-    // costs more than it saves: this report keeps none (the next one runs every rule).
-    let memo = &mut buffers.memo;
-    let changed = state.changes(&mut memo.facts);
-    let store = 4 * changed.len() <= rb.questions.len();
-    let kept = store && memo.program == program.id && memo.rules.len() == rb.rules.len();
-    if !store {
-        memo.program = 0;
-    } else if !kept {
-        memo.program = program.id;
-        memo.rules.clear();
-        memo.rules.resize(rb.rules.len(), Outcome::default());
-    }
-    let outcomes: &mut [Outcome] = &mut memo.rules;
-    let reads: &[QSet] = &program.rule_reads;
-    let lists_at: &[u32] = &program.rule_lists;
     let code: &[u32] = &program.code;
     let mut pc = 0;
     let mut o = Outcome::default();
     for ri in 0..rb.rules.len() as u32 {
-        let r = ri as usize;
-        if kept && !reads[r].meets(&changed) {
-            o = outcomes[r];
-            pc = lists_at[r] as usize;
-        } else {
-            pc = state.run(pc, &mut o);
-            if store {
-                outcomes[r] = o;
-            }
-        }
+        pc = state.run(pc, &mut o);
         let (require, at) = words(code, pc);
         let (not_accepted, at) = words(code, at);
         let (rule_out, at) = words(code, at);
@@ -640,6 +586,7 @@ fn decide(
                 lists.problems.push(Problem {
                     from: ProblemFrom::Eligibility(ei as u16),
                     certain: o.value == Tri::True,
+                    answers: o.why,
                 });
             }
         }
@@ -664,6 +611,7 @@ fn rule_problems(all: &[Finding], first: u32, problems: &mut Vec<Problem>) {
             problems.push(Problem {
                 from: ProblemFrom::Rule(r),
                 certain: false,
+                answers: f.because.answers,
             });
         }
         i = f.next;
@@ -755,7 +703,7 @@ fn finish(
     program: &Program,
     state: &State,
     counts: &mut Vec<u32>,
-    plan: &mut crate::plan::Scratch,
+    plan: &mut crate::engine::plan::Scratch,
     report: &mut Report,
 ) {
     report.asked.clear();
@@ -786,8 +734,11 @@ fn finish(
     for b in report.because.iter() {
         cited.add(&b.answers);
     }
+    for p in report.problems.iter() {
+        cited.add(&p.answers);
+    }
     report.cited = cited;
-    crate::plan::plan_into(program, &report.items, plan, &mut report.plan);
+    crate::engine::plan::plan_into(program, &report.items, plan, &mut report.plan);
 }
 
 /// Unanswered questions that are or may be asked, with how many open points (possible items,
@@ -837,7 +788,7 @@ fn next_questions(
         }
     }
     // At most one per question (128): a short list (src/sort_small.rs).
-    crate::sort_small::sort_small_by(out, |a, b| (b.1, a.0) < (a.1, b.0));
+    crate::engine::sort_small::sort_small_by(out, |a, b| (b.1, a.0) < (a.1, b.0));
 }
 
 fn count(counts: &mut [u32], s: &QSet) {

@@ -6,7 +6,7 @@
 //! violation notices. App names, dates and device versions match no phrase, so they add
 //! nothing. Time is linear in the length of the text.
 
-use crate::error::EngineError;
+use crate::engine::error::EngineError;
 use crate::model::RuleBase;
 use crate::normalise::fold;
 
@@ -199,7 +199,7 @@ pub fn diagnose(rb: &RuleBase, text: &str) -> Result<Vec<Match>, EngineError> {
             out.push(m);
         }
     }
-    crate::sort_small::sort_small_by(&mut out, |a, b| {
+    crate::engine::sort_small::sort_small_by(&mut out, |a, b| {
         (b.score, a.first, a.cause) < (a.score, b.first, b.cause)
     });
     Ok(out)

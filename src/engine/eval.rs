@@ -5,12 +5,12 @@
 //! evaluation returns *why*: for true and false, the questions whose answers decided it;
 //! for unknown, the questions that would settle it (and the known answers that support it).
 
-use crate::answers::{Answer, Answers};
-use crate::model::{OIdx, QIdx, RuleBase, MAX_QUESTIONS};
-use crate::program::{
+use crate::engine::answers::{Answer, Answers};
+use crate::engine::program::{
     answer_bits, ordering, Program, AND, CMP, CONST, HAS, HAS_ANY, IN, IS, IS_NOT, MASK, NONE, NOT,
     OR,
 };
+use crate::model::{OIdx, QIdx, RuleBase, MAX_QUESTIONS};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tri {
@@ -180,24 +180,10 @@ struct Fact<'a> {
     /// Just this question (the reason for a test its answer decides), made once.
     me: QSet,
     then: Outcome,
-    /// Its tests read `answer`, not `bits` or `num` (`Program::reads_answer`): a question of
-    /// more than 64 options.
-    wide: bool,
-}
-
-/// What every test on one question of at most 64 options depends on, as one report saw it: a
-/// later report whose `FactKey` for the question is the same gets the same result from every test
-/// on it (`State::changes`).
-#[derive(Clone, Default)]
-pub struct FactKey {
-    mode: Option<Mode>,
-    bits: u64,
-    num: u64,
-    then: Outcome,
 }
 
 impl<'a> Fact<'a> {
-    fn new(q: QIdx, wide: bool, asked: &Outcome, answer: Option<&'a Answer>) -> Fact<'a> {
+    fn new(q: QIdx, asked: &Outcome, answer: Option<&'a Answer>) -> Fact<'a> {
         let me = QSet::one(q);
         let answer = match answer {
             Some(Answer::NotSure) => None,
@@ -226,27 +212,7 @@ impl<'a> Fact<'a> {
             },
             me,
             then,
-            wide,
         }
-    }
-
-    /// Whether `key` is this fact (see `FactKey`).
-    #[inline(always)]
-    fn is(&self, key: &FactKey) -> bool {
-        key.mode == Some(self.mode)
-            && key.bits == self.bits
-            && key.num == self.num.to_bits()
-            && key.then == self.then
-            // The tests on a question of more than 64 options read the answer itself, which a
-            // key does not hold: such a question counts as changed in every report.
-            && !self.wide
-    }
-
-    fn key(&self, key: &mut FactKey) {
-        key.mode = Some(self.mode);
-        key.bits = self.bits;
-        key.num = self.num.to_bits();
-        key.then = self.then;
     }
 }
 
@@ -282,31 +248,11 @@ impl<'a> State<'a> {
             } else {
                 state.eval(at)
             };
-            let wide = program.reads_answer.get(qi).copied().unwrap_or(true);
-            let fact = Fact::new(qi as QIdx, wide, &asked, state.answer(qi as QIdx));
+            let fact = Fact::new(qi as QIdx, &asked, state.answer(qi as QIdx));
             state.asked.push(asked);
             state.facts.push(fact);
         }
         state
-    }
-
-    /// The questions whose tests may come out otherwise than they did for the report `keys`
-    /// were last updated by (all of them when `keys` is not for this rule base's questions);
-    /// updates `keys` to this report's.
-    pub fn changes(&self, keys: &mut Vec<FactKey>) -> QSet {
-        let mut changed = QSet::default();
-        let fresh = keys.len() != self.facts.len();
-        if fresh {
-            keys.clear();
-            keys.resize(self.facts.len(), FactKey::default());
-        }
-        for (q, (fact, key)) in self.facts.iter().zip(keys.iter_mut()).enumerate() {
-            if fresh || !fact.is(key) {
-                fact.key(key);
-                changed.insert(q as QIdx);
-            }
-        }
-        changed
     }
 
     #[inline(always)]

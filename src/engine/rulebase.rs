@@ -5,8 +5,8 @@
 use std::sync::LazyLock;
 
 use crate::blob;
+use crate::engine::program::Program;
 use crate::model::RuleBase;
-use crate::program::Program;
 
 static BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/rulebase.bin"));
 

@@ -31,10 +31,8 @@
 //! its `rule_out` list, how many `require_one_of` groups it has, and its checklist items; each
 //! list is its length, then its entries.
 
-use crate::answers::Answer;
-use crate::eval::QSet;
+use crate::engine::answers::Answer;
 use crate::model::{CmpOp, Expr, OIdx, QIdx, QKind, Question, RIdx, RuleBase, MAX_QUESTIONS};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 pub const CONST: u32 = 0;
 pub const NOT: u32 = 1;
@@ -66,16 +64,10 @@ const _: () = assert!(MAX_QUESTIONS <= 256);
 pub struct Program {
     /// Every rule in order, then the other conditions.
     pub code: Vec<u32>,
-    /// Per rule: where its condition starts in `code`, where its outcome lists start (after
-    /// the condition), and the questions its condition tests (a report whose answers to these
-    /// did not change keeps the rule's outcome: src/report.rs `Memo`).
+    /// Per rule: where its condition starts in `code`.
     pub rule_at: Vec<u32>,
-    pub rule_lists: Vec<u32>,
-    pub rule_reads: Vec<QSet>,
-    /// Per question: where its `ask_when` starts in `code`, or `NONE`; and whether its tests
-    /// read the answer itself rather than an option mask or a number (`reads_answer`).
+    /// Per question: where its `ask_when` starts in `code`, or `NONE`.
     pub ask_when: Vec<u32>,
-    pub reads_answer: Vec<bool>,
     /// Per check: where its `when` starts, or `NONE`.
     pub check_when: Vec<u32>,
     /// Where each eligibility condition starts, requirement after requirement.
@@ -90,25 +82,6 @@ pub struct Program {
     /// its first entry there (and one more entry: the end).
     pub prerequisites: Vec<RIdx>,
     pub prerequisites_first: Vec<u32>,
-    /// Which rule base this was compiled from (`fits`).
-    key: [usize; 6],
-    /// Different for every program compiled in this process (what a report keeps from the
-    /// last one is only for the same program).
-    pub id: u64,
-}
-
-static COMPILED: AtomicU64 = AtomicU64::new(1);
-
-/// What tells rule bases apart: where it and its lists are, and how long they are.
-fn key(rb: &RuleBase) -> [usize; 6] {
-    [
-        rb as *const RuleBase as usize,
-        rb.rules.as_ptr() as usize,
-        rb.rules.len(),
-        rb.questions.len(),
-        rb.requirements.len(),
-        rb.checks.len(),
-    ]
 }
 
 /// A comparison as the orderings of answer and constant that pass it: 1 when the answer is
@@ -146,19 +119,11 @@ pub fn answer_bits(a: &Answer) -> u64 {
 
 impl Program {
     pub fn compile(rb: &RuleBase) -> Program {
-        let mut p = Program {
-            key: key(rb),
-            id: COMPILED.fetch_add(1, Ordering::Relaxed),
-            ..Program::default()
-        };
+        let mut p = Program::default();
         let code = &mut p.code;
         for rule in rb.rules.iter() {
             p.rule_at.push(code.len() as u32);
             expr(code, rb, &rule.when);
-            p.rule_lists.push(code.len() as u32);
-            let mut reads = QSet::default();
-            questions_of(&rule.when, &mut reads);
-            p.rule_reads.push(reads);
             code.push((rule.require.len() + rule.confirm.len()) as u32);
             let marked = |r: RIdx, confirm: bool| {
                 let grouped = rb
@@ -186,7 +151,6 @@ impl Program {
         for q in rb.questions.iter() {
             let at = condition(code, q.ask_when.as_ref());
             p.ask_when.push(at);
-            p.reads_answer.push(q.kind != QKind::Number && !masked(q));
         }
         for c in rb.checks.iter() {
             let at = condition(code, c.when.as_ref());
@@ -199,7 +163,8 @@ impl Program {
                 p.eligibility.push(at);
             }
             p.lead_time.push(r.lead_time.unwrap_or((0, 0)));
-            p.step_rank.push(crate::plan::step_rank(&r.step) as u8);
+            p.step_rank
+                .push(crate::engine::plan::step_rank(&r.step) as u8);
             p.prerequisites_first.push(p.prerequisites.len() as u32);
             p.prerequisites.extend_from_slice(&r.prerequisites);
         }
@@ -208,29 +173,12 @@ impl Program {
         p
     }
 
-    /// Whether this was compiled from `rb`, as far as its address and list lengths tell (a rule
-    /// base dropped and another of the same sizes made at the same place would pass).
-    pub fn fits(&self, rb: &RuleBase) -> bool {
-        self.key == key(rb)
-    }
-
-    /// Compiles `rb` unless this already is its program.
-    pub fn prepare(&mut self, rb: &RuleBase) {
-        if !self.fits(rb) {
-            *self = Program::compile(rb);
-        }
-    }
-
     /// Where requirement `r`'s eligibility conditions start in `code`.
-    // Inlined where speed counts more than size (not in the page's module).
-    #[cfg_attr(not(feature = "page"), inline(always))]
     pub fn eligibility_of(&self, r: RIdx) -> &[u32] {
         span(&self.eligibility, &self.eligibility_first, r)
     }
 
     /// Requirement `r`'s prerequisites.
-    // Inlined where speed counts more than size (not in the page's module).
-    #[cfg_attr(not(feature = "page"), inline(always))]
     pub fn prerequisites_of(&self, r: RIdx) -> &[RIdx] {
         span(&self.prerequisites, &self.prerequisites_first, r)
     }
@@ -242,20 +190,6 @@ fn span<'a>(list: &'a [u32], first: &[u32], r: RIdx) -> &'a [u32] {
     let from = first[r as usize] as usize;
     let to = first[r as usize + 1] as usize;
     &list[from..to]
-}
-
-/// Adds the questions `e` tests to `set`.
-fn questions_of(e: &Expr, set: &mut QSet) {
-    match e {
-        Expr::Const(_) => {}
-        Expr::Not(parts) | Expr::And(parts) | Expr::Or(parts) => {
-            for part in parts.iter() {
-                questions_of(part, set);
-            }
-        }
-        Expr::Yes(q) | Expr::Is(q, _) | Expr::IsNot(q, _) | Expr::Has(q, _) => set.insert(*q),
-        Expr::In(q, _) | Expr::HasAny(q, _) | Expr::Cmp(q, _, _) => set.insert(*q),
-    }
 }
 
 fn list(code: &mut Vec<u32>, items: &[RIdx]) {

@@ -1,209 +1,15 @@
-//! JSON for JavaScript: the report, the questions and the catalogue (shapes in docs/api.md).
+//! The catalogue: every word the engine's ids stand for, as the JSON files the page and API users
+//! read beside the module (shapes in docs/api.md; written by src/bin/export-catalogue.rs).
 
-use crate::answers::{Answer, Answers};
-use crate::diagnose::Match;
-use crate::eval::QSet;
-use crate::json::Json;
+pub mod json;
+
 use crate::model::*;
-use crate::plan::Plan;
-use crate::report::{Because, Decider, Problem, ProblemFrom, Report};
-
-/// The words an answer is given in when it is not an option's or a number: not answered, not
-/// sure, yes, no, none of these.
-pub const ANSWER_WORDS: [Fixed; 5] = [
-    Fixed("未回答", "Not answered"),
-    Fixed("不确定", "Not sure"),
-    Fixed("是", "Yes"),
-    Fixed("否", "No"),
-    Fixed("以上都没有", "None of these"),
-];
-
-/// Between the labels of a several-of answer.
-pub const LIST_SEPARATOR: Fixed = Fixed("、", ", ");
-
-/// A fixed text of the engine's own, in Chinese and English.
-pub struct Fixed(pub &'static str, pub &'static str);
-
-impl Fixed {
-    pub fn get(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Zh => self.0,
-            Lang::En => self.1,
-        }
-    }
-}
-
-/// An answer in the question's own words.
-pub fn answer_label(rb: &RuleBase, q: QIdx, a: Option<&Answer>, lang: Lang) -> String {
-    let question = &rb.questions[q as usize];
-    let opt = |o: &OIdx| {
-        question
-            .options
-            .get(*o as usize)
-            .map_or("?", |x| x.text.get(lang))
-    };
-    let word = |i: usize| ANSWER_WORDS[i].get(lang).into();
-    match a {
-        None => word(0),
-        Some(Answer::NotSure) => word(1),
-        Some(Answer::Yes) => word(2),
-        Some(Answer::No) => word(3),
-        Some(Answer::Opt(o)) => opt(o).into(),
-        Some(Answer::Set(s)) if s.is_empty() => word(4),
-        Some(Answer::Set(s)) => {
-            let labels: Vec<&str> = s.iter().map(opt).collect();
-            labels.join(LIST_SEPARATOR.get(lang))
-        }
-        Some(Answer::Num(n)) => {
-            let n = crate::json::number(*n);
-            match &question.unit {
-                Some(u) => format!("{n} {}", u.get(lang)),
-                None => n,
-            }
-        }
-    }
-}
-
-fn qids(j: &mut Json, key: &str, rb: &RuleBase, set: &QSet) {
-    j.key(key).arr();
-    for q in set.iter() {
-        j.str(&rb.questions[q as usize].id);
-    }
-    j.end_arr();
-}
-
-fn because(j: &mut Json, rb: &RuleBase, list: &[Because]) {
-    j.key("because").arr();
-    for b in list {
-        let rule = match b.by {
-            Decider::Rule(r) => &*rb.rules[r as usize].id,
-            Decider::Picked => "picked",
-            Decider::Entity => "entity",
-            Decider::Own => "when",
-        };
-        j.obj().str_field("rule", rule);
-        qids(j, "answers", rb, &b.answers);
-        j.end_obj();
-    }
-    j.end_arr();
-}
-
-fn problem(j: &mut Json, rb: &RuleBase, req: &Requirement, p: &Problem, lang: Lang) {
-    let (text, blocks) = match p.from {
-        ProblemFrom::Eligibility(e) => {
-            let e = &req.eligibility[e as usize];
-            (e.text.get(lang), e.blocks)
-        }
-        ProblemFrom::Rule(r) => (rb.rules[r as usize].text.get(lang), true),
-    };
-    j.obj()
-        .str_field("text", text)
-        .key("blocks")
-        .bool(blocks)
-        .key("certain")
-        .bool(p.certain)
-        .end_obj();
-}
-
-fn plan(j: &mut Json, rb: &RuleBase, plan: &Plan) {
-    let pair = |j: &mut Json, k: &str, (a, b): (u32, u32)| {
-        j.key(k).arr().num(a.into()).num(b.into()).end_arr();
-    };
-    j.key("plan").obj().key("steps").arr();
-    for s in &plan.steps {
-        let req = &rb.requirements[s.req as usize];
-        j.obj()
-            .str_field("id", &req.id)
-            .str_field("step", &req.step);
-        pair(j, "start", s.start);
-        pair(j, "finish", s.finish);
-        j.end_obj();
-    }
-    j.end_arr();
-    pair(j, "total", plan.total);
-    j.end_obj();
-}
-
-pub fn report_json(rb: &RuleBase, report: &Report, answers: &Answers, lang: Lang) -> String {
-    let mut j = Json::with_capacity(64 * 1024);
-    let id = |q: &QIdx| &*rb.questions[*q as usize].id;
-    j.obj().str_field("version", &rb.version);
-    j.key("flow")
-        .obj()
-        .str_list("asked", report.asked.iter().map(id));
-    match report.next {
-        Some(q) => j.str_field("next", id(&q)),
-        None => j.key("next").null(),
-    };
-    j.str_list("unsure", report.unsure.iter().map(id)).end_obj();
-
-    j.key("requirements").arr();
-    for item in &report.items {
-        let req = &rb.requirements[item.req as usize];
-        j.obj()
-            .str_field("id", &req.id)
-            .str_field("layer", req.layer.name());
-        j.str_field("status", item.status.name());
-        because(&mut j, rb, item.because.of(&report.because));
-        qids(&mut j, "settle", rb, &item.settle);
-        if let Some((r, g)) = item.one_of {
-            let members = &rb.rules[r as usize].require_one_of[g as usize];
-            j.str_list(
-                "one_of",
-                members.iter().map(|m| &*rb.requirements[*m as usize].id),
-            );
-        }
-        j.key("problems").arr();
-        for p in item.problems.of(&report.problems) {
-            problem(&mut j, rb, req, p, lang);
-        }
-        j.end_arr().end_obj();
-    }
-    j.end_arr();
-
-    j.key("checklist").arr();
-    for c in &report.checklist {
-        j.obj().str_field("id", &rb.checks[c.check as usize].id);
-        j.str_field("status", if c.certain { "required" } else { "possible" });
-        because(&mut j, rb, c.because.of(&report.because));
-        qids(&mut j, "settle", rb, &c.settle);
-        j.end_obj();
-    }
-    j.end_arr();
-
-    j.key("next_questions").arr();
-    for (q, n) in &report.next_questions {
-        j.obj()
-            .str_field("id", id(q))
-            .key("settles")
-            .num(f64::from(*n))
-            .end_obj();
-    }
-    j.end_arr();
-    plan(&mut j, rb, &report.plan);
-
-    j.key("answers").obj();
-    for q in report.cited.iter() {
-        let question = &rb.questions[q as usize];
-        let label = answer_label(rb, q, answers.values[q as usize].as_ref(), lang);
-        j.key(&question.id)
-            .obj()
-            .str_field("question", question.text.get(lang));
-        j.str_field("answer", &label).end_obj();
-    }
-    j.end_obj().end_obj();
-    j.finish()
-}
-
-pub fn questions_json(rb: &RuleBase, lang: Lang) -> String {
-    let mut j = Json::with_capacity(16 * 1024);
-    questions_into(&mut j, rb, lang, false);
-    j.finish()
-}
+use json::Json;
 
 /// `questions.<lang>.json`, which the page reads before the wasm has arrived:
-/// `{"version", "questions"}` where `questions` is what `questions_json` returns, except that a
-/// question with `options_from` has `"options": []` (the page takes them from the catalogue).
+/// `{"version", "questions"}` with every question's id, kind, words,
+/// options and limits, except that a question with `options_from` has `"options": []` (its options are
+/// the catalogue's requirements of that group, in catalogue order: `questionsFrom` in www/describe.js).
 pub fn questions_file_json(rb: &RuleBase, lang: Lang) -> String {
     let mut j = Json::with_capacity(16 * 1024);
     j.obj().str_field("version", &rb.version).key("questions");
@@ -548,9 +354,9 @@ pub fn option_names_json(rb: &RuleBase, lang: Lang) -> String {
     j.finish()
 }
 
-/// `causes.<lang>.json`: `{"version", "causes": {id: {title, meaning, fix, rule}}}`, the texts of
-/// the rejection causes. The page's module (cargo feature `page`) has no texts of its own: the
-/// rejection help loads this file before its first `diagnose` and hands it over with `use_texts`.
+/// `causes.<lang>.json`: `{"version", "causes": {id: {title, meaning, fix, rule, implies,
+/// confidence}}}`, the rejection causes `diagnose` names by id (loaded when the rejection help is
+/// first used).
 pub fn causes_json(rb: &RuleBase, lang: Lang) -> String {
     let mut j = Json::with_capacity(16 * 1024);
     j.obj()
@@ -563,6 +369,11 @@ pub fn causes_json(rb: &RuleBase, lang: Lang) -> String {
             .str_field("meaning", c.meaning.get(lang));
         j.str_field("fix", c.fix.get(lang))
             .str_field("rule", c.rule.get(lang));
+        j.str_list(
+            "implies",
+            c.implies.iter().map(|r| &*rb.requirements[*r as usize].id),
+        );
+        j.str_field("confidence", c.confidence.name());
         j.end_obj();
     }
     j.end_obj().end_obj();
@@ -740,29 +551,4 @@ fn sources_into(j: &mut Json, rb: &RuleBase) {
         }
         record(j, &s.id, &fields, false);
     }
-}
-
-pub fn diagnose_json(rb: &RuleBase, matches: &[Match], lang: Lang) -> String {
-    let mut j = Json::with_capacity(1024);
-    j.arr();
-    for m in matches {
-        let c = &rb.causes[m.cause as usize];
-        j.obj()
-            .str_field("id", &c.id)
-            .key("score")
-            .num(f64::from(m.score));
-        j.str_field("title", c.title.get(lang))
-            .str_field("meaning", c.meaning.get(lang));
-        j.str_field("fix", c.fix.get(lang))
-            .str_field("rule", c.rule.get(lang));
-        j.str_list(
-            "implies",
-            c.implies.iter().map(|r| &*rb.requirements[*r as usize].id),
-        );
-        j.str_list("matched", m.evidence.iter().map(String::as_str));
-        j.str_field("confidence", c.confidence.name());
-        j.end_obj();
-    }
-    j.end_arr();
-    j.finish()
 }

@@ -1,0 +1,110 @@
+// The words for the engine's ids. The engine answers in ids (./engine.js); the catalogue files
+// beside it (pkg/questions.<lang>.json, catalogue.<lang>.json, causes.<lang>.json; docs/api.md)
+// own every word. These functions join the two, for the page and for API users alike; answer
+// wording is written here and nowhere else (answerText).
+
+/** The words of answers that are not an option's label or a number. */
+const WORDS = {
+  'zh-CN': { unanswered: '未回答', not_sure: '不确定', yes: '是', no: '否', none: '以上都没有', sep: '、' },
+  en: { unanswered: 'Not answered', not_sure: 'Not sure', yes: 'Yes', no: 'No', none: 'None of these', sep: ', ' },
+};
+
+/**
+ * @typedef {{id: string, kind: 'yes_no'|'one_of'|'several_of'|'number', text: string, help?: string, not_sure: boolean,
+ *   options: {id: string, label: string, help?: string}[], options_from?: string, unit?: string, min?: number, max?: number,
+ *   ask_when?: string}} Question
+ * @typedef {'zh-CN'|'en'} Lang
+ */
+
+/**
+ * A number as a reader of `lang` writes it (5,000).
+ * @param {number} n
+ * @param {Lang} lang
+ */
+export function formatNumber(n, lang) {
+  try {
+    return new Intl.NumberFormat(lang === 'en' ? 'en' : 'zh-CN').format(n);
+  } catch {
+    return String(n);
+  }
+}
+
+/**
+ * An answer in the question's own words: the one place answers are worded (results, the check
+ * answers page, shared summaries).
+ * @param {Question} q
+ * @param {unknown} v the answer as given (undefined or null: unanswered)
+ * @param {Lang} lang
+ */
+export function answerText(q, v, lang) {
+  const w = WORDS[lang] || WORDS['zh-CN'];
+  if (v === undefined || v === null) return w.unanswered;
+  if (v === 'not_sure') return w.not_sure;
+  const label = (id) => q.options.find((o) => o.id === id)?.label ?? String(id);
+  switch (q.kind) {
+    case 'yes_no':
+      return v ? w.yes : w.no;
+    case 'one_of':
+      return label(v);
+    case 'several_of':
+      return Array.isArray(v) && v.length ? v.map(label).join(w.sep) : w.none;
+    case 'number':
+      return q.unit ? `${formatNumber(Number(v), lang)} ${q.unit}` : formatNumber(Number(v), lang);
+    default:
+      return String(v);
+  }
+}
+
+/**
+ * The questions with every option: those of a question with `options_from` are the catalogue's
+ * requirements of that group, in catalogue order, labelled with their names.
+ * @param {{questions: Question[]}} file pkg/questions.<lang>.json, parsed
+ * @param {any} catalogue the catalogue of the same language (expanded: loadCatalogue)
+ * @returns {Question[]} new objects; the file is left as it is
+ */
+export function questionsFrom(file, catalogue) {
+  const groups = new Map();
+  for (const r of Object.values(catalogue.requirements || {})) {
+    if (r.group === undefined) continue;
+    if (!groups.has(r.group)) groups.set(r.group, []);
+    groups.get(r.group).push({ id: r.id, label: r.name });
+  }
+  return file.questions.map((q) => (q.options_from === undefined ? { ...q } : { ...q, options: groups.get(q.options_from) || [] }));
+}
+
+/**
+ * A report with its words: each requirement's `name`, each problem's `text` (the eligibility
+ * entry's, or the rule's), and `answers` as {question, answer, value} (the question's words and
+ * the answer's, answerText). Everything else is the report as the engine gave it.
+ * @param {any} report evaluate()'s value
+ * @param {{catalogue: any, questions: Question[], lang: Lang}} words the catalogue and the questions
+ *   (questionsFrom) of one language
+ * @returns {any} a new object; the report is left as it is
+ */
+export function describe(report, { catalogue, questions, lang }) {
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const requirements = report.requirements.map((item) => {
+    const r = catalogue.requirements[item.id];
+    const problems = item.problems.map((p) => {
+      const from = p.rule !== undefined ? catalogue.rules[p.rule] : r?.eligibility?.[p.eligibility];
+      return { ...p, text: from?.text ?? '' };
+    });
+    return { ...item, name: r?.name ?? item.id, problems };
+  });
+  const answers = {};
+  for (const [id, value] of Object.entries(report.answers)) {
+    const q = byId.get(id);
+    answers[id] = { question: q?.text ?? id, answer: q ? answerText(q, value, lang) : String(value), value };
+  }
+  return { ...report, requirements, answers };
+}
+
+/**
+ * diagnose()'s causes with their words: title, meaning, fix, rule, and the requirement ids the fix
+ * may need (implies) and the confidence.
+ * @param {{id: string, score: number, matched: string[]}[]} causes
+ * @param {{causes: Record<string, any>}} file pkg/causes.<lang>.json, parsed
+ */
+export function describeCauses(causes, file) {
+  return causes.map((c) => ({ ...c, ...(file.causes[c.id] || { title: c.id, meaning: '', fix: '', rule: '', implies: [] }) }));
+}

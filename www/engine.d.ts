@@ -1,0 +1,37 @@
+// Types for engine.js: the engine's API, in ids (docs/api.md). describe.js adds the words.
+
+/** Thrown by every function on bad input; the module keeps working afterwards. */
+export interface MpcheckError {
+  kind: 'invalid_answers' | 'unknown_question' | 'unknown_option' | 'invalid_value' | 'limit_exceeded' | 'internal';
+  message: string; question?: string; option?: string; what?: 'keys' | 'items' | 'string' | 'total' | 'text'; limit?: number; actual?: number;
+}
+export type AnswerValue = boolean | number | string | string[] | null;
+export type Answers = Record<string, AnswerValue>;
+export type Status = 'required' | 'needs_confirming' | 'possible' | 'not_accepted' | 'not_needed';
+/** A rule id, or 'picked' (the user chose the category), 'entity' (not open to their entity), 'when' (a check's own condition). */
+export interface Because { rule: string; answers: string[] }
+/** An eligibility entry of the requirement (index into the catalogue's `eligibility`), or an uncertain `not_accepted` rule. */
+export interface Problem { eligibility?: number; rule?: string; blocks: boolean; certain: boolean; answers: string[] }
+export interface Item { id: string; layer: 'law' | 'filing' | 'platform'; status: Status; because: Because[]; settle: string[];
+  one_of?: string[]; problems: Problem[] }
+export interface Report { version: string; flow: { asked: string[]; next: string | null; unsure: string[] };
+  requirements: Item[]; checklist: { id: string; status: 'required' | 'possible'; because: Because[]; settle: string[] }[];
+  next_questions: { id: string; settles: number }[];
+  plan: { steps: { id: string; step: string; start: [number, number]; finish: [number, number] }[]; total: [number, number] };
+  /** Every answer cited by a `because` or a problem, as given (null: unanswered). */
+  answers: Record<string, AnswerValue> }
+export interface Cause { id: string; score: number; matched: string[] }
+export const LIMITS: Readonly<{ keys: number; items: number; string: number; total: number; text: number }>;
+
+/** Loads the module (browsers, bundlers): `await init()` or `init({ module_or_path: url })`. */
+export default function init(options?: { module_or_path?: unknown }): Promise<unknown>;
+/** Loads the module synchronously from its bytes or a compiled module (node). */
+export function initSync(options: { module: BufferSource | WebAssembly.Module }): unknown;
+/** The rule-base version; every catalogue file carries the same. */
+export function version(): string;
+/** Answers → the report, in ids. Throws an MpcheckError on bad input. */
+export function evaluate(answers: unknown): Report;
+/** Pasted rejection text → the likely causes, best first, in ids. */
+export function diagnose(text: unknown): Cause[];
+/** The answers as evaluate reads them: a plain object of plain values (throws an MpcheckError). */
+export function readAnswers(answers: unknown): Answers;

@@ -1,0 +1,149 @@
+// The engine's JavaScript API: evaluate(answers) and diagnose(text), in ids (docs/api.md).
+//
+// The one way in: the caller's answers are read here, once, into a plain object of plain values
+// (each own enumerable key and each list item read exactly once, so a getter or Proxy trap runs
+// once; limits checked before a list is walked), and only that copy enters the wasm module
+// (./pkg/mpcheck.js, wasm-bindgen; serde-wasm-bindgen reads it there). No caller code runs while
+// the module is on the stack: a getter that throws, calls evaluate again or exhausts the stack
+// does so here, in JavaScript, and the module never sees it. Every error is a tagged object
+// {kind, message, …}; the module is stateless, so a refused call changes nothing for the next.
+import init, { initSync, evaluate as evaluateIds, diagnose as diagnoseIds, version } from './pkg/mpcheck.js';
+
+export { init as default, initSync, version };
+
+/** Limits (docs/api.md); the module checks them again, in UTF-8 bytes. */
+export const LIMITS = Object.freeze({ keys: 256, items: 1024, string: 256, total: 65536, text: 65536 });
+
+/**
+ * @typedef {{kind: string, message: string, question?: string, what?: string, limit?: number, actual?: number}} MpcheckError
+ * @typedef {boolean | number | string | string[] | null} AnswerValue
+ */
+
+/** @returns {MpcheckError} */
+function tagged(kind, message, more = {}) {
+  return { kind, message, ...more };
+}
+
+function limit(what, max, actual) {
+  return tagged('limit_exceeded', `too large: ${what} is ${actual}, the limit is ${max}`, { what, limit: max, actual });
+}
+
+/** A string of at most LIMITS.string UTF-16 units (the module counts UTF-8 bytes). */
+function short(s) {
+  if (s.length > LIMITS.string) throw limit('string', LIMITS.string, s.length);
+  return s;
+}
+
+/** One answer value, read once: a primitive, or a list of strings read item by item. */
+function readValue(question, v) {
+  switch (typeof v) {
+    case 'boolean':
+    case 'number':
+      return v;
+    case 'string':
+      return short(v);
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return undefined; // as JSON leaves them out: unanswered
+    case 'object': {
+      if (v === null) return null;
+      if (!Array.isArray(v)) throw tagged('invalid_value', `the answer to \`${question}\` is not valid: an answer cannot be an object`, { question });
+      const n = v.length;
+      if (!Number.isInteger(n) || n < 0) throw tagged('invalid_value', `the answer to \`${question}\` is not valid: a list has no valid length`, { question });
+      if (n > LIMITS.items) throw limit('items', LIMITS.items, n); // before a single item is read
+      const out = new Array(n);
+      for (let i = 0; i < n; i++) {
+        const x = v[i];
+        if (typeof x !== 'string') throw tagged('invalid_value', `the answer to \`${question}\` is not valid: a list holds option ids (strings)`, { question });
+        out[i] = short(x);
+      }
+      return out;
+    }
+    default: // bigint
+      throw tagged('invalid_value', `the answer to \`${question}\` is not valid: expected true, false, a number, a string or a list of strings`, { question });
+  }
+}
+
+/**
+ * The caller's answers as a plain object (no prototype) of plain values.
+ * @param {unknown} answers
+ * @returns {Record<string, AnswerValue>}
+ */
+export function readAnswers(answers) {
+  const out = Object.create(null);
+  if (answers === undefined || answers === null) return out;
+  try {
+    if (typeof answers !== 'object' || Array.isArray(answers)) {
+      throw tagged('invalid_answers', 'the answers are not valid: answers must be an object of question ids');
+    }
+    const keys = Object.keys(answers);
+    if (keys.length > LIMITS.keys) throw limit('keys', LIMITS.keys, keys.length);
+    let total = 0;
+    for (const key of keys) {
+      const v = readValue(short(key), answers[key]);
+      if (v === undefined) continue;
+      total += key.length + (typeof v === 'string' ? v.length : Array.isArray(v) ? v.reduce((n, s) => n + s.length, 0) : 0);
+      if (total > LIMITS.total) throw limit('total', LIMITS.total, total);
+      out[key] = v;
+    }
+  } catch (e) {
+    if (isTagged(e)) throw e;
+    // A revoked Proxy, a trap or getter that threw, the stack exhausted while reading, …
+    throw tagged('invalid_answers', `the answers object could not be read (${describeThrow(e)})`);
+  }
+  return out;
+}
+
+function isTagged(e) {
+  return e !== null && typeof e === 'object' && Object.getPrototypeOf(e) === Object.prototype && typeof e.kind === 'string' && typeof e.message === 'string';
+}
+
+function describeThrow(e) {
+  try {
+    return e instanceof Error ? `${e.name}: ${e.message}` : 'a value was thrown';
+  } catch {
+    return 'a value was thrown';
+  }
+}
+
+/** A few hundred frames of JavaScript stack: the module must not run out of stack midway. */
+function headroom(n) {
+  return n === 0 ? 0 : headroom(n - 1) + 1;
+}
+
+/** Calls into the module when there is room on the stack; any non-tagged throw is tagged. */
+function call(fn, arg) {
+  try {
+    headroom(400);
+  } catch {
+    throw tagged('internal', 'called too close to the JavaScript stack limit; nothing was evaluated');
+  }
+  try {
+    return fn(arg);
+  } catch (e) {
+    if (isTagged(e)) throw e;
+    throw tagged('internal', `the engine failed: ${describeThrow(e)}`);
+  }
+}
+
+/**
+ * Answers → the report, in ids (docs/api.md; describe() in ./describe.js adds the words).
+ * @param {unknown} answers an object of question ids → true/false, an option id, option ids, a number or "not_sure"
+ * @returns {any} the report
+ */
+export function evaluate(answers) {
+  return call(evaluateIds, readAnswers(answers));
+}
+
+/**
+ * A pasted rejection message → the likely causes in ids, best first.
+ * @param {unknown} text
+ * @returns {{id: string, score: number, matched: string[]}[]}
+ */
+export function diagnose(text) {
+  if (typeof text !== 'string') throw tagged('invalid_value', 'the pasted text must be a string');
+  // UTF-16 units never outnumber UTF-8 bytes: this long is over the limit, refused before copying.
+  if (text.length > LIMITS.text) throw limit('text', LIMITS.text, text.length);
+  return call(diagnoseIds, text);
+}
