@@ -128,10 +128,10 @@ for (const path of walk(opts.out)) {
   count += 1;
 }
 // The engine's module as one file: dist/engine.js with pkg/mpcheck.js (wasm-bindgen's glue)
-// bundled in, and dist/wasm-loader.js with describe.js bundled in (engine.js stays a dynamic
+// bundled in, and dist/wasm-loader.js with describe.js and files.js bundled in (engine.js stays a dynamic
 // import), so the page makes one request for each rather than two in a row. The unbundled copies
 // stay in dist/ for the npm package's layout; the page never loads them (page_exclude).
-for (const [entry, inline] of [['engine.js', 'pkg/mpcheck.js'], ['wasm-loader.js', 'describe.js']]) {
+for (const [entry, ...inline] of [['engine.js', 'pkg/mpcheck.js'], ['wasm-loader.js', 'describe.js', 'files.js']]) {
   const file = join(opts.out, entry);
   if (!existsSync(file)) continue;
   const result = await build({
@@ -140,7 +140,7 @@ for (const [entry, inline] of [['engine.js', 'pkg/mpcheck.js'], ['wasm-loader.js
     plugins: [{ name: 'keep-dynamic-imports', setup(b) { b.onResolve({ filter: /.*/ }, (a) => (a.kind === 'dynamic-import' ? { path: a.path, external: true } : undefined)); } }],
   });
   const inputs = Object.keys(result.metafile.inputs).map((f) => relative(opts.out, join(root, f)).split(sep).join('/'));
-  if (!inputs.includes(inline)) throw new Error(`dist/${entry} does not bundle ${inline}: ${inputs.join(', ')}`);
+  for (const f of inline) if (!inputs.includes(f)) throw new Error(`dist/${entry} does not bundle ${f}: ${inputs.join(', ')}`);
   let code = result.outputFiles[0].text;
   // The glue finds its wasm beside itself by default; bundled one folder up, it is in pkg/.
   if (entry === 'engine.js') {

@@ -74,7 +74,8 @@ export function questionsFrom(file, catalogue) {
 
 /**
  * A report with its words: each requirement's `name`, each problem's `text` (the eligibility
- * entry's, or the rule's), and `answers` as {question, answer, value} (the question's words and
+ * entry's, or the rule's), `ask` (whom to ask) on items that need confirming, and `answers` as
+ * {question, answer, value} (the question's words and
  * the answer's, answerText). Everything else is the report as the engine gave it.
  * @param {any} report evaluate()'s value
  * @param {{catalogue: any, questions: Question[], lang: Lang}} words the catalogue and the questions
@@ -89,7 +90,10 @@ export function describe(report, { catalogue, questions, lang }) {
       const from = p.rule !== undefined ? catalogue.rules[p.rule] : r?.eligibility?.[p.eligibility];
       return { ...p, text: from?.text ?? '' };
     });
-    return { ...item, name: r?.name ?? item.id, problems };
+    const out = { ...item, name: r?.name ?? item.id, problems };
+    // Whom to ask, for an item that needs confirming (the rules' `ask`, in categories.<lang>.json).
+    if (item.status === 'needs_confirming') out.ask = item.because.map((b) => catalogue.rules[b.rule]?.ask).filter(Boolean);
+    return out;
   });
   const answers = {};
   for (const [id, value] of Object.entries(report.answers)) {

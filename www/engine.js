@@ -14,12 +14,7 @@ export { init as default, initSync, version };
 /** Limits (docs/api.md); the module checks them again, in UTF-8 bytes. */
 export const LIMITS = Object.freeze({ keys: 256, items: 1024, string: 256, total: 65536, text: 65536 });
 
-/**
- * @typedef {{kind: string, message: string, question?: string, what?: string, limit?: number, actual?: number}} MpcheckError
- * @typedef {boolean | number | string | string[] | null} AnswerValue
- */
-
-/** @returns {MpcheckError} */
+/** An error as the module throws them (engine.d.ts MpcheckError). */
 function tagged(kind, message, more = {}) {
   return { kind, message, ...more };
 }
@@ -29,10 +24,7 @@ function limit(what, max, actual) {
 }
 
 /** A string of at most LIMITS.string UTF-16 units (the module counts UTF-8 bytes). */
-function short(s) {
-  if (s.length > LIMITS.string) throw limit('string', LIMITS.string, s.length);
-  return s;
-}
+const short = (s) => (s.length > LIMITS.string ? (() => { throw limit('string', LIMITS.string, s.length); })() : s);
 
 /** One answer value, read once: a primitive, or a list of strings read item by item. */
 function readValue(question, v) {
@@ -95,22 +87,18 @@ export function readAnswers(answers) {
   return out;
 }
 
-function isTagged(e) {
-  return e !== null && typeof e === 'object' && Object.getPrototypeOf(e) === Object.prototype && typeof e.kind === 'string' && typeof e.message === 'string';
-}
-
-function describeThrow(e) {
+/** Whether e is one of our tagged errors; false for anything odd (a thrown revoked Proxy, say). */
+const isTagged = (e) => safely(() => Object.getPrototypeOf(e) === Object.prototype && typeof e.kind === 'string', false);
+const describeThrow = (e) => safely(() => (e instanceof Error ? `${e.name}: ${e.message}` : 'a value was thrown'), 'a value was thrown');
+function safely(f, otherwise) {
   try {
-    return e instanceof Error ? `${e.name}: ${e.message}` : 'a value was thrown';
+    return f();
   } catch {
-    return 'a value was thrown';
+    return otherwise;
   }
 }
-
 /** A few hundred frames of JavaScript stack: the module must not run out of stack midway. */
-function headroom(n) {
-  return n === 0 ? 0 : headroom(n - 1) + 1;
-}
+const headroom = (n) => (n === 0 ? 0 : headroom(n - 1) + 1);
 
 /** Calls into the module when there is room on the stack; any non-tagged throw is tagged. */
 function call(fn, arg) {

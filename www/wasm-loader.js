@@ -1,62 +1,20 @@
 // Loads the mpcheck engine once per page, however many <mpcheck-app> elements there are (the one
-// wasm module, ./pkg/mpcheck_bg.wasm, through ./engine.js), and the catalogue files that hold its
-// words; loadEngineFor(lang) hands the element an engine whose answers come with their words
-// (describe() of ./describe.js). URLs resolve against this module, never the host page, so the
-// checker works from any folder or CDN path.
+// wasm module, ./pkg/mpcheck_bg.wasm, through ./engine.js), and hands the element an engine whose
+// answers come with their words (loadEngineFor: describe() of ./describe.js with the catalogue
+// files of ./files.js, which this module re-exports). URLs resolve against this module's folder,
+// never the host page, so the checker works from any folder or CDN path.
 import { describe, describeCauses, questionsFrom } from './describe.js';
+import { assetUrl, catalogues, causeFiles, fetchJson, getJson, loadCatalogue, loadError, loadQuestions, once, questionFiles } from './files.js';
 
 export { answerText, describe, describeCauses, formatNumber, questionsFrom } from './describe.js';
-
-/** @type {string|null} where the element's files are, when not beside this module (setAssetBase) */
-let assetBase = null;
-
-/**
- * Tell the checker where its files are (the folder that holds mpcheck-app.css and pkg/), when they
- * are not beside this module: for example when a bundler has moved the JavaScript but copied the
- * assets elsewhere. Call it before the first <mpcheck-app> connects. Relative URLs resolve against
- * the host page's base URL.
- * @param {string|URL} base
- */
-export function setAssetBase(base) {
-  const href = new URL(String(base), document.baseURI).href;
-  assetBase = href.endsWith('/') ? href : href + '/';
-}
-
-/**
- * The URL of one of the checker's files: relative to setAssetBase's folder if set, else to `from`
- * (a module's import.meta.url), never to the host page.
- * @param {string} path e.g. './pkg/mpcheck_bg.wasm'
- * @param {string} [from]
- */
-export function assetUrl(path, from = import.meta.url) {
-  return new URL(path, assetBase || from).href;
-}
+export { assetUrl, expandCatalogue, loadCatalogue, loadCategoryDetails, loadNames, loadQuestions, mergeDetails, setAssetBase } from './files.js';
 
 /** @type {Promise<any>|null} the one load of this page (a cache, not UI state) */
 let loading = null;
-/** @type {Map<string, Promise<any>>} catalogue.<lang>.json, fetched once per page and language */
-const catalogues = new Map();
-/** @type {Map<string, Promise<any>>} questions.<lang>.json, likewise */
-const questionFiles = new Map();
-/** @type {Map<string, Promise<any>>} names.<lang>.json, likewise */
-const nameFiles = new Map();
-/** @type {Map<string, Promise<any>>} categories.<lang>.json merged into the catalogue, likewise */
-const details = new Map();
 /** @type {Map<string, Promise<any>>} the engine, with one language's words loaded (loadEngineFor) */
 const withTexts = new Map();
 /** @type {Map<string, {catalogue: any, file: any, lang: string, causes?: any}>} the words of each loaded language */
 const words = new Map();
-/** @type {Map<string, Promise<any>>} causes.<lang>.json, likewise */
-const causeFiles = new Map();
-
-/** Tagged error, like the engine's own errors. */
-function loadError(kind, message, cause) {
-  const e = new Error(message);
-  e.name = 'MpcheckLoadError';
-  /** @type {any} */ (e).kind = kind;
-  if (cause) /** @type {any} */ (e).cause = cause;
-  return e;
-}
 
 /**
  * Load and initialise the engine. Resolves to ./engine.js's exports ({evaluate, diagnose,
@@ -110,160 +68,6 @@ async function start() {
     }
   }
   return mod;
-}
-
-/**
- * The catalogue as a page uses it, from the compact form of pkg/catalogue.<lang>.json
- * (`"format": "compact"`, docs/api.md): every record gets its `id` back from its key, and a
- * requirement of a group in `group_defaults` (the WeChat categories) the fields it left out,
- * each its own copy. A catalogue not in the compact form is returned as it is.
- * @param {any} file the parsed JSON
- * @returns {any} the core catalogue (catalogue_core_json's value)
- */
-export function expandCatalogue(file) {
-  if (!file || file.format !== 'compact') return file;
-  const { format, group_defaults: groups, ...out } = file;
-  const defaults = new Map(Object.entries(groups || {}).map(([g, d]) => [g, JSON.stringify(d)]));
-  for (const section of ['requirements', 'rules', 'checks', 'sources']) {
-    const records = {};
-    for (const [id, r] of Object.entries(file[section] || {})) {
-      const shared = r.group !== undefined && defaults.get(r.group);
-      records[id] = shared ? { id, ...JSON.parse(shared), ...r } : { id, ...r };
-    }
-    out[section] = records;
-  }
-  return out;
-}
-
-/**
- * The catalogue (names and long texts) for one language: pkg/catalogue.<lang>.json beside the
- * module (docs/api.md), expanded (expandCatalogue). Fetched once per page; a failed fetch may be retried.
- * @param {'zh-CN'|'en'} lang
- * @param {RequestInit} [options] for fetch (loadEngineFor passes `cache: 'reload'` for a stale copy)
- * @returns {Promise<any>}
- */
-export function loadCatalogue(lang, options = {}) {
-  // Low priority: the engine (and with it the first question) goes first where the browser
-  // schedules by priority.
-  return once(catalogues, lang, () => getJson(`catalogue.${lang}.json`, { priority: 'low', ...options }).then(expandCatalogue));
-}
-
-/**
- * What make() resolves to, made once per key and kept in `cache`; after a failure the next call
- * makes it again (a flaky network, say).
- * @template T
- * @param {Map<string, Promise<T>>} cache
- * @param {string} key
- * @param {() => Promise<T>} make
- * @returns {Promise<T>}
- */
-function once(cache, key, make) {
-  if (!cache.has(key)) {
-    const p = make().catch((e) => {
-      cache.delete(key);
-      throw e;
-    });
-    cache.set(key, p);
-  }
-  return /** @type {Promise<T>} */ (cache.get(key));
-}
-
-/** One JSON file of the checker's (pkg/<name>), parsed; a failure is a tagged load_failed error. */
-function getJson(name, options = {}) {
-  return fetch(assetUrl(`./pkg/${name}`), { credentials: 'same-origin', ...options })
-    .then((res) => {
-      if (!res.ok) throw new Error('HTTP ' + res.status);
-      return res.json();
-    })
-    .catch((e) => {
-      throw loadError('load_failed', `could not load pkg/${name}`, e);
-    });
-}
-
-/** Fetch one JSON file of the checker's, once per page; a failed fetch may be retried. */
-function fetchJson(cache, name, options = {}) {
-  return once(cache, name, () => getJson(name, options));
-}
-
-/**
- * The questions of one language, as `questions(lang)` returns them but without the options of a
- * question with `options_from` (the page takes those from the catalogue), and the rule-base
- * version: pkg/questions.<lang>.json (docs/api.md), a few KB. The page shows its first screen from
- * this file while the wasm is still on its way; once the engine is here, its own questions (and
- * its version) win.
- * @param {'zh-CN'|'en'} lang
- * @returns {Promise<{version: string, questions: any[]}>}
- */
-export function loadQuestions(lang) {
-  // High priority: the first question waits for this file and nothing else.
-  return fetchJson(questionFiles, `questions.${lang}.json`, { priority: 'high' });
-}
-
-/**
- * The names of the requirements a question takes its options from (the WeChat categories) in one
- * language, by id: pkg/names.<lang>.json (docs/api.md), a few KB. The category picker matches names
- * in both languages and needs no more of the other language's catalogue than this.
- * @param {'zh-CN'|'en'} lang
- * @returns {Promise<{version: string, names: Record<string, string>}>}
- */
-export function loadNames(lang) {
-  return fetchJson(nameFiles, `names.${lang}.json`, { priority: 'low' });
-}
-
-/**
- * Merges pkg/categories.<lang>.json into the core catalogue of the same language: the WeChat
- * categories' long texts into their requirements, every requirement's fields a first result does
- * not show (layer, step, prerequisites, platforms, sources, checked, its myth's sources), the rules'
- * and eligibility conditions' `when` and
- * sources (and the rules' confidence), the checklist items into `checks` and the sources into
- * `sources`.
- * @param {any} catalogue the core catalogue (expanded); it no longer has `details` afterwards
- * @param {any} file
- */
-export function mergeDetails(catalogue, file) {
-  for (const [id, more] of Object.entries(file.categories || {})) {
-    const r = catalogue.requirements[id];
-    if (r) Object.assign(r, more);
-  }
-  for (const [id, more] of Object.entries(file.rules || {})) {
-    const r = catalogue.rules[id];
-    if (r) Object.assign(r, more);
-  }
-  for (const [id, { myth_sources: mythSources, ...more }] of Object.entries(file.requirements || {})) {
-    const r = catalogue.requirements[id];
-    if (!r) continue;
-    Object.assign(r, more);
-    if (mythSources && r.myth) r.myth.sources = mythSources;
-  }
-  for (const [id, list] of Object.entries(file.eligibility || {})) {
-    const el = catalogue.requirements[id]?.eligibility || [];
-    list.forEach((more, k) => el[k] && Object.assign(el[k], more));
-  }
-  Object.assign(catalogue.checks, file.checks || {});
-  Object.assign(catalogue.sources, file.sources || {});
-  delete catalogue.details;
-  return catalogue;
-}
-
-/**
- * The texts a first result does not need (pkg/categories.<lang>.json: the WeChat categories'
- * summary, scope and documents, the checklist items, the sources' titles and links, and the rules'
- * conditions), merged into the catalogue of the same
- * language. Fetched once per page and language, when a view first needs them, or once idle after
- * the first result. Resolves to the catalogue, which then no longer has `details`.
- * @param {'zh-CN'|'en'} lang
- * @returns {Promise<any>}
- */
-export function loadCategoryDetails(lang) {
-  return once(details, lang, () =>
-    Promise.all([loadCatalogue(lang), getJson(`categories.${lang}.json`, { priority: 'low' })]).then(([catalogue, file]) => {
-      if (file.version !== catalogue.version) {
-        throw loadError('version_mismatch', `categories ${file.version} do not match catalogue ${catalogue.version}`);
-      }
-      mergeDetails(catalogue, file);
-      return catalogue;
-    }),
-  );
 }
 
 /**

@@ -2,8 +2,8 @@
 //! text over the limit; it never panics, and its JSON is valid.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use mpcheck::diagnose::{diagnose, MAX_TEXT, MIN_SCORE};
-use mpcheck::{Lang, RULES};
+use mpcheck::engine::diagnose::{diagnose, MAX_TEXT, MIN_SCORE};
+use mpcheck::RULES;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
                 assert!(!m.evidence.is_empty());
                 assert!((m.cause as usize) < RULES.causes.len());
             }
-            let json = mpcheck::diagnose_json(&RULES, &text, Lang::Zh).expect("accepted once");
+            let json = mpcheck::diagnose_json(&RULES, &text).expect("accepted once");
             serde_json::from_str::<serde_json::Value>(&json).expect("valid JSON");
         }
         Err(e) => {

@@ -2,9 +2,8 @@
 //! errors with positions inside the text; it never panics. A base that loads must evaluate.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use mpcheck::answers::RawAnswers;
+use mpcheck::engine::answers::RawAnswers;
 use mpcheck::rulefile::{load, LoadOptions, SourceFile};
-use mpcheck::Lang;
 
 fuzz_target!(|data: &[u8]| {
     // The first byte picks the options, so both the strict and the bench checks are explored.
@@ -21,10 +20,10 @@ fuzz_target!(|data: &[u8]| {
     }];
     match load(&files, opts) {
         Ok(rb) => {
-            let json = mpcheck::evaluate_json(&rb, &RawAnswers::default(), Lang::En)
+            let json = mpcheck::evaluate_json(&rb, &RawAnswers::default())
                 .expect("empty answers evaluate on any loaded base");
             assert!(json.starts_with('{') && json.ends_with('}'));
-            let _ = mpcheck::diagnose_json(&rb, "审核未通过 3.4", Lang::Zh).expect("short text");
+            let _ = mpcheck::diagnose_json(&rb, "审核未通过 3.4").expect("short text");
         }
         Err(errors) => {
             assert!(

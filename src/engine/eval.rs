@@ -59,24 +59,9 @@ impl QSet {
     pub fn len(&self) -> usize {
         (self.0[0].count_ones() + self.0[1].count_ones()) as usize
     }
-    /// Whether the two sets have a member in common.
-    #[inline(always)]
-    pub fn meets(&self, other: &QSet) -> bool {
-        (self.0[0] & other.0[0]) | (self.0[1] & other.0[1]) != 0
-    }
     #[inline(always)]
     pub fn is_empty(&self) -> bool {
         self.0[0] | self.0[1] == 0
-    }
-    /// `==`, spelled out (at opt-level "z" the derived one is a call to `memcmp`).
-    #[inline(always)]
-    pub fn same(&self, other: &QSet) -> bool {
-        self.0[0] == other.0[0] && self.0[1] == other.0[1]
-    }
-    /// A hash of the set (for tables keyed by sets, src/tape.rs).
-    #[inline(always)]
-    pub fn hash(&self) -> u64 {
-        (self.0[0] ^ self.0[1].rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
     }
     /// Members in ascending order.
     #[inline(always)]

@@ -27,6 +27,17 @@ pub fn evaluate<'a>(rb: &'a RuleBase, raw: &RawAnswers) -> Result<out::Report<'a
     Ok(out::report(rb, &report, &answers))
 }
 
+/// `evaluate` with `rb` compiled beforehand (the benchmark's generated rule bases).
+pub fn evaluate_compiled<'a>(
+    rb: &'a RuleBase,
+    program: &program::Program,
+    raw: &RawAnswers,
+) -> Result<out::Report<'a>, EngineError> {
+    let answers = Answers::resolve(rb, raw)?;
+    let report = report::evaluate_compiled(rb, program, &answers);
+    Ok(out::report(rb, &report, &answers))
+}
+
 /// Pasted text → the likely rejection causes, best first, in ids.
 pub fn diagnose<'a>(rb: &'a RuleBase, text: &str) -> Result<Vec<out::Cause<'a>>, EngineError> {
     Ok(out::causes(rb, diagnose::diagnose(rb, text)?))

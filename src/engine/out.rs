@@ -9,7 +9,10 @@ use crate::engine::answers::{Answer, Answers};
 use crate::engine::diagnose::Match;
 use crate::engine::eval::QSet;
 use crate::engine::report::{self as r, Decider, ProblemFrom};
-use crate::model::RuleBase;
+use crate::model::{QIdx, RuleBase};
+
+type Ids<'a> = Vec<&'a str>;
+type Pair = [u32; 2];
 
 #[derive(Derive)]
 pub struct Report<'a> {
@@ -25,9 +28,9 @@ pub struct Report<'a> {
 
 #[derive(Derive)]
 pub struct Flow<'a> {
-    pub asked: Vec<&'a str>,
+    pub asked: Ids<'a>,
     pub next: Option<&'a str>,
-    pub unsure: Vec<&'a str>,
+    pub unsure: Ids<'a>,
 }
 
 #[derive(Derive)]
@@ -36,22 +39,23 @@ pub struct Item<'a> {
     pub layer: &'static str,
     pub status: &'static str,
     pub because: Vec<Because<'a>>,
-    pub settle: Vec<&'a str>,
+    pub settle: Ids<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub one_of: Option<Vec<&'a str>>,
+    pub one_of: Option<Ids<'a>>,
     pub problems: Vec<Problem<'a>>,
 }
 
+/// `rule`: a rule id, or `picked` (the user chose the category), `entity` (not open to their
+/// entity type), `when` (a checklist item's own condition).
 #[derive(Derive)]
 pub struct Because<'a> {
-    /// A rule id, or `picked` (the user chose the category), `entity` (not open to their entity
-    /// type), `when` (a checklist item's own condition).
     pub rule: &'a str,
-    pub answers: Vec<&'a str>,
+    pub answers: Ids<'a>,
 }
 
 /// An eligibility entry of the item's requirement that holds (or may), by its index in the
-/// catalogue's `eligibility` list; or a `not_accepted` rule whose condition is unknown.
+/// catalogue's `eligibility` list; or a `not_accepted` rule whose condition is unknown. `answers`:
+/// the questions whose answers the condition compared (their values are in `Report::answers`).
 #[derive(Derive)]
 pub struct Problem<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -60,8 +64,7 @@ pub struct Problem<'a> {
     pub rule: Option<&'a str>,
     pub blocks: bool,
     pub certain: bool,
-    /// The questions whose answers the condition compared (their values are in `answers`).
-    pub answers: Vec<&'a str>,
+    pub answers: Ids<'a>,
 }
 
 #[derive(Derive)]
@@ -69,7 +72,7 @@ pub struct CheckItem<'a> {
     pub id: &'a str,
     pub status: &'static str,
     pub because: Vec<Because<'a>>,
-    pub settle: Vec<&'a str>,
+    pub settle: Ids<'a>,
 }
 
 #[derive(Derive)]
@@ -81,15 +84,15 @@ pub struct Next<'a> {
 #[derive(Derive)]
 pub struct Plan<'a> {
     pub steps: Vec<Step<'a>>,
-    pub total: [u32; 2],
+    pub total: Pair,
 }
 
 #[derive(Derive)]
 pub struct Step<'a> {
     pub id: &'a str,
     pub step: &'a str,
-    pub start: [u32; 2],
-    pub finish: [u32; 2],
+    pub start: Pair,
+    pub finish: Pair,
 }
 
 /// One answer as the user gave it: true/false, an option id or "not_sure", option ids, a number.
@@ -98,11 +101,11 @@ pub struct Step<'a> {
 pub enum Value<'a> {
     Bool(bool),
     Text(&'a str),
-    List(Vec<&'a str>),
+    List(Ids<'a>),
     Num(f64),
 }
 
-/// Question id → answer (null: unanswered), in question order.
+/// Question id → answer (null: unanswered), in question order (a map without a map's code).
 pub struct Cited<'a>(pub Vec<(&'a str, Option<Value<'a>>)>);
 
 impl Serialize for Cited<'_> {
@@ -115,8 +118,8 @@ impl Serialize for Cited<'_> {
     }
 }
 
-/// A likely rejection cause: its id, how strong the evidence is, and the phrases, codes and rule
-/// numbers found in the text.
+/// A likely rejection cause: its id, the strength of the evidence, and the evidence found (phrases,
+/// codes, rule numbers).
 #[derive(Derive)]
 pub struct Cause<'a> {
     pub id: &'a str,
@@ -124,82 +127,66 @@ pub struct Cause<'a> {
     pub matched: Vec<String>,
 }
 
-fn pair((a, b): (u32, u32)) -> [u32; 2] {
-    [a, b]
-}
-
 /// The report `r` of `answers` on `rb`, in ids.
 pub fn report<'a>(rb: &'a RuleBase, r: &r::Report, answers: &Answers) -> Report<'a> {
-    let qid = |q: &u16| &*rb.questions[*q as usize].id;
-    let qids = |s: &QSet| s.iter().map(|q| &*rb.questions[q as usize].id).collect();
-    let because = |list: &[r::Because]| {
+    let qid = |q: QIdx| &*rb.questions[q as usize].id;
+    let qids = |s: &QSet| s.iter().map(qid).collect();
+    let because = |list: &[r::Because]| -> Vec<Because<'a>> {
+        let rule = |by| match by {
+            Decider::Rule(i) => &*rb.rules[i as usize].id,
+            Decider::Picked => "picked",
+            Decider::Entity => "entity",
+            Decider::Own => "when",
+        };
+        let answers = |b: &r::Because| qids(&b.answers);
         list.iter()
             .map(|b| Because {
-                rule: match b.by {
-                    Decider::Rule(i) => &rb.rules[i as usize].id,
-                    Decider::Picked => "picked",
-                    Decider::Entity => "entity",
-                    Decider::Own => "when",
-                },
-                answers: qids(&b.answers),
+                rule: rule(b.by),
+                answers: answers(b),
             })
             .collect()
     };
-    let requirements = r
-        .items
-        .iter()
-        .map(|item| {
-            let req = &rb.requirements[item.req as usize];
-            let problems = item
-                .problems
-                .of(&r.problems)
-                .iter()
-                .map(|p| {
-                    let (eligibility, rule, blocks) = match p.from {
-                        ProblemFrom::Eligibility(e) => {
-                            (Some(e), None, req.eligibility[e as usize].blocks)
-                        }
-                        ProblemFrom::Rule(i) => (None, Some(&*rb.rules[i as usize].id), true),
-                    };
-                    Problem {
-                        eligibility,
-                        rule,
-                        blocks,
-                        certain: p.certain,
-                        answers: qids(&p.answers),
-                    }
-                })
-                .collect();
-            Item {
-                id: &req.id,
-                layer: req.layer.name(),
-                status: item.status.name(),
-                because: because(item.because.of(&r.because)),
-                settle: qids(&item.settle),
-                one_of: item.one_of.map(|(ri, g)| {
-                    let members = &rb.rules[ri as usize].require_one_of[g as usize];
-                    members
-                        .iter()
-                        .map(|m| &*rb.requirements[*m as usize].id)
-                        .collect()
-                }),
-                problems,
+    let item = |item: &r::Item| {
+        let req = &rb.requirements[item.req as usize];
+        let problem = |p: &r::Problem| {
+            let (eligibility, rule, blocks) = match p.from {
+                ProblemFrom::Eligibility(e) => (Some(e), None, req.eligibility[e as usize].blocks),
+                ProblemFrom::Rule(i) => (None, Some(&*rb.rules[i as usize].id), true),
+            };
+            let (certain, answers) = (p.certain, qids(&p.answers));
+            Problem {
+                eligibility,
+                rule,
+                blocks,
+                certain,
+                answers,
             }
-        })
-        .collect();
-    let checklist = r
-        .checklist
-        .iter()
-        .map(|c| CheckItem {
-            id: &rb.checks[c.check as usize].id,
-            status: if c.certain { "required" } else { "possible" },
-            because: because(c.because.of(&r.because)),
-            settle: qids(&c.settle),
-        })
-        .collect();
-    let value = |q: u16| -> Option<Value<'a>> {
-        let question = &rb.questions[q as usize];
-        let opt = |o: &u16| &*question.options[*o as usize].id;
+        };
+        let one_of = item.one_of.map(|(ri, g)| {
+            let members = &rb.rules[ri as usize].require_one_of[g as usize];
+            members
+                .iter()
+                .map(|m| &*rb.requirements[*m as usize].id)
+                .collect()
+        });
+        Item {
+            id: &req.id,
+            layer: req.layer.name(),
+            status: item.status.name(),
+            because: because(item.because.of(&r.because)),
+            settle: qids(&item.settle),
+            one_of,
+            problems: item.problems.of(&r.problems).iter().map(problem).collect(),
+        }
+    };
+    let check = |c: &r::CheckItem| CheckItem {
+        id: &rb.checks[c.check as usize].id,
+        status: if c.certain { "required" } else { "possible" },
+        because: because(c.because.of(&r.because)),
+        settle: qids(&c.settle),
+    };
+    let value = |q: QIdx| {
+        let opt = |o: &u16| &*rb.questions[q as usize].options[*o as usize].id;
         Some(match answers.values[q as usize].as_ref()? {
             Answer::Yes => Value::Bool(true),
             Answer::No => Value::Bool(false),
@@ -209,52 +196,47 @@ pub fn report<'a>(rb: &'a RuleBase, r: &r::Report, answers: &Answers) -> Report<
             Answer::Num(n) => Value::Num(*n),
         })
     };
+    let step = |s: &crate::engine::plan::Step| {
+        let req = &rb.requirements[s.req as usize];
+        let (start, finish) = ([s.start.0, s.start.1], [s.finish.0, s.finish.1]);
+        Step {
+            id: &req.id,
+            step: &req.step,
+            start,
+            finish,
+        }
+    };
     Report {
         version: &rb.version,
         flow: Flow {
-            asked: r.asked.iter().map(qid).collect(),
-            next: r.next.as_ref().map(qid),
-            unsure: r.unsure.iter().map(qid).collect(),
+            asked: r.asked.iter().map(|&q| qid(q)).collect(),
+            next: r.next.map(qid),
+            unsure: r.unsure.iter().map(|&q| qid(q)).collect(),
         },
-        requirements,
-        checklist,
+        requirements: r.items.iter().map(item).collect(),
+        checklist: r.checklist.iter().map(check).collect(),
         next_questions: r
             .next_questions
             .iter()
-            .map(|(q, n)| Next {
+            .map(|&(q, settles)| Next {
                 id: qid(q),
-                settles: *n,
+                settles,
             })
             .collect(),
         plan: Plan {
-            steps: r
-                .plan
-                .steps
-                .iter()
-                .map(|s| {
-                    let req = &rb.requirements[s.req as usize];
-                    Step {
-                        id: &req.id,
-                        step: &req.step,
-                        start: pair(s.start),
-                        finish: pair(s.finish),
-                    }
-                })
-                .collect(),
-            total: pair(r.plan.total),
+            steps: r.plan.steps.iter().map(step).collect(),
+            total: [r.plan.total.0, r.plan.total.1],
         },
-        answers: Cited(r.cited.iter().map(|q| (qid(&q), value(q))).collect()),
+        answers: Cited(r.cited.iter().map(|q| (qid(q), value(q))).collect()),
     }
 }
 
 /// The causes `diagnose` found, best first, in ids.
-pub fn causes<'a>(rb: &'a RuleBase, matches: Vec<Match>) -> Vec<Cause<'a>> {
-    matches
-        .into_iter()
-        .map(|m| Cause {
-            id: &rb.causes[m.cause as usize].id,
-            score: m.score,
-            matched: m.evidence,
-        })
-        .collect()
+pub fn causes(rb: &RuleBase, matches: Vec<Match>) -> Vec<Cause<'_>> {
+    let cause = |m: Match| Cause {
+        id: &rb.causes[m.cause as usize].id,
+        score: m.score,
+        matched: m.evidence,
+    };
+    matches.into_iter().map(cause).collect()
 }

@@ -266,25 +266,17 @@ struct Buffers {
 /// before. The shipped rule base's compiled form is made once (`rulebase::PROGRAM`, a constant
 /// derived from the rule base); any other is compiled for the call.
 pub fn evaluate(rb: &RuleBase, answers: &Answers) -> Report {
-    let mut report = Report::default();
-    let mut buffers = Buffers::default();
     if std::ptr::eq(rb, &*crate::RULES) {
-        report_with(
-            rb,
-            &crate::engine::rulebase::PROGRAM,
-            answers,
-            &mut buffers,
-            &mut report,
-        );
+        evaluate_compiled(rb, &crate::engine::rulebase::PROGRAM, answers)
     } else {
-        report_with(
-            rb,
-            &Program::compile(rb),
-            answers,
-            &mut buffers,
-            &mut report,
-        );
+        evaluate_compiled(rb, &Program::compile(rb), answers)
     }
+}
+
+/// `evaluate` with `rb` compiled beforehand (`Program::compile(rb)`).
+pub fn evaluate_compiled(rb: &RuleBase, program: &Program, answers: &Answers) -> Report {
+    let mut report = Report::default();
+    report_with(rb, program, answers, &mut Buffers::default(), &mut report);
     report
 }
 

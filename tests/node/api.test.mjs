@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'smol-toml';
 import { catalogue, engine, mp, pkgDir, root, thrown, tomlFiles, wasmBytes } from './engine.mjs';
+import { answerText, describe } from '../../www/describe.js';
 
 const KINDS = ['invalid_answers', 'unknown_question', 'invalid_value', 'unknown_option', 'limit_exceeded', 'invalid_lang', 'internal'];
 const BASE = { platform: 'wechat', entity: 'company' };
@@ -217,4 +218,17 @@ test('a report is a fresh value: changing one changes no other', () => {
   a.requirements.length = 0;
   a.flow.asked.push('x');
   assert.deepEqual(engine.evaluate(BASE), b);
+});
+
+test('describe() names items, words answers with answerText, and says whom to ask for items that need confirming', () => {
+  const answers = { platform: 'baidu', entity: 'company', product: 'mini_program' };
+  const words = { catalogue: catalogue('zh-CN'), questions: mp.questions('zh-CN'), lang: 'zh-CN' };
+  const report = describe(engine.evaluate(answers), words);
+  const item = report.requirements.find((i) => i.status === 'needs_confirming');
+  assert.ok(item, 'a Baidu company has an item that needs confirming');
+  assert.equal(item.name, words.catalogue.requirements[item.id].name);
+  assert.ok(item.ask.length > 0 && item.ask.every((a) => /咨询|确认/.test(a)), JSON.stringify(item.ask));
+  assert.equal(report.answers.entity.answer, words.questions.find((q) => q.id === 'entity').options.find((o) => o.id === 'company').label);
+  const capital = words.questions.find((q) => q.kind === 'number' && q.unit);
+  assert.equal(answerText(capital, 5000, 'zh-CN'), `5,000 ${capital.unit}`);
 });

@@ -174,7 +174,9 @@ function hostileAnswers() {
     case 1: return R.pick([[], [KNOWN_ANSWERS], 'platform', 42, true, NaN, 10n, Symbol('x'), () => ({}), new Date()]);
     case 2: { // getters that throw
       const o = { platform: 'wechat' };
-      Object.defineProperty(o, R.pick(ids), { enumerable: true, get() { throw new Error('getter throws'); } });
+      const thrown = R.pick([new Error('getter throws'), null, 42, Proxy.revocable({}, {})]);
+      if (thrown?.revoke) thrown.revoke();
+      Object.defineProperty(o, R.pick(ids), { enumerable: true, get() { throw thrown?.proxy ?? thrown; } });
       return o;
     }
     case 3: // a Proxy whose traps throw

@@ -1,0 +1,44 @@
+//! Benchmark-only entry points (cargo feature `bench`; scripts/bench.sh): load a generated rule base
+//! at run time and evaluate it. Not part of the shipped module.
+use super::*;
+use crate::engine::program::Program;
+use crate::model::RuleBase;
+use crate::rulefile::{load, LoadOptions, SourceFile};
+use std::cell::RefCell;
+
+thread_local! {
+    static LOADED: RefCell<Option<(&'static RuleBase, &'static Program)>> = const { RefCell::new(None) };
+}
+
+/// Loads rule files (TOML text) for `bench_evaluate`. Returns the number of rules.
+#[wasm_bindgen]
+pub fn bench_load(text: String) -> Result<u32, JsValue> {
+    let files = [SourceFile {
+        path: "bench.toml".into(),
+        text,
+    }];
+    match load(&files, LoadOptions::BENCH) {
+        Ok(rb) => {
+            let n = rb.rules.len() as u32;
+            // Bench only: a loaded rule base lives as long as the module (a handful a run).
+            // It is compiled once, as the shipped rule base is (`rulebase::PROGRAM`).
+            let program = Box::leak(Box::new(Program::compile(&rb)));
+            LOADED.with(|l| *l.borrow_mut() = Some((Box::leak(Box::new(rb)), program)));
+            Ok(n)
+        }
+        Err(errors) => {
+            let msg: Vec<String> = errors.iter().take(5).map(ToString::to_string).collect();
+            Err(JsValue::from_str(&msg.join("\n")))
+        }
+    }
+}
+
+/// `evaluate` on the rule base `bench_load` loaded.
+#[wasm_bindgen]
+pub fn bench_evaluate(answers: JsValue) -> Result<JsValue, JsValue> {
+    let (rb, program) = LOADED
+        .with(|l| *l.borrow())
+        .ok_or("call bench_load first")?;
+    let raw = read_answers(&answers).map_err(|e| tagged(&e))?;
+    to_js(crate::engine::evaluate_compiled(rb, program, &raw))
+}
