@@ -25,13 +25,11 @@ pub use engine::{diagnose, evaluate};
 pub use model::{Lang, RuleBase};
 
 /// Answers → the report as JSON text (native callers: tests, tools).
-#[cfg(not(target_arch = "wasm32"))]
 pub fn evaluate_json(rb: &RuleBase, raw: &RawAnswers) -> Result<String, EngineError> {
     Ok(serde_json::to_string(&evaluate(rb, raw)?).expect("a report is JSON"))
 }
 
 /// Pasted text → the likely causes as JSON text (native callers).
-#[cfg(not(target_arch = "wasm32"))]
 pub fn diagnose_json(rb: &RuleBase, text: &str) -> Result<String, EngineError> {
     Ok(serde_json::to_string(&diagnose(rb, text)?).expect("causes are JSON"))
 }
