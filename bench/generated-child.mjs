@@ -7,12 +7,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expectedMatches, generate } from './gen.mjs';
 import { runWorkload } from './workload.mjs';
+import { loadEngine } from './engine.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const n = Number(process.argv[2]);
 const pkg = join(root, 'target', 'bench-pkg');
-const bench = await import(pathToFileURL(join(pkg, 'mpcheck.js')).href);
-bench.initSync({ module: readFileSync(join(pkg, 'mpcheck_bg.wasm')) });
+const { engine: api, glue } = await loadEngine(pkg);
+const bench = { ...glue, buildReport: api.buildReport };
 const { facts } = JSON.parse(readFileSync(join(root, '..', 'shared', 'bench', 'synthetic-200.json'), 'utf8'));
 const w = generate(facts, n);
 console.log(JSON.stringify({ n, ...runWorkload(bench, `generated-${n}`, w, n >= 50000 ? 2 : n >= 10000 ? 30 : 300, expectedMatches(w)) }));

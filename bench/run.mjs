@@ -23,6 +23,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { parse as parseToml } from 'smol-toml';
+import { loadEngine } from './engine.mjs';
 import { runWorkload } from './workload.mjs';
 import { median } from './timing.mjs';
 
@@ -126,8 +127,8 @@ if (!skip.has('c') || !skip.has('d')) {
   if (existsSync(benchPkg)) {
     // Built for the web like the shipped module (its report builder is an ES module snippet),
     // and initialised from the file's bytes.
-    bench = await import(pathToFileURL(benchPkg).href);
-    bench.initSync({ module: readFileSync(join(dirname(benchPkg), 'mpcheck_bg.wasm')) });
+    const { engine: api, glue } = await loadEngine(dirname(benchPkg));
+    bench = { ...glue, buildReport: api.buildReport };
   }
   else row('c', 'bench module', 'skipped', '', `${benchPkg} is missing (scripts/bench.sh builds it)`);
 }

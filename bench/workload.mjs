@@ -7,7 +7,8 @@ import { matches, toToml, variedFacts } from './gen.mjs';
 import { time } from './timing.mjs';
 
 /**
- * @param {any} bench the bench module (bench_load, bench_evaluate)
+ * @param {any} bench the bench module (bench_load, bench_names, bench_evaluate) and www/engine.js's
+ *   buildReport (the report object from the module's numbers, as evaluate() builds it)
  * @param {string} name the rule base's version
  * @param {{facts: object, rules: object[]}} w the workload
  * @param {number} calls at least this many timed calls per figure
@@ -23,16 +24,18 @@ export function runWorkload(bench, name, w, calls, expected) {
     return { refused: String(e.message || e).split('\n')[0], toml_bytes: toml.length };
   }
   const loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
-  const report = bench.bench_evaluate(w.facts, 'en');
+  const names = bench.bench_names();
+  const evaluate = (facts) => bench.buildReport(bench.bench_evaluate(facts), names);
+  const report = evaluate(w.facts);
   const got = new Set(matches(report));
   const want = new Set(expected);
   const missing = [...want].filter((x) => !got.has(x)).length;
   const extra = [...got].filter((x) => !want.has(x)).length;
-  const f = time(() => bench.bench_evaluate(w.facts, 'en'), calls, 1000, 60_000);
+  const f = time(() => evaluate(w.facts), calls, 1000, 60_000);
   // The same rule base with answers that change on every call (gen.mjs variedFacts says why).
   const varied = variedFacts(w.facts, 16);
   let i = 0;
-  const v = time(() => bench.bench_evaluate(varied[i++ % varied.length], 'en'), calls, 1000, 60_000);
+  const v = time(() => evaluate(varied[i++ % varied.length]), calls, 1000, 60_000);
   const explained = report.requirements.filter((x) => x.status === 'required').every((x) => x.because.length > 0);
   return {
     rules: n,

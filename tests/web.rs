@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Reflect, JSON};
-use mpcheck::wasm::{diagnose, evaluate, version};
+use mpcheck::wasm::{diagnose, evaluate, names, version};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
@@ -24,10 +24,6 @@ fn text(value: &JsValue, key: &str) -> String {
         .unwrap_or_else(|| panic!("{key} is not a string"))
 }
 
-fn stringify(value: &JsValue) -> String {
-    JSON::stringify(value).expect("stringify").into()
-}
-
 fn kind_of(error: &JsValue) -> String {
     assert!(
         error.is_object(),
@@ -39,66 +35,27 @@ fn kind_of(error: &JsValue) -> String {
 
 #[wasm_bindgen_test]
 fn evaluate_answers_a_company_on_wechat() {
-    let report = evaluate(json(r#"{"platform":"wechat","entity":"company"}"#)).expect("report");
-    assert_eq!(text(&report, "version"), version());
-    // The answers cited, as given: ids, not words.
-    assert_eq!(
-        get(&get(&report, "answers"), "platform")
-            .as_string()
-            .as_deref(),
-        Some("wechat")
-    );
-    let flow = get(&report, "flow");
-    let asked: Vec<String> = Array::from(&get(&flow, "asked"))
+    // The report comes as numbers (src/wasm/tape.rs) over the ids of `names()`; www/engine.js
+    // builds the object, and tests/node/ compare it with the native report.
+    let names = names().expect("names");
+    assert_eq!(text(&names, "version"), version());
+    let requirements = Array::from(&get(&names, "requirements"));
+    assert!(requirements
         .iter()
-        .map(|q| q.as_string().expect("question id"))
-        .collect();
-    assert_eq!(asked.first().map(String::as_str), Some("platform"));
-    assert_ne!(get(&flow, "next").as_string().as_deref(), Some("platform"));
-
-    let requirements = Array::from(&get(&report, "requirements"));
-    assert!(requirements.length() > 0, "a report lists requirements");
-    for item in requirements.iter() {
-        let id = text(&item, "id");
-        assert!(!id.is_empty(), "an item has an id");
-        let layer = text(&item, "layer");
-        assert!(
-            ["law", "filing", "platform"].contains(&layer.as_str()),
-            "{id}: layer {layer}"
-        );
-        let status = text(&item, "status");
-        assert!(
-            [
-                "required",
-                "possible",
-                "not_accepted",
-                "not_needed",
-                "needs_confirming"
-            ]
-            .contains(&status.as_str()),
-            "{id}: status {status}"
-        );
-    }
-    // Every mini-program serving users in mainland China needs its own ICP filing.
-    let filing = requirements
-        .iter()
-        .find(|i| text(i, "id") == "icp-filing")
-        .expect("icp-filing is in the report");
-    assert_eq!(text(&filing, "status"), "required");
-    assert_eq!(text(&filing, "layer"), "filing");
-    // The entity decides things: an individual gets a different report from a company.
+        .any(|r| r.as_string().as_deref() == Some("icp-filing")));
+    let company = evaluate(json(r#"{"platform":"wechat","entity":"company"}"#)).expect("report");
+    assert!(company.len() > 20, "a report has items");
+    // asked: its length, then question indices; the first asked question is the platform (0).
+    assert!(company[0] > 0 && company[1] == 0, "{:?}", &company[..4]);
     let individual =
         evaluate(json(r#"{"platform":"wechat","entity":"individual"}"#)).expect("report");
-    assert_ne!(
-        stringify(&get(&individual, "requirements")),
-        stringify(&get(&report, "requirements"))
-    );
+    assert_ne!(company, individual, "the entity decides things");
 }
 
 #[wasm_bindgen_test]
 fn errors_are_tagged_objects_and_the_module_keeps_answering() {
     let answers = r#"{"platform":"wechat","entity":"company"}"#;
-    let before = stringify(&evaluate(json(answers)).expect("report"));
+    let before = evaluate(json(answers)).expect("report");
 
     let e = evaluate(json(r#"{"platform":"mars"}"#)).expect_err("unknown option");
     assert_eq!(kind_of(&e), "unknown_option");
@@ -111,7 +68,7 @@ fn errors_are_tagged_objects_and_the_module_keeps_answering() {
     let e = diagnose(&"审".repeat(30_000)).expect_err("over 64 KB");
     assert_eq!(kind_of(&e), "limit_exceeded");
 
-    let after = stringify(&evaluate(json(answers)).expect("report"));
+    let after = evaluate(json(answers)).expect("report");
     assert_eq!(
         before, after,
         "the same answers give the same report after errors"

@@ -7,7 +7,7 @@
 // the module is on the stack: a getter that throws, calls evaluate again or exhausts the stack
 // does so here, in JavaScript, and the module never sees it. Every error is a tagged object
 // {kind, message, …}; the module is stateless, so a refused call changes nothing for the next.
-import init, { initSync, evaluate as evaluateIds, diagnose as diagnoseIds, version } from './pkg/mpcheck.js';
+import init, { initSync, evaluate as evaluateTape, diagnose as diagnoseIds, names as namesOf, version } from './pkg/mpcheck.js';
 
 export { init as default, initSync, version };
 
@@ -115,13 +115,87 @@ function call(fn, arg) {
   }
 }
 
+const STATUS = ['required', 'possible', 'not_accepted', 'not_needed', 'needs_confirming'];
+const NONE = 0xffffffff;
+const DECIDERS = { [NONE - 1]: 'picked', [NONE - 2]: 'entity', [NONE - 3]: 'when' };
+
+/**
+ * The report object (docs/api.md) from the module's numbers (src/wasm/tape.rs, which writes them
+ * in this order) and the rule base's ids (`names()`, a constant). Every call builds a fresh object.
+ * @param {Uint32Array} t
+ * @param {any} n
+ */
+export function buildReport(t, n) {
+  let p = 0;
+  const ids = (table) => {
+    const a = new Array(t[p++]);
+    for (let k = 0; k < a.length; k++) a[k] = table[t[p++]];
+    return a;
+  };
+  const because = () => {
+    const a = new Array(t[p++]);
+    for (let k = 0; k < a.length; k++) {
+      const by = t[p++];
+      a[k] = { rule: DECIDERS[by] ?? n.rules[by], answers: ids(n.questions) };
+    }
+    return a;
+  };
+  const flow = { asked: ids(n.questions), next: t[p] === NONE ? (p++, null) : n.questions[t[p++]], unsure: ids(n.questions) };
+  const requirements = new Array(t[p++]);
+  for (let k = 0; k < requirements.length; k++) {
+    const r = t[p++];
+    const item = { id: n.requirements[r], layer: n.layers[r], status: STATUS[t[p++]], because: because(), settle: ids(n.questions) };
+    if (t[p] === NONE) p++;
+    else item.one_of = ids(n.requirements);
+    item.problems = new Array(t[p++]);
+    for (let j = 0; j < item.problems.length; j++) {
+      const [e, rule, blocks, certain] = [t[p++], t[p++], t[p++], t[p++]];
+      const x = e === NONE ? { rule: n.rules[rule] } : { eligibility: e };
+      item.problems[j] = Object.assign(x, { blocks: blocks === 1, certain: certain === 1, answers: ids(n.questions) });
+    }
+    requirements[k] = item;
+  }
+  const checklist = new Array(t[p++]);
+  for (let k = 0; k < checklist.length; k++) {
+    checklist[k] = { id: n.checks[t[p++]], status: t[p++] ? 'required' : 'possible', because: because(), settle: ids(n.questions) };
+  }
+  const next = new Array(t[p++]);
+  for (let k = 0; k < next.length; k++) next[k] = { id: n.questions[t[p++]], settles: t[p++] };
+  const steps = new Array(t[p++]);
+  for (let k = 0; k < steps.length; k++) {
+    const r = t[p++];
+    steps[k] = { id: n.requirements[r], step: n.steps[r], start: [t[p++], t[p++]], finish: [t[p++], t[p++]] };
+  }
+  const plan = { steps, total: [t[p++], t[p++]] };
+  const answers = {};
+  const words = new Uint32Array(2);
+  for (let k = t[p++]; k > 0; k--) {
+    const q = t[p++];
+    const kind = t[p++];
+    const options = n.options[q];
+    if (kind === 4) answers[n.questions[q]] = options[t[p++]];
+    else if (kind === 5) answers[n.questions[q]] = ids(options);
+    else if (kind === 6) {
+      words[0] = t[p++];
+      words[1] = t[p++];
+      answers[n.questions[q]] = new Float64Array(words.buffer)[0];
+    } else answers[n.questions[q]] = [null, true, false, 'not_sure'][kind];
+  }
+  return { version: n.version, flow, requirements, checklist, next_questions: next, plan, answers };
+}
+
+/** @type {any} the rule base's ids (`names()`): a constant of the module, asked for once */
+let names = null;
+
 /**
  * Answers → the report, in ids (docs/api.md; describe() in ./describe.js adds the words).
  * @param {unknown} answers an object of question ids → true/false, an option id, option ids, a number or "not_sure"
  * @returns {any} the report
  */
 export function evaluate(answers) {
-  return call(evaluateIds, readAnswers(answers));
+  const tape = call(evaluateTape, readAnswers(answers));
+  names ??= namesOf();
+  return buildReport(tape, names);
 }
 
 /**

@@ -33,12 +33,23 @@ pub fn bench_load(text: String) -> Result<u32, JsValue> {
     }
 }
 
+/// `names` of the rule base `bench_load` loaded.
+#[wasm_bindgen]
+pub fn bench_names() -> Result<JsValue, JsValue> {
+    let (rb, _) = LOADED
+        .with(|l| *l.borrow())
+        .ok_or("call bench_load first")?;
+    to_js(Ok::<_, EngineError>(super::tape::names(rb)))
+}
+
 /// `evaluate` on the rule base `bench_load` loaded.
 #[wasm_bindgen]
-pub fn bench_evaluate(answers: JsValue) -> Result<JsValue, JsValue> {
+pub fn bench_evaluate(answers: JsValue) -> Result<Vec<u32>, JsValue> {
     let (rb, program) = LOADED
         .with(|l| *l.borrow())
         .ok_or("call bench_load first")?;
     let raw = read_answers(&answers).map_err(|e| tagged(&e))?;
-    to_js(crate::engine::evaluate_compiled(rb, program, &raw))
+    let answers = crate::engine::answers::Answers::resolve(rb, &raw).map_err(|e| tagged(&e))?;
+    let report = crate::engine::report::evaluate_compiled(rb, program, &answers);
+    Ok(super::tape::tape(rb, &report, &answers))
 }

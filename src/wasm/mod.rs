@@ -1,5 +1,6 @@
 //! The wasm-bindgen adapter: one value in (the answers, read with js-sys), one value out (the
-//! report, through serde-wasm-bindgen).
+//! report as numbers, `tape`, which www/engine.js builds into the object; the causes through
+//! serde-wasm-bindgen).
 //!
 //! JS calls these through www/engine.js, which reads the caller's answers once into a plain
 //! object (limits checked before anything is walked; getters and Proxy traps run at most once,
@@ -11,7 +12,9 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::engine::answers::{RawAnswers, RawValue, MAX_ITEMS, MAX_KEYS, MAX_STRING, MAX_TOTAL};
+use crate::engine::answers::{
+    Answers, RawAnswers, RawValue, MAX_ITEMS, MAX_KEYS, MAX_STRING, MAX_TOTAL,
+};
 use crate::engine::error::{EngineError, FieldValue};
 use crate::RULES;
 
@@ -130,11 +133,19 @@ pub fn version() -> String {
     RULES.version.to_string()
 }
 
-/// Answers (a plain object, as www/engine.js passes them) → the report in ids.
+/// Every id a report names (a constant of the rule base: www/engine.js asks once).
 #[wasm_bindgen]
-pub fn evaluate(answers: JsValue) -> Result<JsValue, JsValue> {
+pub fn names() -> Result<JsValue, JsValue> {
+    to_js(Ok::<_, EngineError>(tape::names(&RULES)))
+}
+
+/// Answers (a plain object, as www/engine.js passes them) → the report as numbers (src/wasm/tape.rs).
+#[wasm_bindgen]
+pub fn evaluate(answers: JsValue) -> Result<Vec<u32>, JsValue> {
     let raw = read_answers(&answers).map_err(|e| tagged(&e))?;
-    to_js(crate::evaluate(&RULES, &raw))
+    let answers = Answers::resolve(&RULES, &raw).map_err(|e| tagged(&e))?;
+    let report = crate::engine::report::evaluate(&RULES, &answers);
+    Ok(tape::tape(&RULES, &report, &answers))
 }
 
 /// Pasted rejection text → the likely causes in ids, best first.
@@ -145,3 +156,4 @@ pub fn diagnose(text: &str) -> Result<JsValue, JsValue> {
 
 #[cfg(feature = "bench")]
 mod bench;
+mod tape;
