@@ -194,7 +194,11 @@ if (existsSync(appEntry)) {
               lazy.add(rel);
               return { path: './' + rel, external: true };
             }
-            return args.kind !== 'entry-point' && ownModule(args.path) ? { path: args.path, external: true } : undefined;
+            if (args.kind === 'entry-point' || !ownModule(args.path)) return undefined;
+            // Kept as a module of its own, imported relative to the bundle (dist/'s root), from
+            // whichever folder of www/ the import is written in (app/resources.js: '../wasm-loader.js').
+            const rel = relative(opts.www, resolve(args.resolveDir, args.path)).split(sep).join('/');
+            return { path: './' + rel, external: true };
           });
         },
       },
@@ -202,7 +206,7 @@ if (existsSync(appEntry)) {
   });
   writeFileSync(join(opts.out, 'mpcheck-app.js'), bundled.outputFiles[0].contents);
   const inputs = Object.keys(bundled.metafile.inputs).map((f) => relative(opts.www, join(root, f)).split(sep).join('/'));
-  const strays = inputs.filter((f) => f !== 'mpcheck-app.js' && !/^(components|i18n|data)\//.test(f));
+  const strays = inputs.filter((f) => f !== 'mpcheck-app.js' && !/^(app|components|i18n|data)\//.test(f));
   if (strays.length) throw new Error(`dist/mpcheck-app.js bundles ${strays.join(', ')}: add them to wasm-pack.toml page_exclude or keep them separate`);
   for (const rel of lazy) {
     const text = readFileSync(join(opts.www, rel), 'utf8');

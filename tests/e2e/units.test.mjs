@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import zh from '../../www/i18n/zh-CN.js';
 import en from '../../www/i18n/en.js';
 import { translator, loadMessages, hasMessages } from '../../www/i18n/index.js';
-import { missingInitials, initialsOf, score, loadInitials, hasInitials } from '../../www/components/search.js';
-import { encodeAnswers, decodeAnswers, validateAnswers } from '../../www/components/answers.js';
+import { missingInitials, initialsOf, score, loadInitials, hasInitials } from '../../www/components/category-picker/search.js';
+import { encodeAnswers, decodeAnswers, validateAnswers } from '../../www/app/answers.js';
 import { ROOT, catalogue, engine } from './helpers.mjs';
 
 test('both message catalogues have the same keys and no empty strings', () => {
@@ -85,25 +85,32 @@ test('share-link codec round-trips every kind of answer and reports what it igno
   assert.ok(mp.evaluate(v.answers, 'en').requirements.length > 0);
 });
 
-test('mpcheck-app.js imports every module of the element directly (the browser fetches them in one round trip)', () => {
+test('every module of the element is at most two imports from mpcheck-app.js (app/modules.js names them all: two round trips unbundled)', () => {
   const www = join(ROOT, 'www');
-  const app = readFileSync(join(www, 'mpcheck-app.js'), 'utf8');
-  const direct = new Set([...app.matchAll(/^import\s+(?:[^'"]*?from\s+)?['"](\.\/[^'"]+)['"]/gm)].map((m) => m[1].slice(2)));
+  const importsOf = (file) =>
+    new Set([...readFileSync(join(www, file), 'utf8').matchAll(/^import\s+(?:[^'"]*?from\s+)?['"](\.{1,2}\/[^'"]+)['"]/gm)].map((m) => join(file, '..', m[1]).split('\\').join('/')));
+  const app = importsOf('mpcheck-app.js');
+  assert.ok(app.has('app/modules.js'), 'mpcheck-app.js imports app/modules.js');
+  const listed = importsOf('app/modules.js');
   const modules = [];
-  for (const dir of ['components', 'i18n', 'data']) {
-    for (const n of readdirSync(join(www, dir))) if (n.endsWith('.js')) modules.push(`${dir}/${n}`);
-  }
-  modules.push('wasm-loader.js');
+  const walk = (dir) => {
+    for (const n of readdirSync(join(www, dir))) {
+      const rel = `${dir}/${n}`;
+      if (statSync(join(www, rel)).isDirectory()) walk(rel);
+      else if (n.endsWith('.js')) modules.push(rel);
+    }
+  };
+  for (const dir of ['app', 'components', 'i18n', 'data']) walk(dir);
   // Loaded later, by a dynamic import: the English messages (i18n/index.js imports them when a checker
-  // shows English; scripts/assemble.mjs keeps them out of the bundle).
+  // shows English) and the pinyin table (the category picker's search); scripts/assemble.mjs keeps them out of the bundle.
   const later = ['i18n/en.js', 'data/pinyin-initials.js'];
-  const missing = modules.filter((m) => !direct.has(m) && !later.includes(m));
-  assert.deepEqual(missing, [], 'modules mpcheck-app.js does not import directly');
-  for (const m of later) assert.ok(!direct.has(m), `${m} is imported statically: it should load only when needed`);
+  const missing = modules.filter((m) => m !== 'app/modules.js' && !listed.has(m) && !app.has(m) && !later.includes(m));
+  assert.deepEqual(missing, [], 'modules app/modules.js does not name');
+  for (const m of later) assert.ok(!listed.has(m) && !app.has(m), `${m} is imported statically: it should load only when needed`);
   const index = readFileSync(join(www, 'i18n/index.js'), 'utf8');
   assert.match(index, /import\('\.\/en\.js'\)/);
-  assert.match(readFileSync(join(www, 'components/search.js'), 'utf8'), /import\('\.\.\/data\/pinyin-initials\.js'\)/);
-  assert.ok(direct.size >= 20);
+  assert.match(readFileSync(join(www, 'components/category-picker/search.js'), 'utf8'), /import\('\.\.\/\.\.\/data\/pinyin-initials\.js'\)/);
+  assert.ok(listed.size >= 30);
 });
 
 test('the bundled element leaves the English messages and the pinyin table out and imports them relative to itself', () => {
@@ -113,4 +120,51 @@ test('the bundled element leaves the English messages and the pinyin table out a
   assert.match(bundle, /import\(["']\.\/i18n\/en\.js["']\)/);
   assert.match(bundle, /import\(["']\.\/data\/pinyin-initials\.js["']\)/, 'the pinyin table, likewise');
   assert.ok(!bundle.includes('厂安广案澳'), 'dist/mpcheck-app.js holds the pinyin table');
+});
+
+/** The static imports of every module in www/ (relative paths, resolved to www/-relative paths). */
+export function importGraph(www = join(ROOT, 'www')) {
+  const graph = new Map();
+  const walk = (dir) => {
+    for (const n of readdirSync(join(www, dir))) {
+      const rel = dir ? `${dir}/${n}` : n;
+      if (statSync(join(www, rel)).isDirectory()) walk(rel);
+      else if (n.endsWith('.js')) {
+        const text = readFileSync(join(www, rel), 'utf8');
+        const deps = [...text.matchAll(/^\s*(?:import|export)\s+(?:[^'";]*?\sfrom\s+)?['"](\.{1,2}\/[^'"]+)['"]/gm)].map((m) => join(rel, '..', m[1]).split('\\').join('/'));
+        graph.set(rel, deps.filter((d) => !d.startsWith('pkg/')));
+      }
+    }
+  };
+  walk('');
+  return graph;
+}
+
+/** The import cycles of a graph, each as a path that starts and ends at the same module. */
+export function cycles(graph) {
+  const found = [];
+  const state = new Map(); // module → 1 on the stack, 2 done
+  const stack = [];
+  const visit = (m) => {
+    state.set(m, 1);
+    stack.push(m);
+    for (const d of graph.get(m) || []) {
+      if (state.get(d) === 1) found.push([...stack.slice(stack.indexOf(d)), d].join(' → '));
+      else if (!state.has(d)) visit(d);
+    }
+    stack.pop();
+    state.set(m, 2);
+  };
+  for (const m of [...graph.keys()].sort()) if (!state.has(m)) visit(m);
+  return found;
+}
+
+test('no import cycle in www/ (and the check finds one when there is)', () => {
+  const graph = importGraph();
+  assert.ok(graph.size >= 35, `${graph.size} modules`);
+  // Every relative import names a module that exists.
+  for (const [m, deps] of graph) for (const d of deps) assert.ok(graph.has(d), `${m} imports ${d}, which is not a module in www/`);
+  assert.deepEqual(cycles(graph), []);
+  const withCycle = new Map([...graph, ['components/share/share.js', [...graph.get('components/share/share.js'), 'components/results-view/results-view.js']]]);
+  assert.match(cycles(withCycle).join('\n'), /results-view\.js → .*share\.js → components\/results-view\/results-view\.js/);
 });

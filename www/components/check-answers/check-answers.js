@@ -1,15 +1,18 @@
 // Check your answers: every asked question with the answer in its own words and a Change link
 // that comes back here.
-import { h } from './dom.js';
-import { answerWords } from './answers.js';
+import { h } from '../dom.js';
+import { answerWords } from '../../app/answers.js';
 
-/** @param {any} app */
-export function renderCheckAnswers(app) {
-  const ctx = app.ctx;
+/**
+ * @param {import('../../app/types.js').Ctx} ctx
+ * @param {{startOver: () => void}} on
+ * @returns {import('../../app/types.js').Rendered}
+ */
+export function renderCheckAnswers(ctx, on) {
   const { t } = ctx;
   const page = h('div', { class: 'check-answers' });
   page.appendChild(h('h2', { class: 'page-heading', text: t('summary.title') }));
-  const asked = app.askedIds();
+  const asked = ctx.asked();
   const unanswered = asked.filter((id) => ctx.answers[id] === undefined);
   const dl = h('dl', { class: 'summary-list' });
   for (const qid of asked) {
@@ -43,5 +46,5 @@ export function renderCheckAnswers(app) {
       h('button', { class: 'button secondary', text: t('summary.startOver'), attrs: { type: 'button', 'data-action': 'start-over' } }),
     ),
   );
-  return { el: page, focus: () => page.querySelector('.page-heading') };
+  return { el: page, focus: () => page.querySelector('.page-heading'), actions: { 'start-over': () => on.startOver() } };
 }

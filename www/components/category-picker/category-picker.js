@@ -1,15 +1,15 @@
 // Searchable picker for platform categories (533 on WeChat): matches Chinese, English and
 // pinyin initials, lists only the categories open to the chosen entity, keeps picks as chips.
-import { h, uid } from './dom.js';
+import { h, uid } from '../dom.js';
 import { score, initialsOf, hasInitials, loadInitials } from './search.js';
 
 const PAGE = 30;
 
 export class CategoryPicker {
   /**
-   * @param {any} q the question
+   * @param {import('../../app/types.js').Question} q the question
    * @param {string[]} selected
-   * @param {any} ctx
+   * @param {import('../../app/types.js').Ctx} ctx
    * @param {(() => void)|undefined} onChange
    */
   constructor(q, selected, ctx, onChange) {
@@ -162,7 +162,11 @@ export class CategoryPicker {
   }
 }
 
-/** Candidates from the question's options or, failing that, the catalogue's category group. */
+/**
+ * Candidates from the question's options or, failing that, the catalogue's category group.
+ * @param {import('../../app/types.js').Question} q
+ * @param {{catalogue: import('../../app/types.js').Ctx['catalogue'], namesAlt: Record<string, string>|null, lang: string}} ctx
+ */
 function buildCandidates(q, ctx) {
   const reqs = ctx.catalogue?.requirements || {};
   const alt = ctx.namesAlt || {}; // the other language's names, by id

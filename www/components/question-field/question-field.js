@@ -1,20 +1,23 @@
 // One question as a form field (GOV.UK "question page" pattern): a fieldset whose legend is the
 // question, a hint, the options, "not sure" and "none of these" set apart by "or".
-import { h, uid } from './dom.js';
-import { CategoryPicker } from './category-picker.js';
-import { formatNumber } from './answers.js';
+import { h, uid } from '../dom.js';
+import { CategoryPicker } from '../category-picker/category-picker.js';
+import { formatNumber } from '../../app/answers.js';
+
+/** @typedef {import('../../app/types.js').Ctx} Ctx */
+/** @typedef {import('../../app/types.js').Question} Question */
 
 /**
- * @typedef {{ok: true, value?: any, unanswered?: boolean} | {ok: false, error: string}} ReadResult
+ * @typedef {{ok: true, value?: import('../../app/types.js').AnswerValue, unanswered?: boolean} | {ok: false, error: string}} ReadResult
  */
 
 /**
  * Build a field for question q.
- * @param {any} q
- * @param {any} value current answer (undefined = unanswered)
- * @param {any} ctx app context ({t, lang, instance, on, answers, catalogue, namesAlt})
+ * @param {Question} q
+ * @param {import('../../app/types.js').AnswerValue|undefined} value current answer (undefined = unanswered)
+ * @param {Ctx} ctx
  * @param {{headingLevel?: number, onChange?: () => void, pageHeading?: boolean}} [opts]
- * @returns {{el: HTMLElement, read: () => ReadResult, showError: (msg: string|null) => void, focusTarget: () => HTMLElement|null, id: string}}
+ * @returns {{el: HTMLElement, read: () => ReadResult, showError: (msg: string|null) => void, focusTarget: () => HTMLElement|null, refresh: () => void, id: string}}
  */
 export function buildField(q, value, ctx, opts = {}) {
   const { t } = ctx;
@@ -72,6 +75,11 @@ export function buildField(q, value, ctx, opts = {}) {
   };
 }
 
+/**
+ * Whether a question is answered with the category picker (hundreds of options, searchable).
+ * @param {Question} q
+ * @param {{catalogue: unknown}} ctx
+ */
 export function isCategoryQuestion(q, ctx) {
   return q.kind === 'several_of' && (q.id === 'wechat_categories' || q.options.length > 40 || (q.options.length === 0 && !!ctx.catalogue));
 }

@@ -1,18 +1,23 @@
 // One question per page (the phone flow): back link, the question as the page heading,
 // Continue, and an error summary that takes focus when nothing was chosen.
-import { h, button, focusEl } from './dom.js';
-import { buildField, isCategoryQuestion } from './question-field.js';
+import { h, button, focusEl } from '../dom.js';
+import { buildField, isCategoryQuestion } from '../question-field/question-field.js';
+
+/** @typedef {import('../../app/types.js').View} View */
 
 /**
- * @param {any} app the <mpcheck-app> element
- * @param {string} qid
- * @param {string|undefined} returnTo view to go back to after Continue ('summary' | 'results')
+ * @param {import('../../app/types.js').Ctx} ctx
+ * @param {{qid: string, returnTo?: View['returnTo']}} props returnTo: the view to go back to after
+ *   Continue (check answers or results), else the next question follows
+ * @param {{answer: (qid: string, value: import('../../app/types.js').AnswerValue|undefined) => void,
+ *   skip: (qid: string) => void, next: (qid: string, returnTo?: View['returnTo']) => void,
+ *   back: (qid: string) => void, go: (view: View) => void}} on
+ * @returns {import('../../app/types.js').Rendered}
  */
-export function renderQuestionPage(app, qid, returnTo) {
-  const ctx = app.ctx;
+export function renderQuestionPage(ctx, { qid, returnTo }, on) {
   const { t } = ctx;
-  const q = ctx.qsById.get(qid);
-  const asked = app.askedIds();
+  const q = /** @type {import('../../app/types.js').Question} */ (ctx.qsById.get(qid));
+  const asked = ctx.asked();
   const pos = asked.indexOf(qid);
   const page = h('div', { class: 'question-page' });
   page.appendChild(
@@ -44,14 +49,30 @@ export function renderQuestionPage(app, qid, returnTo) {
       focusEl(summary);
       return;
     }
-    app.setAnswer(qid, r.unanswered ? undefined : r.value);
-    if (r.unanswered) app.skipped.add(qid);
-    app.afterQuestion(qid, returnTo);
+    if (r.unanswered) on.skip(qid);
+    else on.answer(qid, r.value);
+    on.next(qid, returnTo);
   });
-  return { el: page, focus: () => focusEl(field.el.querySelector('.page-heading')) };
+  const handlers = {
+    back: () => on.back(qid),
+    skip: () => {
+      on.skip(qid);
+      on.next(qid, returnTo);
+    },
+    'clear-answer': () => {
+      on.answer(qid, undefined);
+      on.go({ name: 'question', qid, returnTo });
+    },
+  };
+  return { el: page, focus: () => focusEl(field.el.querySelector('.page-heading')), actions: handlers };
 }
 
-/** GOV.UK error summary: a heading, then each problem as a link to its field. */
+/**
+ * GOV.UK error summary: a heading, then each problem as a link to its field.
+ * @param {import('../../app/types.js').Translate} t
+ * @param {string} message
+ * @param {() => void} onClick
+ */
 export function errorSummary(t, message, onClick) {
   const link = h('button', { class: 'link error-link', text: message, attrs: { type: 'button' } });
   link.addEventListener('click', onClick);

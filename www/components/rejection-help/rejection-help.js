@@ -1,19 +1,29 @@
 // Rejection help: paste the platform's message, get likely causes and fixes from diagnose().
 // The pasted text is only ever handled as text (textContent, never markup).
-import { h } from './dom.js';
+import { h } from '../dom.js';
 
 export const MAX_BYTES = 65536;
 
-/** @param {any} app */
-export function renderRejectionHelp(app) {
-  const ctx = app.ctx;
+/** @typedef {import('../../app/types.js').Cause} Cause */
+
+/**
+ * @param {import('../../app/types.js').Ctx} ctx with the report and the catalogue
+ * @param {{text: string, causes: Cause[]|null}} props the pasted text and the causes found, kept by
+ *   the shell while the reader looks at other views
+ * @param {{ready: () => Promise<unknown>, diagnose: (text: string) => Promise<Cause[]>,
+ *   keep: (text: string, causes: Cause[]|null) => void}} on ready: fetch what diagnosing needs (the
+ *   causes' texts) while the reader pastes; diagnose; keep the text and causes for next time
+ * @returns {import('../../app/types.js').Rendered}
+ */
+export function renderRejectionHelp(ctx, props, on) {
   const { t } = ctx;
-  const id = app.uid('diag', 'text');
+  const id = ctx.uid('diag', 'text');
+  let causes = props.causes;
   const page = h('div', { class: 'rejection' });
   page.appendChild(h('h2', { class: 'page-heading', text: t('diag.title') }));
   page.appendChild(h('p', { text: t('diag.intro') }));
   const area = h('textarea', { class: 'textarea', attrs: { id, rows: '8', 'aria-describedby': id + '-hint', spellcheck: 'false' } });
-  area.value = app.diagnoseText || '';
+  /** @type {HTMLTextAreaElement} */ (area).value = props.text || '';
   const err = h('p', { class: 'error-message', attrs: { id: id + '-error', hidden: true } });
   const form = h(
     'form',
@@ -28,7 +38,6 @@ export function renderRejectionHelp(app) {
   page.append(form, results);
   const show = () => {
     results.replaceChildren();
-    const causes = app.diagnoseResult;
     if (!causes) return;
     results.appendChild(h('h3', { class: 'group-title', attrs: { tabindex: '-1' }, text: causes.length ? t('diag.found', { n: causes.length }) : t('diag.nothing') }));
     if (!causes.length) {
@@ -37,18 +46,16 @@ export function renderRejectionHelp(app) {
     }
     for (const c of causes) results.appendChild(causeCard(c, ctx));
   };
-  ctx.on(area, 'input', () => {
-    app.diagnoseText = area.value;
-  });
+  const text = () => /** @type {HTMLTextAreaElement} */ (area).value;
+  ctx.on(area, 'input', () => on.keep(text(), causes));
   // The causes' texts are a separate small file: fetch them while the reader pastes.
-  const ready = app.causesReady();
-  ready.catch(() => {}); // reported on submit
+  on.ready().catch(() => {}); // reported on submit
   ctx.on(form, 'submit', async (e) => {
     e.preventDefault();
-    const text = area.value;
-    const bytes = new TextEncoder().encode(text).length;
+    const pasted = text();
+    const bytes = new TextEncoder().encode(pasted).length;
     let problem = null;
-    if (!text.trim()) problem = t('diag.empty');
+    if (!pasted.trim()) problem = t('diag.empty');
     else if (bytes > MAX_BYTES) problem = t('diag.tooLong', { max: MAX_BYTES / 1024 });
     if (problem) {
       err.textContent = problem;
@@ -62,8 +69,8 @@ export function renderRejectionHelp(app) {
     area.setAttribute('aria-describedby', id + '-hint');
     area.removeAttribute('aria-invalid');
     try {
-      const engine = await ready.catch(() => app.causesReady()); // a failed fetch is tried again
-      app.diagnoseResult = engine.diagnose(text, ctx.lang);
+      causes = await on.diagnose(pasted); // a failed fetch of the causes is tried again
+      on.keep(pasted, causes);
     } catch (ex) {
       err.textContent = t('diag.failed', { message: String(ex && ex.message ? ex.message : ex) });
       err.hidden = false;
@@ -77,8 +84,13 @@ export function renderRejectionHelp(app) {
   return { el: page, focus: () => page.querySelector('.page-heading') };
 }
 
+/**
+ * @param {Cause} c
+ * @param {import('../../app/types.js').Ctx} ctx
+ */
 function causeCard(c, ctx) {
-  const { t, catalogue, report } = ctx;
+  const { t, report } = ctx;
+  const catalogue = /** @type {import('../../app/types.js').Catalogue} */ (ctx.catalogue);
   const card = h('article', { class: 'cause card', attrs: { 'data-cause': c.id } });
   card.appendChild(h('h4', { class: 'req-name', text: c.title }));
   if (c.meaning) card.appendChild(h('p', {}, h('strong', { text: t('diag.meaning') }), ' ', c.meaning));

@@ -1,11 +1,14 @@
 // All questions on one page (wide screens, opt-in): every field stays in the DOM and is shown or
 // hidden as the answers change, so focus never jumps while the user works down the page.
-import { h } from './dom.js';
-import { buildField } from './question-field.js';
+import { h } from '../dom.js';
+import { buildField } from '../question-field/question-field.js';
 
-/** @param {any} app */
-export function renderAllQuestions(app) {
-  const ctx = app.ctx;
+/**
+ * @param {import('../../app/types.js').Ctx} ctx
+ * @param {{answer: (qid: string, value: import('../../app/types.js').AnswerValue|undefined) => void}} on
+ * @returns {import('../../app/types.js').Rendered}
+ */
+export function renderAllQuestions(ctx, on) {
   const { t } = ctx;
   const page = h('div', { class: 'all-questions' });
   page.appendChild(h('h2', { class: 'page-heading', text: t('all.title') }));
@@ -14,7 +17,7 @@ export function renderAllQuestions(app) {
   const fields = new Map();
   let changing = null;
   const sync = () => {
-    const asked = new Set(app.askedIds());
+    const asked = new Set(ctx.asked());
     for (const [qid, f] of fields) {
       f.el.hidden = !asked.has(qid);
       if (!f.el.hidden && qid !== changing) f.refresh();
@@ -31,11 +34,11 @@ export function renderAllQuestions(app) {
           if (q.kind === 'number') field.showError(r.error);
           else {
             field.showError(null);
-            app.setAnswer(q.id, undefined);
+            on.answer(q.id, undefined);
           }
         } else {
           field.showError(null);
-          app.setAnswer(q.id, r.unanswered ? undefined : r.value);
+          on.answer(q.id, r.unanswered ? undefined : r.value);
         }
         sync();
         changing = null;

@@ -1,15 +1,27 @@
 // One requirement in the results: why (in the words of the user's answers), eligibility warnings,
 // authority, lead time, validity, difficulty, documents, sources with dates and confidence, myth note.
-import { h } from './dom.js';
+import { h } from '../dom.js';
+import { sourcesBlock, sourcesList } from './sources.js';
+
+export { sourcesList, refreshSources } from './sources.js';
+
+/** @typedef {import('../../app/types.js').Ctx} Ctx */
+/** @typedef {import('../../app/types.js').Item} Item */
+/** @typedef {import('../../app/types.js').Requirement} Requirement */
+/** @typedef {import('../../app/types.js').Catalogue & {details?: 'categories'}} Catalogue */
+/** @typedef {import('../../app/types.js').Translate} Translate */
+/** @typedef {import('../../app/types.js').Docs} Docs */
 
 /**
- * @param {any} item report item
- * @param {any} ctx
+ * @param {Item} item report item
+ * @param {Ctx} ctx with the report and the catalogue
  * @param {{headingLevel?: number}} [opts]
+ * @returns {HTMLElement}
  */
 export function renderRequirement(item, ctx, opts = {}) {
-  const { t, catalogue } = ctx;
-  const r = catalogue.requirements[item.id] || { name: item.id, sources: [], eligibility: [] };
+  const { t } = ctx;
+  const catalogue = /** @type {Catalogue} */ (ctx.catalogue);
+  const r = catalogue.requirements[item.id] || /** @type {Requirement} */ ({ id: item.id, name: item.id, sources: [], eligibility: [] });
   const level = opts.headingLevel || 4;
   const card = h('article', { class: 'req card status-' + item.status, attrs: { 'data-req': item.id } });
   card.appendChild(
@@ -49,7 +61,7 @@ export function renderRequirement(item, ctx, opts = {}) {
     if (names.length) card.appendChild(h('p', { class: 'one-of' }, h('strong', { text: t('req.oneOf') }), ' ', names.join(ctx.lang === 'en' ? '; ' : '；')));
   }
   const dl = h('dl', { class: 'facts' });
-  const fact = (k, v) => v && dl.append(h('div', { class: 'fact' }, h('dt', { text: k }), h('dd', { text: v })));
+  const fact = (/** @type {string} */ k, /** @type {string|undefined} */ v) => v && dl.append(h('div', { class: 'fact' }, h('dt', { text: k }), h('dd', { text: v })));
   fact(t('req.authority'), r.authority);
   if (r.lead_time) fact(t('req.leadTime'), t('req.days', { min: r.lead_time[0], max: r.lead_time[1] }));
   fact(t('req.validity'), r.validity);
@@ -84,7 +96,11 @@ export function renderRequirement(item, ctx, opts = {}) {
   return card;
 }
 
-/** Whether a requirement's long texts are still on their way (in categories.<lang>.json). */
+/**
+ * Whether a requirement's long texts are still on their way (in categories.<lang>.json).
+ * @param {Requirement} r
+ * @param {Catalogue} catalogue
+ */
 function detailsPending(r, catalogue) {
   return !!catalogue.details && r.kind === 'category' && r.summary === undefined;
 }
@@ -93,18 +109,18 @@ function detailsPending(r, catalogue) {
  * Draws again the cards drawn before their long texts arrived, keeping which of their disclosures
  * are open and where the keyboard focus was.
  * @param {ParentNode} root
- * @param {any} ctx
+ * @param {Ctx} ctx
  */
 export function refreshCards(root, ctx) {
   const items = new Map((ctx.report?.requirements || []).map((i) => [i.id, i]));
-  const focusables = (el) => [...el.querySelectorAll('button, a[href], summary, [tabindex]')];
+  const focusables = (/** @type {Element} */ el) => [...el.querySelectorAll('button, a[href], summary, [tabindex]')];
   for (const old of root.querySelectorAll('article.req[data-pending-details]')) {
-    const item = items.get(old.dataset.req);
+    const item = items.get(/** @type {HTMLElement} */ (old).dataset.req || '');
     if (!item) continue;
     const fresh = renderRequirement(item, ctx, { headingLevel: Number(old.querySelector('.req-name')?.tagName.slice(1)) || 4 });
     // Disclosures keep their state by kind (the new card has the same ones).
     const open = [...old.querySelectorAll('details')].filter((d) => d.open).map((d) => d.classList[0]);
-    const active = /** @type {any} */ (old.getRootNode()).activeElement;
+    const active = /** @type {ShadowRoot|Document} */ (old.getRootNode()).activeElement;
     const focusAt = active && old.contains(active) ? focusables(old).indexOf(active) : -1;
     old.replaceWith(fresh);
     for (const kind of open) {
@@ -115,16 +131,14 @@ export function refreshCards(root, ctx) {
   }
 }
 
-/** The requirement's sources behind a disclosure; before they have arrived, without a count. */
-function sourcesBlock(r, ctx) {
-  const { t } = ctx;
-  const title = r.sources ? t('req.sources', { n: r.sources.length }) : t('req.sourcesTitle');
-  return h('details', { class: 'sources' }, h('summary', { text: title }), sourcesList(r.sources, ctx, { req: r.id, field: 'sources' }));
-}
-
-/** Why: each deciding rule with the answers that made it hold, in the questions' words. */
+/**
+ * Why: each deciding rule with the answers that made it hold, in the questions' words.
+ * @param {Item} item
+ * @param {Ctx} ctx
+ */
 function whyBlock(item, ctx) {
-  const { t, catalogue, report } = ctx;
+  const { t, report } = ctx;
+  const catalogue = /** @type {Catalogue} */ (ctx.catalogue);
   const box = h('div', { class: 'why' });
   const because = item.because || [];
   if (!because.length) {
@@ -165,21 +179,34 @@ function whyBlock(item, ctx) {
   return box;
 }
 
-/** A link-styled button to a question (in-page navigation, never the host URL). */
+/**
+ * A link-styled button to a question (in-page navigation, never the host URL: the router's
+ * goto-question action).
+ * @param {string} qid
+ * @param {Ctx} ctx
+ * @param {'summary'|'results'} returnTo
+ */
 export function questionLink(qid, ctx, returnTo) {
   const q = ctx.qsById.get(qid);
   return h('button', { class: 'link', text: q ? q.text : qid, attrs: { type: 'button', 'data-action': 'goto-question', 'data-qid': qid, 'data-return': returnTo } });
 }
 
+/** @param {string} text @param {string} kind */
 function tag(text, kind) {
   return h('span', { class: 'tag tag-' + kind, text });
 }
 
+/** @param {string|undefined} c @param {Translate} t */
 export function confidenceTag(c, t) {
   return h('span', { class: 'tag confidence-' + (c || 'unconfirmed'), text: t('confidence.' + (c || 'unconfirmed')) });
 }
 
-/** Documents as AND-of-OR. */
+/**
+ * Documents as AND-of-OR.
+ * @param {Docs} d
+ * @param {Translate} t
+ * @returns {HTMLElement}
+ */
 function docsList(d, t) {
   const ul = h('ul', { class: 'docs' });
   for (const item of d.all || []) ul.appendChild(h('li', {}, docItem(item, t)));
@@ -189,84 +216,11 @@ function docsList(d, t) {
   return ul;
 }
 
+/** @param {import('../../app/types.js').DocItem} item @param {Translate} t */
 function docItem(item, t) {
   if (typeof item === 'string') return document.createTextNode(item);
   const frag = h('span', { class: 'doc-bundle' });
   if (item.label) frag.appendChild(h('strong', { text: item.label + (t('req.colon')) }));
   frag.appendChild(docsList({ all: item.all || [], any_of: item.any_of || [] }, t));
   return frag;
-}
-
-/** Sources with title, link (http/https only), date checked and kind. Until the sources have
- * arrived (categories.<lang>.json, fetched once idle after the first result, with the lists of a
- * requirement's and its myth's sources) the list says so, and the app fills it in place when they
- * do (refreshSources).
- * @param {string[]|undefined} ids
- * @param {any} ctx
- * @param {{req: string, field: 'sources'|'myth'}} [owner] whose list it is, to find it again
- */
-export function sourcesList(ids, ctx, owner) {
-  const { t, catalogue } = ctx;
-  const ul = h('ul', { class: 'source-list' });
-  if (catalogue.details && (!ids || !ids.every((id) => catalogue.sources?.[id]))) {
-    if (owner) {
-      ul.dataset.pendingReq = owner.req;
-      ul.dataset.pendingField = owner.field;
-    } else ul.dataset.pending = (ids || []).join(' ');
-    ul.appendChild(h('li', { class: 'source-pending', text: t('source.loading') }));
-    return ul;
-  }
-  for (const id of ids || []) {
-    const s = catalogue.sources?.[id];
-    if (!s) {
-      ul.appendChild(h('li', { text: id }));
-      continue;
-    }
-    const url = safeUrl(s.url);
-    const title = url
-      ? h('a', { class: 'source-link', text: s.title, attrs: { href: url, target: '_blank', rel: 'noopener noreferrer' } })
-      : h('span', { text: s.title });
-    ul.appendChild(
-      h(
-        'li',
-        {},
-        title,
-        ' ',
-        h('span', { class: 'source-meta', text: t('source.meta', { tag: t('tag.' + s.tag), checked: s.checked }) }),
-      ),
-    );
-  }
-  return ul;
-}
-
-/** Fills in the source lists drawn before the sources arrived (a disclosure keeps its state). */
-export function refreshSources(root, ctx) {
-  const reqs = ctx.catalogue?.requirements || {};
-  for (const ul of root.querySelectorAll('ul.source-list[data-pending-req]')) {
-    const r = reqs[ul.dataset.pendingReq];
-    if (!r) continue;
-    if (ul.dataset.pendingField === 'myth') {
-      ul.replaceWith(sourcesList(r.myth?.sources, ctx));
-      continue;
-    }
-    const old = ul.closest('details.sources');
-    const fresh = sourcesBlock(r, ctx);
-    if (old) {
-      /** @type {HTMLDetailsElement} */ (fresh).open = /** @type {HTMLDetailsElement} */ (old).open;
-      old.replaceWith(fresh);
-    } else ul.replaceWith(sourcesList(r.sources, ctx));
-  }
-  for (const ul of root.querySelectorAll('ul.source-list[data-pending]')) {
-    ul.replaceWith(sourcesList(ul.dataset.pending ? ul.dataset.pending.split(' ') : [], ctx));
-  }
-}
-
-function safeUrl(u) {
-  if (!u) return null;
-  try {
-    const url = new URL(u);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-  } catch {
-    return null;
-  }
 }

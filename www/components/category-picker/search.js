@@ -14,7 +14,7 @@ let loading = null;
  */
 export function loadInitials() {
   if (!loading) {
-    loading = import('../data/pinyin-initials.js').then(
+    loading = import('../../data/pinyin-initials.js').then(
       ({ INITIALS }) => {
         const m = new Map();
         for (const [letter, chars] of Object.entries(INITIALS)) {

@@ -1,23 +1,22 @@
 // Results: grouped required / may be required / not accepted / not needed, each split by layer
 // (law, the mini-program's own filing, platform review), then the plan, what-if and sharing.
-import { h } from './dom.js';
-import { renderRequirement, questionLink } from './requirement-card.js';
-import { renderPlan } from './plan-view.js';
-import { renderWhatIf } from './what-if.js';
-import { renderShare } from './share.js';
+import { h } from '../dom.js';
+import { GROUPS, LAYERS, visibleItems } from '../../app/report.js';
+import { renderRequirement, questionLink } from '../requirement-card/requirement-card.js';
+import { renderPlan } from '../plan-view/plan-view.js';
+import { renderWhatIf } from '../what-if/what-if.js';
+import { renderShare } from '../share/share.js';
 
-export const GROUPS = ['required', 'possible', 'not_accepted', 'not_needed'];
-export const LAYERS = ['law', 'filing', 'platform'];
-
-/** Items worth showing: "not needed" only when an answer ruled it out (not merely irrelevant). */
-export function visibleItems(report) {
-  return report.requirements.filter((it) => it.status !== 'not_needed' || (it.because && it.because.length));
-}
-
-/** @param {any} app */
-export function renderResults(app) {
-  const ctx = app.ctx;
-  const { t, report } = ctx;
+/**
+ * @param {import('../../app/types.js').Ctx} ctx with the report and the catalogue
+ * @param {{evaluate: (answers: import('../../app/types.js').Answers) => import('../../app/types.js').Report,
+ *   link: () => string, markdown: () => Promise<string>, print: () => void}} on what-if's reports, and sharing
+ * @returns {import('../../app/types.js').Rendered}
+ */
+export function renderResults(ctx, on) {
+  const { t } = ctx;
+  const report = /** @type {import('../../app/types.js').Report} */ (ctx.report);
+  const catalogue = /** @type {import('../../app/types.js').Catalogue} */ (ctx.catalogue);
   const page = h('div', { class: 'results' });
   page.appendChild(h('h2', { class: 'page-heading', text: t('results.title') }));
   const items = visibleItems(report);
@@ -28,10 +27,10 @@ export function renderResults(app) {
       { class: 'overview card' },
       h('p', { class: 'overview-line', text: t('results.overview', { required: counts.required, possible: counts.possible, not_accepted: counts.not_accepted }) }),
       report.plan && report.plan.total ? h('p', { text: t('results.estimate', { min: report.plan.total[0], max: report.plan.total[1] }) }) : null,
-      h('p', { class: 'hint', text: t('results.version', { version: report.version, reviewed: ctx.catalogue.reviewed || '' }) }),
+      h('p', { class: 'hint', text: t('results.version', { version: report.version, reviewed: catalogue.reviewed || '' }) }),
     ),
   );
-  const next = (report.next_questions || []).filter((n) => app.askedIds().includes(n.id));
+  const next = (report.next_questions || []).filter((n) => ctx.asked().includes(n.id));
   if (next.length) {
     page.appendChild(
       h(
@@ -48,7 +47,7 @@ export function renderResults(app) {
   page.appendChild(nav);
   for (const g of GROUPS) {
     const groupItems = items.filter((i) => i.status === g);
-    const sectionId = app.uid('group', g);
+    const sectionId = ctx.uid('group', g);
     navList.appendChild(h('li', {}, h('button', { class: 'link', text: t('group.' + g) + ' (' + groupItems.length + ')', attrs: { type: 'button', 'data-action': 'jump', 'data-target': sectionId } })));
     const section = h('section', { class: 'group group-' + g, attrs: { id: sectionId, 'aria-labelledby': sectionId + '-h' } });
     section.appendChild(h('h3', { class: 'group-title', attrs: { id: sectionId + '-h', tabindex: '-1' }, text: t('group.' + g) + ' (' + groupItems.length + ')' }));
@@ -94,8 +93,20 @@ export function renderResults(app) {
     page.appendChild(section);
   }
   page.appendChild(renderPlan(ctx));
-  page.appendChild(renderWhatIf(app));
-  page.appendChild(renderShare(app));
+  page.appendChild(renderWhatIf(ctx, on.evaluate));
+  const share = renderShare(ctx, on);
+  page.appendChild(share.el);
   page.appendChild(h('p', { class: 'disclaimer', text: t('results.disclaimer') }));
-  return { el: page, focus: () => page.querySelector('.page-heading') };
+  const actions = {
+    ...share.actions,
+    // The group links at the top: to the group's heading (in-page, never the host URL).
+    jump: (/** @type {DOMStringMap} */ d) => {
+      const heading = /** @type {HTMLElement|null} */ (page.querySelector(`[id="${d.target}"] h3`));
+      if (heading) {
+        heading.scrollIntoView({ block: 'start' });
+        heading.focus();
+      }
+    },
+  };
+  return { el: page, focus: () => page.querySelector('.page-heading'), actions };
 }

@@ -1,10 +1,15 @@
 // The plan: steps in order (entity, licences, 前置审批, filing, category, submission, operation),
 // each with when it can start and finish in working days, and the total estimate.
-import { h } from './dom.js';
+import { h } from '../dom.js';
 
-/** @param {any} ctx */
+/**
+ * @param {import('../../app/types.js').Ctx} ctx with the report and the catalogue
+ * @returns {HTMLElement}
+ */
 export function renderPlan(ctx) {
-  const { t, report, catalogue } = ctx;
+  const { t } = ctx;
+  const report = /** @type {import('../../app/types.js').Report} */ (ctx.report);
+  const catalogue = /** @type {import('../../app/types.js').Catalogue} */ (ctx.catalogue);
   const section = h('section', { class: 'plan', attrs: { 'aria-labelledby': ctx.uid('plan', 'h') } });
   section.appendChild(h('h3', { class: 'group-title', attrs: { id: ctx.uid('plan', 'h') }, text: t('plan.title') }));
   const steps = report.plan?.steps || [];
