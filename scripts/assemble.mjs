@@ -181,6 +181,10 @@ if (existsSync(appEntry)) {
     charset: 'utf8',
     write: false,
     metafile: true,
+    // The shell's and its modules' own fields and methods (`this._state`, `_render`…) are named with a
+    // leading underscore; inside the one bundle they can be short (0.3 KB gzip less). Nothing outside
+    // the bundle reads them (the element's public members have no underscore).
+    mangleProps: /^_/,
     outfile: join(opts.out, 'mpcheck-app.js'),
     plugins: [
       {

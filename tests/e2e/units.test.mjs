@@ -115,8 +115,8 @@ test('every module of the element is at most two imports from mpcheck-app.js (ap
 
 test('the bundled element leaves the English messages and the pinyin table out and imports them relative to itself', () => {
   const bundle = readFileSync(join(ROOT, 'dist/mpcheck-app.js'), 'utf8');
-  assert.ok(!bundle.includes(en['app.loadFailed']), 'dist/mpcheck-app.js holds English messages');
-  assert.ok(bundle.includes(zh['app.loadFailed']), 'dist/mpcheck-app.js holds the Chinese messages');
+  assert.ok(!bundle.includes(en['app.fileFailed']), 'dist/mpcheck-app.js holds English messages');
+  assert.ok(bundle.includes(zh['app.fileFailed']), 'dist/mpcheck-app.js holds the Chinese messages');
   assert.match(bundle, /import\(["']\.\/i18n\/en\.js["']\)/);
   assert.match(bundle, /import\(["']\.\/data\/pinyin-initials\.js["']\)/, 'the pinyin table, likewise');
   assert.ok(!bundle.includes('厂安广案澳'), 'dist/mpcheck-app.js holds the pinyin table');
