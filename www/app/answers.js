@@ -9,8 +9,8 @@ const MAX_FRAGMENT = 8192;
 
 /**
  * Check one value against its question. Returns the normalised value or undefined.
- * @param {any} q question from questions(lang)
- * @param {any} v
+ * @param {import('./types.js').Question} q question from questions(lang)
+ * @param {unknown} v
  */
 export function checkValue(q, v) {
   if (v === 'not_sure') return q.not_sure ? v : undefined;
@@ -42,8 +42,8 @@ export function checkValue(q, v) {
 
 /**
  * Keep the answers that fit the questions.
- * @param {any} obj
- * @param {any[]} questions
+ * @param {unknown} obj
+ * @param {import('./types.js').Question[]} questions
  * @returns {{answers: Record<string, any>, dropped: string[]}}
  */
 export function validateAnswers(obj, questions) {
@@ -63,7 +63,7 @@ export function validateAnswers(obj, questions) {
 /**
  * Encode answers as a fragment (without "#").
  * @param {Record<string, any>} answers
- * @param {any[]} questions
+ * @param {import('./types.js').Question[]} questions
  */
 export function encodeAnswers(answers, questions) {
   const p = new URLSearchParams();
@@ -84,7 +84,7 @@ export function encodeAnswers(answers, questions) {
 /**
  * Decode a fragment. Never throws.
  * @param {string} fragment with or without leading "#"
- * @param {any[]} questions
+ * @param {import('./types.js').Question[]} questions
  * @returns {{present: boolean, version: number|null, answers: Record<string, any>, ignored: string[]}}
  */
 export function decodeAnswers(fragment, questions) {
