@@ -210,13 +210,47 @@ if (existsSync(appEntry)) {
   });
   writeFileSync(join(opts.out, 'mpcheck-app.js'), bundled.outputFiles[0].contents);
   const inputs = Object.keys(bundled.metafile.inputs).map((f) => relative(opts.www, join(root, f)).split(sep).join('/'));
+  const mainInputs = inputs;
   const strays = inputs.filter((f) => f !== 'mpcheck-app.js' && !/^(app|components|i18n|data)\//.test(f));
   if (strays.length) throw new Error(`dist/mpcheck-app.js bundles ${strays.join(', ')}: add them to wasm-pack.toml page_exclude or keep them separate`);
+  // A component imported dynamically (a view a first result does not show, app/views.js; the category
+  // picker; the Markdown writer) is bundled on its own, over its copy in dist/: its imports (the DOM
+  // helpers, the answers' words) are stateless and may exist twice. A module that keeps state for the
+  // page (the messages, the loader, the views' table, the pinyin table's cache) may be in it only if
+  // the element's bundle does not hold it too. A dynamic import in it stays as written, so it must be
+  // written in the lazy component's own folder (its bundle takes the component's place in dist/).
+  const STATEFUL = ['i18n/index.js', 'wasm-loader.js', 'app/views.js', 'components/category-picker/search.js'];
   for (const rel of lazy) {
     const text = readFileSync(join(opts.www, rel), 'utf8');
-    if (/^\s*import\s*[\w{*'"(]/m.test(text) || /^\s*export\s[^\n]*\bfrom\s*['"]/m.test(text) || /\bimport\s*\(/.test(text)) {
-      throw new Error(`www/${rel} is imported dynamically by the element, so it must not import anything itself`);
-    }
+    const imports = /^\s*import\s*[\w{*'"(]/m.test(text) || /^\s*export\s[^\n]*\bfrom\s*['"]/m.test(text) || /\bimport\s*\(/.test(text);
+    if (!imports) continue;
+    if (!rel.startsWith('components/')) throw new Error(`www/${rel} is imported dynamically by the element, so it must not import anything itself`);
+    const part = await build({
+      entryPoints: [join(opts.www, rel)],
+      bundle: true,
+      format: 'esm',
+      minify: true,
+      legalComments: 'none',
+      charset: 'utf8',
+      write: false,
+      metafile: true,
+      outfile: join(opts.out, rel),
+      plugins: [
+        {
+          name: 'lazy-in-lazy',
+          setup: (b) =>
+            b.onResolve({ filter: /.*/ }, (args) => {
+              if (args.kind !== 'dynamic-import') return undefined;
+              if (resolve(args.resolveDir) !== resolve(join(opts.www, rel, '..'))) return { errors: [{ text: `${rel} bundles a dynamic import('${args.path}') from another folder (${args.resolveDir})` }] };
+              return { path: args.path, external: true };
+            }),
+        },
+      ],
+    });
+    const inputs = Object.keys(part.metafile.inputs).map((f) => relative(opts.www, join(root, f)).split(sep).join('/'));
+    const stateful = inputs.filter((f) => STATEFUL.includes(f) && mainInputs.includes(f));
+    if (stateful.length) throw new Error(`www/${rel} is loaded lazily but bundles ${stateful.join(', ')}, which must exist once per page`);
+    writeFileSync(join(opts.out, rel), part.outputFiles[0].contents);
   }
   console.log(`assemble: dist/mpcheck-app.js bundles ${inputs.length} modules (${bundled.outputFiles[0].contents.length} bytes); loads later: ${[...lazy].join(', ') || 'nothing'}`);
 }

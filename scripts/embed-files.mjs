@@ -17,6 +17,9 @@ export const GROUPS = [
   [['mpcheck-app.js', 'wasm-loader.js'], 'the element (in `dist/` one module with its components and the Chinese messages; the npm package keeps them as modules in `app/`, `components/`, `i18n/`) and its loader of the engine and files'],
   [['mpcheck-app.css'], 'its styles, linked inside the shadow root'],
   [['i18n/en.js'], 'the English messages, imported when a checker shows English'],
+  [['components/category-picker/category-picker.js'], 'the category picker and its search, imported when a category question is first shown'],
+  [['components/checklist-view/checklist-view.js', 'components/rejection-help/rejection-help.js'], 'the checklist and the rejection help, imported when first shown'],
+  [['components/share/markdown.js'], 'the Markdown writer, imported when a result is first copied as Markdown'],
   [['data/pinyin-initials.js'], "the category picker's pinyin table, imported when a picker opens"],
   [['pkg/mpcheck_page.js', 'pkg/mpcheck_page_bg.wasm'], 'the engine the page loads (rules without texts: the texts come from the JSON files below)'],
   [['pkg/questions.*.json'], 'the questions, for the first screen before the wasm'],
@@ -25,6 +28,8 @@ export const GROUPS = [
   [['pkg/names.*.json'], "the WeChat categories' names, loaded in the other language when a category picker opens"],
   [['pkg/causes.*.json'], "the rejection causes' texts, loaded when the rejection help is first used"],
 ];
+/** Components the element imports when first needed (app/views.js, share.js; in dist/ each a bundle). */
+const LAZY_COMPONENTS = GROUPS.flatMap(([globs]) => globs).filter((g) => g.startsWith('components/'));
 /** The site's own page around the checker: not part of an embed. */
 const HOST_PAGE = ['index.html', 'host.js', 'host.css'];
 const BEGIN = '<!-- files:begin -->';
@@ -66,7 +71,9 @@ export function embedFiles(dist = join(root, 'dist')) {
   for (const path of walk(dist)) {
     const rel = relative(dist, path).split(sep).join('/');
     if (!/\.(html|m?js|css|json|wasm)$/.test(rel) || HOST_PAGE.includes(rel)) continue;
-    if (rel === 'mpcheck-embed.js' || !exclude.some((re) => re.test(rel))) loaded.push({ rel, gzip: gz(readFileSync(path)) });
+    // Besides the page's files: the script-tag entry and the element's lazily imported components.
+    const always = rel === 'mpcheck-embed.js' || LAZY_COMPONENTS.includes(rel);
+    if (always || !exclude.some((re) => re.test(rel))) loaded.push({ rel, gzip: gz(readFileSync(path)) });
   }
   const rows = GROUPS.map(([globs, what]) => {
     const res = globs.map(globToRegExp);

@@ -8,7 +8,7 @@
 import { assetUrl } from './wasm-loader.js';
 import { translator, normaliseLang, loadMessages, hasMessages } from './i18n/index.js';
 import { h, focusEl } from './components/dom.js';
-import { makeCtx, makeOps } from './app/props.js';
+import { makeCtx, makeOps, makeFrameOps } from './app/props.js';
 import { CheckerState } from './app/state.js';
 import { Resources } from './app/resources.js';
 import { Router } from './app/router.js';
@@ -17,7 +17,7 @@ import { ATTRIBUTES, reflectSettings, upgradeProperties } from './app/settings.j
 import { buildFrame, drawMasthead, drawNav, drawFooter, drawVersion } from './components/frame/frame.js';
 import { drawNotices } from './components/notices/notices.js';
 import { drawStatus } from './components/status/status.js';
-import { renderWaiting, problemText } from './components/load-error/load-error.js';
+import { renderWaiting } from './components/load-error/load-error.js';
 import { CheckerFlow } from './app/flow.js';
 import './app/modules.js';
 
@@ -70,10 +70,7 @@ export class MpcheckApp extends CheckerFlow {
       catalogue: () => this._catalogueArrived(),
       catalogueFailed: () => this._waitingForCatalogue && this._render(false),
       details: (waiting) => (waiting ? this._render(this._focusInView()) : this._drawDetails()),
-      detailsFailed: (p) => {
-        this._notice(problemText(this.t, p), 'warning');
-        if (this._res.waitingForDetails) this._render(false);
-      },
+      detailsFailed: (p) => this._detailsFailed(p),
     });
     const s = this._state;
     this._router = new Router({
@@ -87,14 +84,14 @@ export class MpcheckApp extends CheckerFlow {
     /** @type {{view: Actions, notices: Actions, frame: Actions}} the data-actions the drawn parts handle */
     this._actions = { view: {}, notices: {}, frame: {} };
     this._diagnosis = { text: '', causes: null };
-    /** @type {Set<ReturnType<typeof setTimeout>>} */
-    this._timers = new Set();
+    this._timers = /** @type {Set<ReturnType<typeof setTimeout>>} */ (new Set());
     this._abort = /** @type {AbortController|null} */ (null);
     this._viewAbort = new AbortController();
     this._ready = false;
     this._noticeSeq = 0;
     this._lastCounts = '';
     this._ops = makeOps(this);
+    this._frameOps = makeFrameOps(this);
   }
 
   /* ---------- settings (app/settings.js adds platform, storageKey, compact, syncUrl, hideTitle) ---------- */
@@ -206,8 +203,8 @@ export class MpcheckApp extends CheckerFlow {
     this._shell.classList.toggle('wide', this.wide);
     this._shell.classList.toggle('compact', this.compact);
     this._actions.frame = {
-      ...drawMasthead(this._masthead, { t, lang: this._lang }, { switchLanguage: (l) => this._chooseLanguage(l) }),
-      ...drawNav(this._nav, { t, view: this._router.view.name, wide: this.wide, mode: s.mode }, { toggleMode: () => this._toggleMode() }),
+      ...drawMasthead(this._masthead, { t, lang: this._lang }, this._frameOps),
+      ...drawNav(this._nav, { t, view: this._router.view.name, wide: this.wide, mode: s.mode }, this._frameOps),
     };
     drawFooter(this._footer, { t });
     this._renderNotices();
@@ -241,7 +238,10 @@ export class MpcheckApp extends CheckerFlow {
     res.waitingForDetails = !this._waitingForCatalogue && res.needsDetails(v, this._lang);
     // The category picker does not show the long texts, but result cards will: fetch them now.
     if (res.waitingForDetails || (v.name === 'question' && this.qsById.get(v.qid || '')?.options_from)) res.loadDetails(this._lang);
-    const out = this._waitingForCatalogue || res.waitingForDetails ? renderWaiting({ t: this.t, problem: res.problem }, { retry: () => this._retryCatalogue() }) : renderView(v, this._ctx(), this._ops);
+    const waitView = this._waitForView(v); // a lazy view's component (app/views.js)
+    const waiting = waitView || this._waitingForCatalogue || res.waitingForDetails;
+    const problem = waitView ? this._viewProblem?.problem || null : res.problem;
+    const out = waiting ? renderWaiting({ t: this.t, problem }, { retry: () => this._retry() }) : renderView(v, this._ctx(), this._ops);
     this._current = out;
     this._actions.view = out.actions || {};
     this._renderChrome();
@@ -274,7 +274,7 @@ export class MpcheckApp extends CheckerFlow {
    */
   _notice(text, kind, undoLabel) {
     const id = 'n' + ++this._noticeSeq;
-    const actions = undoLabel ? [{ label: undoLabel, action: 'restore-previous', run: () => this._restorePrevious(id) }] : [];
+    const actions = undoLabel ? [{ label: undoLabel, action: 'restore-previous', run: () => this._frameOps.restorePrevious(id) }] : [];
     this.notices.push({ id, text, kind, actions });
     if (this._ready) this._renderNotices();
   }

@@ -163,3 +163,24 @@ test('a file that does not load is named on the page and in a console error, and
     await context.close();
   }
 });
+
+test("a view's component that does not load (the rejection help, a module of its own) is named on the page and in the console", async () => {
+  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const consoleErrors = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  const file = 'components/rejection-help/rejection-help.js';
+  await page.route(BASE + file, (r) => r.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(BASE + '#v=1&platform=wechat&entity=company');
+  await page.locator('mpcheck-app .results').waitFor({ timeout: 15000 });
+  await page.locator('mpcheck-app .nav button[data-view="diagnose"]').click();
+  const error = page.locator('mpcheck-app .load-error');
+  await error.waitFor({ timeout: 15000 });
+  assert.ok((await error.textContent()).includes(file), await error.textContent());
+  assert.ok(consoleErrors.some((m) => m.includes('[mpcheck]') && m.includes(file)), consoleErrors.join(' | '));
+  // Other views still work.
+  await page.locator('mpcheck-app .nav button[data-view="results"]').click();
+  await page.locator('mpcheck-app .results').waitFor();
+  await context.close();
+});
+

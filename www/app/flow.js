@@ -5,6 +5,7 @@
 // app/state.js, app/resources.js and app/router.js.
 import { normaliseLang, loadMessages, translator } from '../i18n/index.js';
 import { problemOf } from './resources.js';
+import { loadView } from './views.js';
 import { questions, version, evaluateSafely, counts } from './engine.js';
 import { renderLoadError, problemText } from '../components/load-error/load-error.js';
 import { refreshCards, refreshSources } from '../components/requirement-card/requirement-card.js';
@@ -121,10 +122,40 @@ export class CheckerFlow extends HTMLElement {
     if (this._waitingForCatalogue) this._render(this._focusInView());
   }
 
-  _retryCatalogue() {
+  /** Try again what the view waits for: the catalogue, or the view's component. */
+  _retry() {
+    this._viewProblem = null;
+    const again = !!this._res.problem;
     this._res.problem = null;
     this._render(true);
-    this._res.watchCatalogue(this._lang);
+    if (again) this._res.watchCatalogue(this._lang);
+  }
+
+  /**
+   * Whether the view waits for its component (a lazy view, app/views.js): imports it, and draws the
+   * view when it is here, or names the file that did not load (until Try again).
+   * @param {View} v
+   */
+  _waitForView(v) {
+    if (this._viewProblem) return this._viewProblem.view === v.name;
+    const wait = loadView(v, this.qsById);
+    if (!wait) return false;
+    wait.loading.then(
+      () => this._abort && this._router.view === v && this._render(this._focusInView()),
+      (e) => {
+        const problem = problemOf(e, wait.file);
+        console.error(`[mpcheck] could not load ${problem.file}`, e);
+        this._viewProblem = { view: v.name, problem };
+        if (this._abort && this._router.view === v) this._render(false);
+      },
+    );
+    return true;
+  }
+
+  /** The details did not load: the view is drawn without them (documents, checklist texts), and says so. */
+  _detailsFailed(/** @type {import('./resources.js').Problem} */ p) {
+    this._notice(problemText(this.t, p), 'warning');
+    if (this._res.waitingForDetails) this._render(false);
   }
 
   /** Whether the keyboard focus is in the view (then a redrawn view takes it). */
@@ -184,11 +215,6 @@ export class CheckerFlow extends HTMLElement {
     this._save();
     this._emit();
     this._render();
-  }
-
-  _chooseLanguage(/** @type {string} */ lang) {
-    this._state.langChosen = true;
-    this.setLanguage(lang).then(() => /** @type {HTMLElement|null|undefined} */ (this.shadowRoot?.querySelector('.lang-switch'))?.focus());
   }
 
   /* ---------- answering ---------- */
@@ -263,18 +289,5 @@ export class CheckerFlow extends HTMLElement {
     if (!this._state.readFragment(this.qs)) return;
     this._changed();
     this._router.go({ name: 'results' });
-  }
-
-  _restorePrevious(/** @type {string} */ noticeId) {
-    if (!this._state.restorePrevious(this.qs)) return;
-    this._dismiss(noticeId);
-    this._changed();
-    this._router.go({ name: 'summary' });
-  }
-
-  _toggleMode() {
-    this._state.mode = this._state.mode === 'all' ? 'one' : 'all';
-    this._save();
-    this._router.go({ name: 'questions' });
   }
 }

@@ -3,7 +3,10 @@
 // fetches it in two round trips rather than five. tests/e2e/units.test.mjs checks that the list is
 // complete. (dist/ bundles the element into one file: scripts/assemble.mjs.)
 // Not here, loaded when needed by dynamic imports: i18n/en.js (i18n/index.js, when a checker shows
-// English) and data/pinyin-initials.js (components/category-picker/search.js, when a picker opens).
+// English), the checklist's and the rejection help's components (app/views.js, when first shown), the
+// category picker with its search (components/question-field/picker.js, when a category question is
+// first shown) and its pinyin table (search.js, when a picker opens), and the Markdown writer
+// (components/share/share.js, when a result is first copied as Markdown).
 import './answers.js';
 import './engine.js';
 import './flow.js';
@@ -16,22 +19,18 @@ import './state.js';
 import './storage.js';
 import './views.js';
 import '../components/all-questions/all-questions.js';
-import '../components/category-picker/category-picker.js';
-import '../components/category-picker/search.js';
 import '../components/check-answers/check-answers.js';
-import '../components/checklist-view/checklist-view.js';
 import '../components/dom.js';
 import '../components/frame/frame.js';
 import '../components/load-error/load-error.js';
 import '../components/notices/notices.js';
 import '../components/plan-view/plan-view.js';
+import '../components/question-field/picker.js';
 import '../components/question-field/question-field.js';
 import '../components/question-page/question-page.js';
-import '../components/rejection-help/rejection-help.js';
 import '../components/requirement-card/requirement-card.js';
 import '../components/requirement-card/sources.js';
 import '../components/results-view/results-view.js';
-import '../components/share/markdown.js';
 import '../components/share/share.js';
 import '../components/start-page/start-page.js';
 import '../components/status/status.js';

@@ -93,3 +93,29 @@ export function makeOps(app) {
   };
   return ops;
 }
+
+/**
+ * What the frame and the notices may do: switch language, toggle the questions' mode, undo.
+ * @param {App} app
+ */
+export function makeFrameOps(app) {
+  const s = app._state;
+  return {
+    switchLanguage: (/** @type {string} */ lang) => {
+      s.langChosen = true;
+      app.setLanguage(lang).then(() => /** @type {HTMLElement|null|undefined} */ (app.shadowRoot?.querySelector('.lang-switch'))?.focus());
+    },
+    toggleMode: () => {
+      s.mode = s.mode === 'all' ? 'one' : 'all';
+      app._save();
+      app._router.go({ name: 'questions' });
+    },
+    /** Undo "start again" or a shared link (the notice's button), then dismiss the notice. */
+    restorePrevious: (/** @type {string} */ noticeId) => {
+      if (!s.restorePrevious(app.qs)) return;
+      app._dismiss(noticeId);
+      app._changed();
+      app._router.go({ name: 'summary' });
+    },
+  };
+}

@@ -4,10 +4,9 @@
 import { renderStartPage } from '../components/start-page/start-page.js';
 import { renderQuestionPage } from '../components/question-page/question-page.js';
 import { renderAllQuestions } from '../components/all-questions/all-questions.js';
+import { loadPicker, mayNeedPicker } from '../components/question-field/picker.js';
 import { renderCheckAnswers } from '../components/check-answers/check-answers.js';
 import { renderResults } from '../components/results-view/results-view.js';
-import { renderChecklist } from '../components/checklist-view/checklist-view.js';
-import { renderRejectionHelp } from '../components/rejection-help/rejection-help.js';
 
 /** @typedef {import('./types.js').View} View */
 /** @typedef {import('./types.js').Ctx} Ctx */
@@ -46,9 +45,9 @@ const VIEWS = {
   all: (v, ctx, ops) => renderAllQuestions(ctx, ops),
   summary: (v, ctx, ops) => renderCheckAnswers(ctx, ops),
   results: (v, ctx, ops) => renderResults(ctx, ops),
-  checklist: (v, ctx, ops) => renderChecklist(ctx, ops),
+  checklist: (v, ctx, ops) => lazy.checklist.renderChecklist(ctx, ops),
   diagnose: (v, ctx, ops) =>
-    renderRejectionHelp(ctx, ops.diagnosis, {
+    lazy.diagnose.renderRejectionHelp(ctx, ops.diagnosis, {
       ready: ops.causesReady,
       diagnose: ops.diagnose,
       keep: (text, causes) => Object.assign(ops.diagnosis, { text, causes }),
@@ -56,7 +55,38 @@ const VIEWS = {
 };
 
 /**
- * Draw a view.
+ * Components a first result does not show are modules of their own, imported when a view first needs
+ * them (in dist/ each is bundled on its own by scripts/assemble.mjs): the checklist (which waits for
+ * categories.<lang>.json anyway), the rejection help (which waits for its causes), and the category
+ * picker (for a category question, which waits for the catalogue anyway). Literal specifiers, so
+ * that bundlers and tests/node/dist.test.mjs see them.
+ */
+const LAZY = {
+  checklist: { file: 'components/checklist-view/checklist-view.js', load: () => import('../components/checklist-view/checklist-view.js') },
+  diagnose: { file: 'components/rejection-help/rejection-help.js', load: () => import('../components/rejection-help/rejection-help.js') },
+};
+/** The lazy views' modules, once imported (once per page, like wasm-loader.js's files). */
+const lazy = /** @type {Record<string, any>} */ ({});
+
+/**
+ * Import what a view needs and is not here yet: null when it is all here, else the import and the
+ * file it fetches (to name it when it does not load). A failed import may be tried again.
+ * @param {View} view
+ * @param {Map<string, import('./types.js').Question>} qsById
+ * @returns {{loading: Promise<void>, file: string}|null}
+ */
+export function loadView(view, qsById) {
+  const entry = /** @type {Record<string, {file: string, load: () => Promise<unknown>}>} */ (LAZY)[view.name];
+  if (entry && !lazy[view.name]) {
+    return { file: entry.file, loading: entry.load().then((m) => void (lazy[view.name] = m)) };
+  }
+  const picker = (view.name === 'question' && mayNeedPicker(qsById.get(view.qid || ''))) || (view.name === 'all' && [...qsById.values()].some(mayNeedPicker));
+  const loading = picker ? loadPicker() : null;
+  return loading && { file: 'components/category-picker/category-picker.js', loading };
+}
+
+/**
+ * Draw a view (loadView must have resolved for it).
  * @param {View} view
  * @param {Ctx} ctx
  * @param {Ops} ops

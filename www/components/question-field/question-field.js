@@ -1,7 +1,7 @@
 // One question as a form field (GOV.UK "question page" pattern): a fieldset whose legend is the
 // question, a hint, the options, "not sure" and "none of these" set apart by "or".
 import { h, uid } from '../dom.js';
-import { CategoryPicker } from '../category-picker/category-picker.js';
+import { categoryPicker } from './picker.js';
 import { formatNumber } from '../../app/answers.js';
 
 /** @typedef {import('../../app/types.js').Ctx} Ctx */
@@ -208,6 +208,7 @@ function numberImpl(q, value, ctx, fs, id, opts) {
 }
 
 function categoryImpl(q, value, ctx, fs, opts) {
+  const CategoryPicker = categoryPicker();
   const picker = new CategoryPicker(q, Array.isArray(value) ? value : [], ctx, opts.onChange);
   fs.appendChild(picker.el);
   return {

@@ -1,7 +1,6 @@
 // Share and keep: the answers as a link (URL fragment, never sent to a server), the result as
 // Markdown, and printing (the print stylesheet gives a clean PDF).
 import { h } from '../dom.js';
-import { resultMarkdown } from './markdown.js';
 
 /**
  * Copy text; falls back to selecting a text field (WeChat's browser may refuse the API).
@@ -67,7 +66,12 @@ export function renderShare(ctx, on) {
   };
   const actions = {
     'copy-link': () => copy(on.link(), 'share.copiedLink'),
-    'copy-md': () => on.withDetails().then(() => copy(resultMarkdown(ctx, on.link()), 'share.copiedMarkdown')),
+    // With the sources' titles and links; the Markdown writer is a module of its own (few copy it).
+    'copy-md': () =>
+      Promise.all([import('./markdown.js'), on.withDetails()]).then(
+        ([m]) => copy(m.resultMarkdown(ctx, on.link()), 'share.copiedMarkdown'),
+        () => (status.textContent = t('share.copyFailed')),
+      ),
     print: () => on.print(),
   };
   return { el: box, actions };
