@@ -143,6 +143,20 @@ for (const path of walk(opts.out)) {
   after += Buffer.byteLength(result.code);
   count += 1;
 }
+// The element's styles as one file: dist/mpcheck-app.css with the components' stylesheets it
+// @imports (www/components/<name>/<name>.css, in its order) bundled in, so that the shadow root's one
+// <link> makes one request. The copies of the components' stylesheets stay in dist/, unloaded
+// (wasm-pack.toml [budgets] page_exclude components/**).
+{
+  const css = join(opts.www, 'mpcheck-app.css');
+  if (existsSync(css)) {
+    const result = await build({ entryPoints: [css], bundle: true, minify: true, legalComments: 'none', charset: 'utf8', write: false, outfile: join(opts.out, 'mpcheck-app.css'), metafile: true });
+    writeFileSync(join(opts.out, 'mpcheck-app.css'), result.outputFiles[0].contents);
+    const sheets = Object.keys(result.metafile.inputs).length;
+    console.log(`assemble: dist/mpcheck-app.css bundles ${sheets} stylesheets (${result.outputFiles[0].contents.length} bytes)`);
+  }
+}
+
 // The page's module glue as one file: pkg/mpcheck_page.js with the snippets it imports (the report
 // builder, the answers encoder, the texts filler) bundled in, so the page makes one request rather
 // than four before the engine can start, and gzip sees one text. The snippets stay in pkg/snippets/
@@ -183,7 +197,8 @@ if (existsSync(appEntry)) {
     metafile: true,
     // The shell's and its modules' own fields and methods (`this._state`, `_render`…) are named with a
     // leading underscore; inside the one bundle they can be short (0.3 KB gzip less). Nothing outside
-    // the bundle reads them (the element's public members have no underscore).
+    // the bundle reads them: the element's public members have no underscore, and neither have the
+    // objects the lazily imported components below get (ctx, their props and callbacks, a picker).
     mangleProps: /^_/,
     outfile: join(opts.out, 'mpcheck-app.js'),
     plugins: [

@@ -44,7 +44,7 @@ export function checkValue(q, v) {
  * Keep the answers that fit the questions.
  * @param {unknown} obj
  * @param {import('./types.js').Question[]} questions
- * @returns {{answers: Record<string, any>, dropped: string[]}}
+ * @returns {{answers: import('./types.js').Answers, dropped: string[]}}
  */
 export function validateAnswers(obj, questions) {
   const answers = {};
@@ -62,7 +62,7 @@ export function validateAnswers(obj, questions) {
 
 /**
  * Encode answers as a fragment (without "#").
- * @param {Record<string, any>} answers
+ * @param {import('./types.js').Answers} answers
  * @param {import('./types.js').Question[]} questions
  */
 export function encodeAnswers(answers, questions) {
@@ -85,7 +85,7 @@ export function encodeAnswers(answers, questions) {
  * Decode a fragment. Never throws.
  * @param {string} fragment with or without leading "#"
  * @param {import('./types.js').Question[]} questions
- * @returns {{present: boolean, version: number|null, answers: Record<string, any>, ignored: string[]}}
+ * @returns {{present: boolean, version: number|null, answers: import('./types.js').Answers, ignored: string[]}}
  */
 export function decodeAnswers(fragment, questions) {
   const out = { present: false, version: null, answers: {}, ignored: [] };

@@ -19,7 +19,7 @@ function store() {
 /**
  * Read the saved state.
  * @param {string} key
- * @returns {{state: {answers: any, ticks: Record<string, boolean>, lang?: string, mode?: string}|null,
+ * @returns {{state: {answers: import('./types.js').Answers, ticks: Record<string, boolean>, lang?: string, mode?: string}|null,
  *   problem: null|'damaged'|'old'|'newer'|'unavailable', backupKey?: string}}
  */
 export function loadState(key) {
@@ -79,7 +79,7 @@ function backup(s, key, raw) {
 /**
  * Save the state. Returns false when storage is unavailable or full.
  * @param {string} key
- * @param {{answers: any, ticks: any, lang?: string, mode?: string}} state
+ * @param {{answers: import('./types.js').Answers, ticks: Record<string, boolean>, lang?: string, mode?: string}} state
  */
 export function saveState(key, state) {
   const s = store();

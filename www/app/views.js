@@ -45,9 +45,9 @@ const VIEWS = {
   all: (v, ctx, ops) => renderAllQuestions(ctx, ops),
   summary: (v, ctx, ops) => renderCheckAnswers(ctx, ops),
   results: (v, ctx, ops) => renderResults(ctx, ops),
-  checklist: (v, ctx, ops) => lazy.checklist.renderChecklist(ctx, ops),
+  checklist: (v, ctx, ops) => /** @type {NonNullable<typeof lazy.checklist>} */ (lazy.checklist).renderChecklist(ctx, ops),
   diagnose: (v, ctx, ops) =>
-    lazy.diagnose.renderRejectionHelp(ctx, ops.diagnosis, {
+    /** @type {NonNullable<typeof lazy.diagnose>} */ (lazy.diagnose).renderRejectionHelp(ctx, ops.diagnosis, {
       ready: ops.causesReady,
       diagnose: ops.diagnose,
       keep: (text, causes) => Object.assign(ops.diagnosis, { text, causes }),
@@ -66,7 +66,8 @@ const LAZY = {
   diagnose: { file: 'components/rejection-help/rejection-help.js', load: () => import('../components/rejection-help/rejection-help.js') },
 };
 /** The lazy views' modules, once imported (once per page, like wasm-loader.js's files). */
-const lazy = /** @type {Record<string, any>} */ ({});
+const lazy = /** @type {{checklist?: typeof import('../components/checklist-view/checklist-view.js'),
+  diagnose?: typeof import('../components/rejection-help/rejection-help.js')}} */ ({});
 
 /**
  * Import what a view needs and is not here yet: null when it is all here, else the import and the
@@ -77,8 +78,8 @@ const lazy = /** @type {Record<string, any>} */ ({});
  */
 export function loadView(view, qsById) {
   const entry = /** @type {Record<string, {file: string, load: () => Promise<unknown>}>} */ (LAZY)[view.name];
-  if (entry && !lazy[view.name]) {
-    return { file: entry.file, loading: entry.load().then((m) => void (lazy[view.name] = m)) };
+  if (entry && !(/** @type {Record<string, unknown>} */ (lazy))[view.name]) {
+    return { file: entry.file, loading: entry.load().then((m) => void (/** @type {Record<string, unknown>} */ (lazy)[view.name] = m)) };
   }
   const picker = (view.name === 'question' && mayNeedPicker(qsById.get(view.qid || ''))) || (view.name === 'all' && [...qsById.values()].some(mayNeedPicker));
   const loading = picker ? loadPicker() : null;

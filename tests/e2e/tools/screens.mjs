@@ -12,7 +12,7 @@ import { startServer } from '../../server.mjs';
 
 const { values: opts, positionals } = parseArgs({
   allowPositionals: true,
-  options: { dist: { type: 'string', default: join(ROOT, 'dist') }, compare: { type: 'boolean', default: false } },
+  options: { dist: { type: 'string', default: join(ROOT, 'dist') }, compare: { type: 'boolean', default: false }, port: { type: 'string', default: '48151' } },
 });
 
 if (opts.compare) {
@@ -37,7 +37,8 @@ if (opts.compare) {
 const label = positionals[0] || 'shots';
 const out = join(ARTIFACTS, 'screens', label);
 mkdirSync(out, { recursive: true });
-const server = await startServer({ root: opts.dist, port: 0 });
+// A fixed port: the share link on the results shows the page's URL, which must be the same both times.
+const server = await startServer({ root: opts.dist, port: Number(opts.port), tries: 0 });
 const BASE = server.url.replace(/\/?$/, '/');
 const { browser, close } = await launch();
 const RESULTS = '#v=1&platform=wechat&product=mini_program&entity=company&sells=third_party';
