@@ -173,3 +173,69 @@ test('no import cycle in www/ (and the check finds one when there is)', () => {
   const withCycle = new Map([...graph, ['components/share/share.js', [...graph.get('components/share/share.js'), 'components/results-view/results-view.js']]]);
   assert.match(cycles(withCycle).join('\n'), /results-view\.js → .*share\.js → components\/results-view\/results-view\.js/);
 });
+
+test('the router: questions resolve to the first unanswered one (or all on one page), next and back follow the asked order', async () => {
+  const { Router } = await import('../../www/app/router.js');
+  const asked = ['platform', 'product', 'entity'];
+  const answers = { platform: 'wechat' };
+  const shown = [];
+  let allOnOnePage = false;
+  const r = new Router({
+    asked: () => asked,
+    answered: (q) => q in answers,
+    skipped: () => false,
+    exists: (q) => asked.includes(q),
+    allOnOnePage: () => allOnOnePage,
+    show: (focus) => shown.push({ ...r.view, focus }),
+  });
+  r.go({ name: 'questions' });
+  assert.deepEqual(r.view, { name: 'question', qid: 'product' });
+  r.next('product');
+  assert.deepEqual(r.view, { name: 'question', qid: 'entity' });
+  r.next('entity');
+  assert.deepEqual(r.view, { name: 'summary' }, 'after the last question: check answers');
+  r.next('platform', 'results');
+  assert.deepEqual(r.view, { name: 'results' }, 'back to where the question was opened from');
+  r.back('product');
+  assert.deepEqual(r.view, { name: 'question', qid: 'platform' });
+  r.back('platform');
+  assert.deepEqual(r.view, { name: 'start' });
+  r.go({ name: 'question', qid: 'no-such-question' }, false);
+  assert.deepEqual(r.view, { name: 'summary' });
+  allOnOnePage = true;
+  r.actions().resume({});
+  assert.deepEqual(r.view, { name: 'all' });
+  r.actions()['goto-question']({ qid: 'entity', return: 'summary' });
+  assert.deepEqual(r.view, { name: 'question', qid: 'entity', returnTo: 'summary' });
+  assert.equal(shown.length, 9);
+  assert.equal(shown[6].focus, false);
+});
+
+test('a load error names the file: from the loader\'s message, else the file asked for; HTTP status kept', async () => {
+  const { problemOf } = await import('../../www/app/resources.js');
+  const http = Object.assign(new Error('could not load pkg/catalogue.en.json'), { kind: 'load_failed', cause: new Error('HTTP 404') });
+  assert.deepEqual(problemOf(http, 'pkg/questions.en.json'), { kind: 'load_failed', file: 'pkg/catalogue.en.json', reason: 'HTTP 404' });
+  assert.deepEqual(problemOf(new TypeError('Failed to fetch dynamically imported module'), 'components/x/x.js'), { kind: 'load_failed', file: 'components/x/x.js', reason: '' });
+  assert.equal(problemOf(Object.assign(new Error('questions 1 and catalogue 2 do not match engine 3'), { kind: 'version_mismatch' }), 'f').kind, 'version_mismatch');
+  const p = { kind: 'no_wasm', file: 'a', reason: '' };
+  assert.equal(problemOf(p, 'b'), p, 'a problem stays as it is');
+});
+
+test('evaluateSafely drops an answer the engine refuses and reports it, and never leaves no report', async () => {
+  const { evaluateSafely } = await import('../../www/app/engine.js');
+  const report = { requirements: [] };
+  const engine = {
+    evaluate(answers) {
+      if ('bad' in answers) throw Object.assign(new Error('unknown option'), { question: 'bad' });
+      if ('worse' in answers) throw new Error('internal');
+      return { ...report, n: Object.keys(answers).length };
+    },
+  };
+  const answers = { platform: 'wechat', bad: 'x' };
+  const r = evaluateSafely(engine, answers, 'en', null);
+  assert.deepEqual([r.dropped, r.error, r.report.n, Object.keys(answers)], [1, null, 1, ['platform']]);
+  const last = { requirements: [], last: true };
+  const w = evaluateSafely(engine, { worse: 1 }, 'en', last);
+  assert.equal(w.error, 'internal');
+  assert.equal(w.report, last);
+});
