@@ -6,6 +6,7 @@
 import { normaliseLang, loadMessages, translator } from '../i18n/index.js';
 import { problemOf } from './resources.js';
 import { loadView } from './views.js';
+import { loadPicker, mayNeedPicker } from '../components/question-field/picker.js';
 import { questions, version, evaluateSafely, counts } from './engine.js';
 import { renderLoadError, problemText } from '../components/load-error/load-error.js';
 import { refreshCards, refreshSources } from '../components/requirement-card/requirement-card.js';
@@ -115,6 +116,8 @@ export class CheckerFlow extends HTMLElement {
 
   /** The catalogue is here: only texts change, so controls (and the keyboard focus) stay. */
   _catalogueArrived() {
+    // The category picker follows now, so that the category question does not wait for it.
+    if (this.qs.some(mayNeedPicker)) loadPicker()?.catch(() => {}); // a failure shows when it is needed
     this._renderVersion();
     this._renderStatus();
     const note = this._main.querySelector('[data-reviewed]');
