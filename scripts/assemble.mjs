@@ -127,6 +127,20 @@ for (const path of walk(opts.out)) {
   after += Buffer.byteLength(result.code);
   count += 1;
 }
+// The element's styles as one file: dist/mpcheck-app.css with the components' stylesheets it
+// @imports (www/components/<name>/<name>.css, in its order) bundled in, so that the shadow root's one
+// <link> makes one request. The copies of the components' stylesheets stay in dist/, unloaded
+// (wasm-pack.toml [budgets] page_exclude components/**).
+{
+  const css = join(opts.www, 'mpcheck-app.css');
+  if (existsSync(css)) {
+    const result = await build({ entryPoints: [css], bundle: true, minify: true, legalComments: 'none', charset: 'utf8', write: false, outfile: join(opts.out, 'mpcheck-app.css'), metafile: true });
+    writeFileSync(join(opts.out, 'mpcheck-app.css'), result.outputFiles[0].contents);
+    const sheets = Object.keys(result.metafile.inputs).length;
+    console.log(`assemble: dist/mpcheck-app.css bundles ${sheets} stylesheets (${result.outputFiles[0].contents.length} bytes)`);
+  }
+}
+
 // The engine's module as one file: dist/engine.js with pkg/mpcheck.js (wasm-bindgen's glue)
 // bundled in, and dist/wasm-loader.js with describe.js and files.js bundled in (engine.js stays a dynamic
 // import), so the page makes one request for each rather than two in a row. The unbundled copies
@@ -177,6 +191,11 @@ if (existsSync(appEntry)) {
     charset: 'utf8',
     write: false,
     metafile: true,
+    // The shell's and its modules' own fields and methods (`this._state`, `_render`…) are named with a
+    // leading underscore; inside the one bundle they can be short (0.3 KB gzip less). Nothing outside
+    // the bundle reads them: the element's public members have no underscore, and neither have the
+    // objects the lazily imported components below get (ctx, their props and callbacks, a picker).
+    mangleProps: /^_/,
     outfile: join(opts.out, 'mpcheck-app.js'),
     plugins: [
       {
@@ -191,7 +210,8 @@ if (existsSync(appEntry)) {
               return { path: './' + rel, external: true };
             }
             if (args.kind === 'entry-point' || !ownModule(args.path)) return undefined;
-            // Kept a module of its own, named from the bundle's folder (dist/), wherever it is imported.
+            // Kept as a module of its own, imported relative to the bundle (dist/'s root), from
+            // whichever folder of www/ the import is written in (app/resources.js: '../wasm-loader.js').
             const rel = relative(opts.www, resolve(args.resolveDir, args.path)).split(sep).join('/');
             return { path: './' + rel, external: true };
           });
@@ -201,13 +221,47 @@ if (existsSync(appEntry)) {
   });
   writeFileSync(join(opts.out, 'mpcheck-app.js'), bundled.outputFiles[0].contents);
   const inputs = Object.keys(bundled.metafile.inputs).map((f) => relative(opts.www, join(root, f)).split(sep).join('/'));
-  const strays = inputs.filter((f) => f !== 'mpcheck-app.js' && !/^(components|i18n|data)\//.test(f));
+  const mainInputs = inputs;
+  const strays = inputs.filter((f) => f !== 'mpcheck-app.js' && !/^(app|components|i18n|data)\//.test(f));
   if (strays.length) throw new Error(`dist/mpcheck-app.js bundles ${strays.join(', ')}: add them to wasm-pack.toml page_exclude or keep them separate`);
+  // A component imported dynamically (a view a first result does not show, app/views.js; the category
+  // picker; the Markdown writer) is bundled on its own, over its copy in dist/: its imports (the DOM
+  // helpers, the answers' words) are stateless and may exist twice. A module that keeps state for the
+  // page (the messages, the loader, the views' table, the pinyin table's cache) may be in it only if
+  // the element's bundle does not hold it too. A dynamic import in it stays as written, so it must be
+  // written in the lazy component's own folder (its bundle takes the component's place in dist/).
+  const STATEFUL = ['i18n/index.js', 'wasm-loader.js', 'app/views.js', 'components/category-picker/search.js'];
   for (const rel of lazy) {
     const text = readFileSync(join(opts.www, rel), 'utf8');
-    if (/^\s*import\s*[\w{*'"(]/m.test(text) || /^\s*export\s[^\n]*\bfrom\s*['"]/m.test(text) || /\bimport\s*\(/.test(text)) {
-      throw new Error(`www/${rel} is imported dynamically by the element, so it must not import anything itself`);
-    }
+    const imports = /^\s*import\s*[\w{*'"(]/m.test(text) || /^\s*export\s[^\n]*\bfrom\s*['"]/m.test(text) || /\bimport\s*\(/.test(text);
+    if (!imports) continue;
+    if (!rel.startsWith('components/')) throw new Error(`www/${rel} is imported dynamically by the element, so it must not import anything itself`);
+    const part = await build({
+      entryPoints: [join(opts.www, rel)],
+      bundle: true,
+      format: 'esm',
+      minify: true,
+      legalComments: 'none',
+      charset: 'utf8',
+      write: false,
+      metafile: true,
+      outfile: join(opts.out, rel),
+      plugins: [
+        {
+          name: 'lazy-in-lazy',
+          setup: (b) =>
+            b.onResolve({ filter: /.*/ }, (args) => {
+              if (args.kind !== 'dynamic-import') return undefined;
+              if (resolve(args.resolveDir) !== resolve(join(opts.www, rel, '..'))) return { errors: [{ text: `${rel} bundles a dynamic import('${args.path}') from another folder (${args.resolveDir})` }] };
+              return { path: args.path, external: true };
+            }),
+        },
+      ],
+    });
+    const inputs = Object.keys(part.metafile.inputs).map((f) => relative(opts.www, join(root, f)).split(sep).join('/'));
+    const stateful = inputs.filter((f) => STATEFUL.includes(f) && mainInputs.includes(f));
+    if (stateful.length) throw new Error(`www/${rel} is loaded lazily but bundles ${stateful.join(', ')}, which must exist once per page`);
+    writeFileSync(join(opts.out, rel), part.outputFiles[0].contents);
   }
   console.log(`assemble: dist/mpcheck-app.js bundles ${inputs.length} modules (${bundled.outputFiles[0].contents.length} bytes); loads later: ${[...lazy].join(', ') || 'nothing'}`);
 }

@@ -12,7 +12,8 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'smol-toml';
-import { root } from './config.mjs';
+import { build } from 'esbuild';
+import { PAGE_FILES, root } from './config.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -58,6 +59,12 @@ for (const path of walk(opts.www)) {
   if (HOST_ONLY.has(rel) || rel.startsWith('pkg/')) continue;
   cpSync(path, join(opts.out, rel));
   files.push(rel);
+}
+// The styles as one file (the components' stylesheets it @imports bundled in, readable): a host that
+// copies mpcheck-app.css beside its bundle (docs/embed.md §4) needs no components/ folder for them.
+{
+  const bundled = await build({ entryPoints: [join(opts.www, 'mpcheck-app.css')], bundle: true, write: false, charset: 'utf8', outfile: join(opts.out, 'mpcheck-app.css') });
+  writeFileSync(join(opts.out, 'mpcheck-app.css'), bundled.outputFiles[0].contents);
 }
 for (const f of PKG_FILES) {
   const from = join(opts.pkg, f);

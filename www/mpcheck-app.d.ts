@@ -15,25 +15,35 @@ export interface MpcheckResultDetail {
 /**
  * The whole checker in one open shadow root.
  *
- * Attributes: `lang` ("zh-CN" | "en"), `platform` (preset answer, e.g. "wechat"), `answers`
- * (preset, share-link encoding: "platform=wechat&entity=company"), `compact` (start at the first
- * question), `storage-key` (localStorage key, default "mpcheck"), `sync-url` (read and write the
- * host page's URL fragment), `hide-title`.
+ * Settings, each an attribute and a property (set either; a property set before the element is
+ * defined is taken over when it upgrades): `lang` ("zh-CN" | "en"), `platform` (preset answer, e.g.
+ * "wechat"), `answers` (preset: share-link encoding "platform=wechat&entity=company", or as a
+ * property an Answers object), `compact` (start at the first question), `storage-key` /
+ * `storageKey` (localStorage key, default "mpcheck"), `sync-url` / `syncUrl` (read and write the
+ * host page's URL fragment), `hide-title` / `hideTitle`.
  *
  * Events (bubbling, composed): `mpcheck:change`, `mpcheck:result`.
  */
 export class MpcheckApp extends HTMLElement {
   static readonly observedAttributes: string[];
-  /** Current answers (read-only view; change them through the UI or attributes). */
-  readonly answers: Answers;
+  /** Current answers (read them; do not mutate). Setting it presets answers, as the attribute does. */
+  get answers(): Answers;
+  set answers(preset: Answers | string | null);
+  /** The current language; setting it switches language (reflected to the `lang` attribute). */
+  lang: Lang;
+  /** Preset answer to the platform question (the `platform` attribute). */
+  platform: string | null;
+  /** localStorage key of this instance (the `storage-key` attribute; default "mpcheck"). */
+  storageKey: string;
+  compact: boolean;
+  syncUrl: boolean;
+  hideTitle: boolean;
   /** The latest report, or null before the engine has loaded. */
   readonly report: Report | null;
   /** The questions in the current language, once loaded. */
-  readonly qs: Question[] | undefined;
+  readonly qs: Question[];
   /** The current language's catalogue, once it has arrived (null before). */
   readonly catalogue: Catalogue | null;
-  readonly lang: Lang;
-  readonly storageKey: string;
   /** Switch language (loads that language's catalogue; reflected to the `lang` attribute). */
   setLanguage(lang: Lang | string, reflect?: boolean): Promise<void>;
   /** Set (or with undefined, clear) one answer; results update at once. */

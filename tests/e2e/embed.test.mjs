@@ -82,7 +82,12 @@ async function answerIn(page, id, choice = {}) {
 
 async function answerAllIn(page, id, choice) {
   const seen = [];
-  for (let i = 0; i < 60 && (await inst(page, id).locator('.question-page').count()); i++) seen.push(await answerIn(page, id, choice));
+  for (let i = 0; i < 60; i++) {
+    // A view may be loading what it needs first (the catalogue, the category picker): wait for it.
+    await inst(page, id).locator('.question-page, .check-answers, .load-error').first().waitFor({ timeout: 15000 });
+    if (!(await inst(page, id).locator('.question-page').count())) break;
+    seen.push(await answerIn(page, id, choice));
+  }
   return seen;
 }
 

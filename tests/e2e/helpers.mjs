@@ -186,6 +186,8 @@ function defaultAnswer(q) {
 export async function answerAll(page, choice = {}) {
   const seen = [];
   for (let i = 0; i < 60; i++) {
+    // A view may be loading what it needs first (the catalogue, the category picker): wait for it.
+    await app(page).locator('.question-page, .check-answers, .load-error').first().waitFor({ timeout: 15000 });
     const onQuestion = await app(page).locator('.question-page').count();
     if (!onQuestion) break;
     seen.push(await answerCurrent(page, choice));

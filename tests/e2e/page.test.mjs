@@ -182,7 +182,7 @@ test('desktop: all questions on one page with live results, category picker by p
   const forCompany = cats.filter((r) => r.entities.includes('company'));
   assert.match(await picker.locator('.picker-count').textContent(), new RegExp(String(forCompany.length)));
   const target = forCompany.find((r) => /社区/.test(r.name)) || forCompany[0];
-  const { initialsOf, loadInitials } = await import('../../www/components/search.js');
+  const { initialsOf, loadInitials } = await import('../../www/components/category-picker/search.js');
   await loadInitials();
   const letters = initialsOf(target.name.replace(/[^\u4e00-\u9fff]/g, '')).map((s) => s[0]).join('').slice(-4);
   await picker.locator('input[type=search]').fill(letters);

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import zh from '../../www/i18n/zh-CN.js';
 import en from '../../www/i18n/en.js';
 import { translator, loadMessages, hasMessages } from '../../www/i18n/index.js';
-import { missingInitials, initialsOf, score, loadInitials, hasInitials } from '../../www/components/search.js';
-import { encodeAnswers, decodeAnswers, validateAnswers } from '../../www/components/answers.js';
+import { missingInitials, initialsOf, score, loadInitials, hasInitials } from '../../www/components/category-picker/search.js';
+import { encodeAnswers, decodeAnswers, validateAnswers } from '../../www/app/answers.js';
 import { ROOT, catalogue, engine } from './helpers.mjs';
 
 test('both message catalogues have the same keys and no empty strings', () => {
@@ -85,32 +85,157 @@ test('share-link codec round-trips every kind of answer and reports what it igno
   assert.ok(mp.evaluate(v.answers, 'en').requirements.length > 0);
 });
 
-test('mpcheck-app.js imports every module of the element directly (the browser fetches them in one round trip)', () => {
+test('every module of the element is at most two imports from mpcheck-app.js (app/modules.js names them all: two round trips unbundled)', () => {
   const www = join(ROOT, 'www');
-  const app = readFileSync(join(www, 'mpcheck-app.js'), 'utf8');
-  const direct = new Set([...app.matchAll(/^import\s+(?:[^'"]*?from\s+)?['"](\.\/[^'"]+)['"]/gm)].map((m) => m[1].slice(2)));
+  const importsOf = (file) =>
+    new Set([...readFileSync(join(www, file), 'utf8').matchAll(/^import\s+(?:[^'"]*?from\s+)?['"](\.{1,2}\/[^'"]+)['"]/gm)].map((m) => join(file, '..', m[1]).split('\\').join('/')));
+  const app = importsOf('mpcheck-app.js');
+  assert.ok(app.has('app/modules.js'), 'mpcheck-app.js imports app/modules.js');
+  const listed = importsOf('app/modules.js');
   const modules = [];
-  for (const dir of ['components', 'i18n', 'data']) {
-    for (const n of readdirSync(join(www, dir))) if (n.endsWith('.js')) modules.push(`${dir}/${n}`);
-  }
-  modules.push('wasm-loader.js');
+  const walk = (dir) => {
+    for (const n of readdirSync(join(www, dir))) {
+      const rel = `${dir}/${n}`;
+      if (statSync(join(www, rel)).isDirectory()) walk(rel);
+      else if (n.endsWith('.js')) modules.push(rel);
+    }
+  };
+  for (const dir of ['app', 'components', 'i18n', 'data']) walk(dir);
   // Loaded later, by a dynamic import: the English messages (i18n/index.js imports them when a checker
-  // shows English; scripts/assemble.mjs keeps them out of the bundle).
-  const later = ['i18n/en.js', 'data/pinyin-initials.js'];
-  const missing = modules.filter((m) => !direct.has(m) && !later.includes(m));
-  assert.deepEqual(missing, [], 'modules mpcheck-app.js does not import directly');
-  for (const m of later) assert.ok(!direct.has(m), `${m} is imported statically: it should load only when needed`);
+  // shows English) and the pinyin table (the category picker's search); scripts/assemble.mjs keeps them out of the bundle.
+  const later = ['i18n/en.js', 'data/pinyin-initials.js', 'components/checklist-view/checklist-view.js', 'components/rejection-help/rejection-help.js', 'components/share/markdown.js', 'components/category-picker/category-picker.js', 'components/category-picker/search.js'];
+  const missing = modules.filter((m) => m !== 'app/modules.js' && !listed.has(m) && !app.has(m) && !later.includes(m));
+  assert.deepEqual(missing, [], 'modules app/modules.js does not name');
+  for (const m of later) assert.ok(!listed.has(m) && !app.has(m), `${m} is imported statically: it should load only when needed`);
   const index = readFileSync(join(www, 'i18n/index.js'), 'utf8');
   assert.match(index, /import\('\.\/en\.js'\)/);
-  assert.match(readFileSync(join(www, 'components/search.js'), 'utf8'), /import\('\.\.\/data\/pinyin-initials\.js'\)/);
-  assert.ok(direct.size >= 20);
+  assert.match(readFileSync(join(www, 'components/category-picker/search.js'), 'utf8'), /import\('\.\.\/\.\.\/data\/pinyin-initials\.js'\)/);
+  assert.ok(listed.size >= 28);
 });
 
 test('the bundled element leaves the English messages and the pinyin table out and imports them relative to itself', () => {
   const bundle = readFileSync(join(ROOT, 'dist/mpcheck-app.js'), 'utf8');
-  assert.ok(!bundle.includes(en['app.loadFailed']), 'dist/mpcheck-app.js holds English messages');
-  assert.ok(bundle.includes(zh['app.loadFailed']), 'dist/mpcheck-app.js holds the Chinese messages');
+  assert.ok(!bundle.includes(en['app.fileFailed']), 'dist/mpcheck-app.js holds English messages');
+  assert.ok(bundle.includes(zh['app.fileFailed']), 'dist/mpcheck-app.js holds the Chinese messages');
   assert.match(bundle, /import\(["']\.\/i18n\/en\.js["']\)/);
-  assert.match(bundle, /import\(["']\.\/data\/pinyin-initials\.js["']\)/, 'the pinyin table, likewise');
+  // The category picker is a bundle of its own (components/category-picker/category-picker.js in
+  // dist/), imported when a category question shows; it imports the pinyin table relative to itself.
+  assert.match(bundle, /import\(["']\.\/components\/category-picker\/category-picker\.js["']\)/);
+  const picker = readFileSync(join(ROOT, 'dist/components/category-picker/category-picker.js'), 'utf8');
+  assert.match(picker, /import\(["']\.\.\/\.\.\/data\/pinyin-initials\.js["']\)/, 'the pinyin table, likewise');
+  assert.ok(!/^import\s/m.test(picker), 'the picker bundle imports nothing statically (its helpers are bundled in)');
   assert.ok(!bundle.includes('厂安广案澳'), 'dist/mpcheck-app.js holds the pinyin table');
+});
+
+/** The static imports of every module in www/ (relative paths, resolved to www/-relative paths). */
+export function importGraph(www = join(ROOT, 'www')) {
+  const graph = new Map();
+  const walk = (dir) => {
+    for (const n of readdirSync(join(www, dir))) {
+      const rel = dir ? `${dir}/${n}` : n;
+      if (statSync(join(www, rel)).isDirectory()) walk(rel);
+      else if (n.endsWith('.js')) {
+        const text = readFileSync(join(www, rel), 'utf8');
+        const deps = [...text.matchAll(/^\s*(?:import|export)\s+(?:[^'";]*?\sfrom\s+)?['"](\.{1,2}\/[^'"]+)['"]/gm)].map((m) => join(rel, '..', m[1]).split('\\').join('/'));
+        graph.set(rel, deps.filter((d) => !d.startsWith('pkg/')));
+      }
+    }
+  };
+  walk('');
+  return graph;
+}
+
+/** The import cycles of a graph, each as a path that starts and ends at the same module. */
+export function cycles(graph) {
+  const found = [];
+  const state = new Map(); // module → 1 on the stack, 2 done
+  const stack = [];
+  const visit = (m) => {
+    state.set(m, 1);
+    stack.push(m);
+    for (const d of graph.get(m) || []) {
+      if (state.get(d) === 1) found.push([...stack.slice(stack.indexOf(d)), d].join(' → '));
+      else if (!state.has(d)) visit(d);
+    }
+    stack.pop();
+    state.set(m, 2);
+  };
+  for (const m of [...graph.keys()].sort()) if (!state.has(m)) visit(m);
+  return found;
+}
+
+test('no import cycle in www/ (and the check finds one when there is)', () => {
+  const graph = importGraph();
+  assert.ok(graph.size >= 35, `${graph.size} modules`);
+  // Every relative import names a module that exists.
+  for (const [m, deps] of graph) for (const d of deps) assert.ok(graph.has(d), `${m} imports ${d}, which is not a module in www/`);
+  assert.deepEqual(cycles(graph), []);
+  const withCycle = new Map([...graph, ['components/share/share.js', [...graph.get('components/share/share.js'), 'components/results-view/results-view.js']]]);
+  assert.match(cycles(withCycle).join('\n'), /results-view\.js → .*share\.js → components\/results-view\/results-view\.js/);
+});
+
+test('the router: questions resolve to the first unanswered one (or all on one page), next and back follow the asked order', async () => {
+  const { Router } = await import('../../www/app/router.js');
+  const asked = ['platform', 'product', 'entity'];
+  const answers = { platform: 'wechat' };
+  const shown = [];
+  let allOnOnePage = false;
+  const r = new Router({
+    asked: () => asked,
+    answered: (q) => q in answers,
+    skipped: () => false,
+    exists: (q) => asked.includes(q),
+    allOnOnePage: () => allOnOnePage,
+    show: (focus) => shown.push({ ...r.view, focus }),
+  });
+  r.go({ name: 'questions' });
+  assert.deepEqual(r.view, { name: 'question', qid: 'product' });
+  r.next('product');
+  assert.deepEqual(r.view, { name: 'question', qid: 'entity' });
+  r.next('entity');
+  assert.deepEqual(r.view, { name: 'summary' }, 'after the last question: check answers');
+  r.next('platform', 'results');
+  assert.deepEqual(r.view, { name: 'results' }, 'back to where the question was opened from');
+  r.back('product');
+  assert.deepEqual(r.view, { name: 'question', qid: 'platform' });
+  r.back('platform');
+  assert.deepEqual(r.view, { name: 'start' });
+  r.go({ name: 'question', qid: 'no-such-question' }, false);
+  assert.deepEqual(r.view, { name: 'summary' });
+  allOnOnePage = true;
+  r.actions().resume({});
+  assert.deepEqual(r.view, { name: 'all' });
+  r.actions()['goto-question']({ qid: 'entity', return: 'summary' });
+  assert.deepEqual(r.view, { name: 'question', qid: 'entity', returnTo: 'summary' });
+  assert.equal(shown.length, 9);
+  assert.equal(shown[6].focus, false);
+});
+
+test('a load error names the file: from the loader\'s message, else the file asked for; HTTP status kept', async () => {
+  const { problemOf } = await import('../../www/app/resources.js');
+  const http = Object.assign(new Error('could not load pkg/catalogue.en.json'), { kind: 'load_failed', cause: new Error('HTTP 404') });
+  assert.deepEqual(problemOf(http, 'pkg/questions.en.json'), { kind: 'load_failed', file: 'pkg/catalogue.en.json', reason: 'HTTP 404' });
+  assert.deepEqual(problemOf(new TypeError('Failed to fetch dynamically imported module'), 'components/x/x.js'), { kind: 'load_failed', file: 'components/x/x.js', reason: '' });
+  assert.equal(problemOf(Object.assign(new Error('questions 1 and catalogue 2 do not match engine 3'), { kind: 'version_mismatch' }), 'f').kind, 'version_mismatch');
+  const p = { kind: 'no_wasm', file: 'a', reason: '' };
+  assert.equal(problemOf(p, 'b'), p, 'a problem stays as it is');
+});
+
+test('evaluateSafely drops an answer the engine refuses and reports it, and never leaves no report', async () => {
+  const { evaluateSafely } = await import('../../www/app/engine.js');
+  const report = { requirements: [] };
+  const engine = {
+    evaluate(answers) {
+      if ('bad' in answers) throw Object.assign(new Error('unknown option'), { question: 'bad' });
+      if ('worse' in answers) throw new Error('internal');
+      return { ...report, n: Object.keys(answers).length };
+    },
+  };
+  const answers = { platform: 'wechat', bad: 'x' };
+  const r = evaluateSafely(engine, answers, 'en', null);
+  assert.deepEqual([r.dropped, r.error, r.report.n, Object.keys(answers)], [1, null, 1, ['platform']]);
+  const last = { requirements: [], last: true };
+  const w = evaluateSafely(engine, { worse: 1 }, 'en', last);
+  assert.equal(w.error, 'internal');
+  assert.equal(w.report, last);
 });

@@ -26,7 +26,7 @@ export function h(tag, opts = {}, ...children) {
 /**
  * Append children (nodes or strings, nested arrays, falsy values skipped).
  * @param {Node} el
- * @param {Array<any>} children
+ * @param {Array<unknown>} children
  */
 export function append(el, children) {
   for (const c of children.flat(Infinity)) {

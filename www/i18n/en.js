@@ -10,7 +10,8 @@ export default {
   'app.noWasmTitle': 'This browser cannot run the checker',
   'app.noWasm': 'Your browser does not support WebAssembly, so the checker cannot run. Please update WeChat, your browser or your system, or open the page in another browser.',
   'app.loadFailedTitle': 'The checker did not load',
-  'app.loadFailed': 'The connection may be unstable. Check it and try again; your earlier answers are still saved on this device.',
+  'app.fileFailed': 'The file %{file} did not load (%{reason}). Try again; if it keeps failing, the site may be missing this file: please tell whoever runs it. Your earlier answers are still saved on this device.',
+  'app.networkError': 'network error',
   'app.retry': 'Try again',
 
   'nav.label': 'Parts of the checker',

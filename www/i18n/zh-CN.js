@@ -10,7 +10,8 @@ export default {
   'app.noWasmTitle': '浏览器不支持这个工具',
   'app.noWasm': '你的浏览器不支持 WebAssembly，自查工具无法运行。请把微信、浏览器或系统更新到新版本，或换一个浏览器打开。',
   'app.loadFailedTitle': '自查工具没有加载成功',
-  'app.loadFailed': '可能是网络不稳定。请检查网络后重试；你之前的回答仍保存在这台设备上。',
+  'app.fileFailed': '文件 %{file} 没有加载成功（%{reason}）。请重试；仍然出错时，请告诉网站管理员。你的回答仍保存在这台设备上。',
+  'app.networkError': '网络错误',
   'app.retry': '重试',
 
   'nav.label': '自查的各个部分',

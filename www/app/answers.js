@@ -1,0 +1,147 @@
+// Answers: validation against the questions, the share-link encoding and (from ../describe.js)
+// the words of an answer.
+// The share link is the URL fragment `#v=1&<question id>=<value>&…`, in question order:
+//   yes_no → yes | no;  one_of → option id;  several_of → ids joined by "," ("" = none of these);
+//   number → decimal;  any question with "not sure" → not_sure.
+// Unknown keys and invalid values are ignored and reported, never fatal.
+
+import { answerText, formatNumber } from '../wasm-loader.js';
+
+export { formatNumber };
+export const SHARE_VERSION = 1;
+const MAX_FRAGMENT = 8192;
+
+/**
+ * Check one value against its question. Returns the normalised value or undefined.
+ * @param {import('./types.js').Question} q question from questions(lang)
+ * @param {unknown} v
+ */
+export function checkValue(q, v) {
+  if (v === 'not_sure') return q.not_sure ? v : undefined;
+  switch (q.kind) {
+    case 'yes_no':
+      return typeof v === 'boolean' ? v : undefined;
+    case 'one_of':
+      return typeof v === 'string' && q.options.some((o) => o.id === v) ? v : undefined;
+    case 'several_of': {
+      if (!Array.isArray(v)) return undefined;
+      const ids = new Set(q.options.map((o) => o.id));
+      const out = [];
+      for (const x of v) {
+        if (typeof x !== 'string' || !ids.has(x)) return undefined;
+        if (!out.includes(x)) out.push(x);
+      }
+      return out;
+    }
+    case 'number': {
+      if (typeof v !== 'number' || !Number.isFinite(v)) return undefined;
+      if (q.min != null && v < q.min) return undefined;
+      if (q.max != null && v > q.max) return undefined;
+      return v;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Keep the answers that fit the questions.
+ * @param {unknown} obj
+ * @param {import('./types.js').Question[]} questions
+ * @returns {{answers: import('./types.js').Answers, dropped: string[]}}
+ */
+export function validateAnswers(obj, questions) {
+  const answers = {};
+  const dropped = [];
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return { answers, dropped };
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  for (const key of Object.keys(obj)) {
+    const q = byId.get(key);
+    const v = q ? checkValue(q, obj[key]) : undefined;
+    if (v === undefined) dropped.push(key);
+    else answers[key] = v;
+  }
+  return { answers, dropped };
+}
+
+/**
+ * Encode answers as a fragment (without "#").
+ * @param {import('./types.js').Answers} answers
+ * @param {import('./types.js').Question[]} questions
+ */
+export function encodeAnswers(answers, questions) {
+  const p = new URLSearchParams();
+  p.set('v', String(SHARE_VERSION));
+  for (const q of questions) {
+    if (!(q.id in answers)) continue;
+    const v = answers[q.id];
+    let s;
+    if (v === 'not_sure') s = 'not_sure';
+    else if (q.kind === 'yes_no') s = v ? 'yes' : 'no';
+    else if (q.kind === 'several_of') s = v.join(',');
+    else s = String(v);
+    p.set(q.id, s);
+  }
+  return p.toString();
+}
+
+/**
+ * Decode a fragment. Never throws.
+ * @param {string} fragment with or without leading "#"
+ * @param {import('./types.js').Question[]} questions
+ * @returns {{present: boolean, version: number|null, answers: import('./types.js').Answers, ignored: string[]}}
+ */
+export function decodeAnswers(fragment, questions) {
+  const out = { present: false, version: null, answers: {}, ignored: [] };
+  let s = String(fragment || '');
+  if (s.startsWith('#')) s = s.slice(1);
+  if (!s || s.length > MAX_FRAGMENT) return out;
+  let p;
+  try {
+    p = new URLSearchParams(s);
+  } catch {
+    return out;
+  }
+  if (!p.has('v')) return out;
+  out.present = true;
+  const ver = Number(p.get('v'));
+  out.version = Number.isInteger(ver) ? ver : null;
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  for (const [key, raw] of p) {
+    if (key === 'v') continue;
+    const q = byId.get(key);
+    if (!q || Object.prototype.hasOwnProperty.call(out.answers, key)) {
+      out.ignored.push(key);
+      continue;
+    }
+    let v;
+    if (raw === 'not_sure') v = 'not_sure';
+    else if (q.kind === 'yes_no') v = raw === 'yes' ? true : raw === 'no' ? false : undefined;
+    else if (q.kind === 'several_of') v = raw === '' ? [] : raw.split(',');
+    else if (q.kind === 'number') v = /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : undefined;
+    else v = raw;
+    const ok = v === undefined ? undefined : checkValue(q, v);
+    if (ok === undefined) out.ignored.push(key);
+    else out.answers[key] = ok;
+  }
+  return out;
+}
+
+/**
+ * The words of an answer: answerText of ../describe.js, the one place answers are worded.
+ * @param {any} q
+ * @param {any} v
+ * @param {unknown} _t (unused: the words are answerText's)
+ * @param {'zh-CN'|'en'} lang
+ */
+export function answerWords(q, v, _t, lang) {
+  return answerText(q, v, lang);
+}
+
+/** Answers equal? (order-insensitive for arrays). */
+export function sameAnswers(a, b) {
+  const ka = Object.keys(a).sort();
+  const kb = Object.keys(b).sort();
+  if (ka.join() !== kb.join()) return false;
+  return ka.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
+}

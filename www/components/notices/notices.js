@@ -1,0 +1,33 @@
+// Notices above the view: what happened to the reader's saved answers, a link's unknown keys, a file
+// that did not load. Each can be dismissed; some carry an action (undo, restore).
+import { h } from '../dom.js';
+
+/** @typedef {import('../../app/types.js').Notice} Notice */
+
+/**
+ * @param {HTMLElement} box
+ * @param {{t: import('../../app/types.js').Translate, notices: Notice[]}} props
+ * @param {{dismiss: (id: string) => void}} on
+ * @returns {import('../../app/types.js').Actions} dismiss, and each notice's own action
+ */
+export function drawNotices(box, { t, notices }, on) {
+  /** @type {import('../../app/types.js').Actions} */
+  const actions = { dismiss: (d) => on.dismiss(d.notice || '') };
+  box.replaceChildren(
+    ...notices.map((n) => {
+      for (const a of n.actions || []) actions[a.action] = () => a.run();
+      return h(
+        'div',
+        { class: 'notice notice-' + n.kind, attrs: { role: n.kind === 'warning' ? 'alert' : 'status', 'data-notice': n.id } },
+        h('p', { text: n.text }),
+        h(
+          'p',
+          { class: 'notice-actions' },
+          ...(n.actions || []).map((a) => h('button', { class: 'link', text: a.label, attrs: { type: 'button', 'data-action': a.action, 'data-notice': n.id } })),
+          h('button', { class: 'link', text: t('notice.dismiss'), attrs: { type: 'button', 'data-action': 'dismiss', 'data-notice': n.id } }),
+        ),
+      );
+    }),
+  );
+  return actions;
+}
