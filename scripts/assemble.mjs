@@ -251,7 +251,14 @@ if (existsSync(appEntry)) {
           name: 'lazy-in-lazy',
           setup: (b) =>
             b.onResolve({ filter: /.*/ }, (args) => {
-              if (args.kind !== 'dynamic-import') return undefined;
+              if (args.kind !== 'dynamic-import') {
+                if (args.kind === 'entry-point' || !ownModule(args.path)) return undefined;
+                // The loader (and the engine behind it) exists once per page: the lazy bundle imports
+                // the same dist/wasm-loader.js as the element does, relative to its own place in dist/.
+                const target = resolve(args.resolveDir, args.path);
+                const from = join(opts.www, rel, '..');
+                return { path: relative(from, target).split(sep).join('/'), external: true };
+              }
               if (resolve(args.resolveDir) !== resolve(join(opts.www, rel, '..'))) return { errors: [{ text: `${rel} bundles a dynamic import('${args.path}') from another folder (${args.resolveDir})` }] };
               return { path: args.path, external: true };
             }),

@@ -14,14 +14,14 @@ import { readConfig, root } from './config.mjs';
 /** The groups of the table, in order: [globs, what]. */
 export const GROUPS = [
   [['mpcheck-embed.js'], 'the script-tag entry: starts the engine download, defines the element, reads `data-*` script tags'],
-  [['mpcheck-app.js', 'wasm-loader.js'], 'the element (in `dist/` one module with its components and the Chinese messages; the npm package keeps them as modules in `app/`, `components/`, `i18n/`) and its loader of the engine and files'],
+  [['mpcheck-app.js', 'wasm-loader.js'], 'the element (in `dist/` one module with its components and the Chinese messages; the npm package keeps them as modules in `app/`, `components/`, `i18n/`) and its loader of the engine and files (in `dist/` with `files.js` and `describe.js` bundled in)'],
   [['mpcheck-app.css'], 'its styles, linked inside the shadow root'],
   [['i18n/en.js'], 'the English messages, imported when a checker shows English'],
   [['components/category-picker/category-picker.js'], 'the category picker and its search, imported when a category question is first shown'],
   [['components/checklist-view/checklist-view.js', 'components/rejection-help/rejection-help.js'], 'the checklist and the rejection help, imported when first shown'],
   [['components/share/markdown.js'], 'the Markdown writer, imported when a result is first copied as Markdown'],
   [['data/pinyin-initials.js'], "the category picker's pinyin table, imported when a picker opens"],
-  [['pkg/mpcheck_page.js', 'pkg/mpcheck_page_bg.wasm'], 'the engine the page loads (rules without texts: the texts come from the JSON files below)'],
+  [['engine.js', 'pkg/mpcheck_bg.wasm'], 'the engine: the rules and their logic, answering in ids (in `dist/` `engine.js` has the wasm glue `pkg/mpcheck.js` bundled in); the words come from the JSON files below'],
   [['pkg/questions.*.json'], 'the questions, for the first screen before the wasm'],
   [['pkg/catalogue.*.json'], 'names and texts of a first result (core catalogue, compact form), one language at a time'],
   [['pkg/categories.*.json'], "the WeChat categories' summaries, scopes and documents, the sources and the checklist's texts, loaded when first needed"],

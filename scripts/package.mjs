@@ -13,7 +13,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'smol-toml';
 import { build } from 'esbuild';
-import { PAGE_FILES, root } from './config.mjs';
+import { root } from './config.mjs';
 
 const { values: opts } = parseArgs({
   options: {

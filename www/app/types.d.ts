@@ -1,10 +1,13 @@
 // Types the page's modules name in their JSDoc (`@param {import('../app/types.js').Report}`): the
-// engine's, from the module's own declarations (pkg/mpcheck.d.ts, generated with it), and the
-// page's own. Declarations only: nothing here is loaded by the browser.
-import type { Answers, AnswerValue, Catalogue, Cause, Item, Lang, Question, Report, Requirement } from '../pkg/mpcheck.js';
+// engine's (engine.d.ts: ids) with their words (describe.d.ts: what the loader's engine returns),
+// and the page's own. Declarations only: nothing here is loaded by the browser.
+import type { Answers, AnswerValue, Cause as CauseIds } from '../engine.js';
+import type { Catalogue, DescribedItem as Item, DescribedReport as Report, Lang, Question, Requirement, CausesFile } from '../describe.js';
 import type { LoadedEngine } from '../wasm-loader.js';
 
-export type { Answers, AnswerValue, Catalogue, Cause, Item, Lang, Question, Report, Requirement };
+export type { Answers, AnswerValue, Catalogue, Item, Lang, Question, Report, Requirement };
+/** A rejection cause with its words (describeCauses). */
+export type Cause = CauseIds & CausesFile['causes'][string];
 
 /** The loaded engine (wasm-loader.js); only app/engine.js calls into it. */
 export type Engine = LoadedEngine;
