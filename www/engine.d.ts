@@ -33,5 +33,7 @@ export function version(): string;
 export function evaluate(answers: unknown): Report;
 /** Pasted rejection text → the likely causes, best first, in ids. */
 export function diagnose(text: unknown): Cause[];
+/** The report object from the module's numbers and its ids (what evaluate does after the module). */
+export function buildReport(tape: Uint32Array, names: unknown): Report;
 /** The answers as evaluate reads them: a plain object of plain values (throws an MpcheckError). */
 export function readAnswers(answers: unknown): Answers;
