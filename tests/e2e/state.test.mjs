@@ -22,6 +22,8 @@ test('answers and checklist ticks persist over reload; the key is versioned', as
   assert.deepEqual(saved.answers, { platform: 'wechat', product: 'mini_program', entity: 'individual' });
   await a.locator('.nav button[data-view="checklist"]').click();
   const boxes = a.locator('.task-list input[type=checkbox]');
+  // The checklist is its own module, imported when first shown: wait for it.
+  await boxes.first().waitFor({ timeout: 15000 }).catch(() => {});
   const n = await boxes.count();
   assert.ok(n > 0, 'a WeChat mini-program has checks before submitting');
   await boxes.nth(n - 1).check();
