@@ -88,6 +88,8 @@ fn slim(rb: &mut model::RuleBase) {
         .map(|mut r| {
             r.sources = Cow::Borrowed(&[]);
             r.when_src = Cow::Borrowed("");
+            // Whom to ask is in the catalogue.
+            r.ask = None;
             // A rule's text appears in a report only as an uncertain "not accepted" problem.
             if r.not_accepted.is_empty() {
                 r.text = empty();

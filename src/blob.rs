@@ -303,6 +303,8 @@ record!(Rule {
     require_one_of,
     not_accepted,
     rule_out,
+    confirm,
+    ask,
     checklist,
     text,
     sources,

@@ -256,6 +256,11 @@ pub struct Rule {
     pub require_one_of: List<List<RIdx>>,
     pub not_accepted: List<RIdx>,
     pub rule_out: List<RIdx>,
+    /// Requirements that need confirming (unsettled law, practice varies by province, an
+    /// unconfirmed source): status `needs_confirming` when the rule holds.
+    pub confirm: List<RIdx>,
+    /// Whom to ask to confirm (set exactly when `confirm` is not empty).
+    pub ask: Option<Text>,
     pub checklist: List<u16>,
     pub text: Text,
     pub sources: List<u16>,

@@ -498,7 +498,7 @@ pub fn category_details_json(rb: &RuleBase, lang: Lang) -> String {
     j.end_obj().key("rules").obj();
     for r in rb.rules.iter() {
         j.key(&r.id).obj();
-        for (k, v) in rule_details(rb, r) {
+        for (k, v) in rule_details(rb, r, lang) {
             j.key(k).raw(&v);
         }
         j.end_obj();
@@ -693,7 +693,7 @@ fn catalogue_with(rb: &RuleBase, lang: Lang, form: Form) -> String {
         // A rule's condition, sources and confidence are not on a first result's screen: the core
         // catalogue leaves them to `category_details_json`.
         if form == Form::Full {
-            fields.extend(rule_details(rb, r));
+            fields.extend(rule_details(rb, r, lang));
         }
         record(&mut j, &r.id, &fields, compact);
     }
@@ -712,13 +712,18 @@ fn catalogue_with(rb: &RuleBase, lang: Lang, form: Form) -> String {
     j.finish()
 }
 
-/// A rule's fields after its text: `when`, `sources`, `confidence`.
-fn rule_details(rb: &RuleBase, r: &Rule) -> [(&'static str, String); 3] {
-    [
+/// A rule's fields after its text: `when`, `sources`, `confidence`, and `ask` (whom to ask, for
+/// a rule with `confirm`).
+fn rule_details(rb: &RuleBase, r: &Rule, lang: Lang) -> Vec<(&'static str, String)> {
+    let mut fields = vec![
         ("when", str_value(&r.when_src)),
         ("sources", list_value(source_ids(rb, &r.sources))),
         ("confidence", str_value(r.confidence.name())),
-    ]
+    ];
+    if let Some(a) = &r.ask {
+        fields.push(("ask", str_value(a.get(lang))));
+    }
+    fields
 }
 
 /// The sources' records, `{id: {id, title, url?, checked, tag, note?}}`'s members.

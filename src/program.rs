@@ -25,8 +25,9 @@
 //!   guessed branch costs more than the test). A question of more options keeps the shapes
 //!   above. Both `MASK` and `CMP` take three words.
 //!
-//! After a rule's condition: its `require` list (each requirement with `IN_GROUP` set when it is
-//! a member of a group, which a rule that does not hold leaves alone), its `not_accepted` list,
+//! After a rule's condition: its `require` list, then its `confirm` list, as one list (each
+//! requirement with `IN_GROUP` set when it is a member of a group, which a rule that does not hold
+//! leaves alone, and `CONFIRM` set for those of `confirm`), its `not_accepted` list,
 //! its `rule_out` list, how many `require_one_of` groups it has, and its checklist items; each
 //! list is its length, then its entries.
 
@@ -50,6 +51,10 @@ pub const MASK: u32 = 10;
 
 /// In a rule's `require` list: the requirement also belongs to a group.
 pub const IN_GROUP: u32 = 1 << 31;
+/// In a rule's `require` list: the requirement is in the rule's `confirm` list.
+pub const CONFIRM: u32 = 1 << 30;
+/// A requirement's index in a `require` list entry.
+pub const INDEX: u32 = CONFIRM - 1;
 /// No condition (an offset).
 pub const NONE: u32 = u32::MAX;
 
@@ -154,14 +159,16 @@ impl Program {
             let mut reads = QSet::default();
             questions_of(&rule.when, &mut reads);
             p.rule_reads.push(reads);
-            code.push(rule.require.len() as u32);
-            for &r in rule.require.iter() {
+            code.push((rule.require.len() + rule.confirm.len()) as u32);
+            let marked = |r: RIdx, confirm: bool| {
                 let grouped = rb
                     .requirements
                     .get(r as usize)
                     .is_some_and(|x| x.group.is_some());
-                code.push(if grouped { r | IN_GROUP } else { r });
-            }
+                r | if grouped { IN_GROUP } else { 0 } | if confirm { CONFIRM } else { 0 }
+            };
+            code.extend(rule.require.iter().map(|&r| marked(r, false)));
+            code.extend(rule.confirm.iter().map(|&r| marked(r, true)));
             list(code, &rule.not_accepted);
             list(code, &rule.rule_out);
             code.push(rule.require_one_of.len() as u32);

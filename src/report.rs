@@ -5,7 +5,7 @@ use crate::answers::{Answer, Answers};
 use crate::eval::{FactKey, Outcome, QSet, State, Tri};
 use crate::model::{QIdx, RIdx, RuleBase};
 use crate::plan::Plan;
-use crate::program::{Program, IN_GROUP, NONE};
+use crate::program::{Program, CONFIRM, INDEX, IN_GROUP, NONE};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Status {
@@ -13,6 +13,8 @@ pub enum Status {
     Possible,
     NotAccepted,
     NotNeeded,
+    /// A `confirm` rule holds (and nothing requires it or rules it out as not accepted).
+    NeedsConfirming,
 }
 
 impl Status {
@@ -22,6 +24,7 @@ impl Status {
             Status::Possible => "possible",
             Status::NotAccepted => "not_accepted",
             Status::NotNeeded => "not_needed",
+            Status::NeedsConfirming => "needs_confirming",
         }
     }
 }
@@ -127,6 +130,7 @@ enum Event {
     NotAcceptedMaybe,
     Required,
     OneOf(u32, u16),
+    Confirm,
     Possible,
     RuledOut,
     Unneeded,
@@ -215,10 +219,17 @@ impl Findings {
     }
 
     /// Each of `reqs` with `event` and the same reasons (a rule's `require` list marks group
-    /// members with `IN_GROUP`, which is not part of the index).
+    /// members with `IN_GROUP` and `confirm`'s with `CONFIRM`, which are not part of the index).
+    /// Not inlined: it is called for every outcome list, and `add` is inlined into it.
+    #[inline(never)]
     fn add_all(&mut self, reqs: &[RIdx], event: Event, by: Decider, o: &Outcome) {
         for &r in reqs {
-            self.add(r & !IN_GROUP, event, by, o);
+            // A `confirm` entry of a `require` list holds: it needs confirming.
+            let event = match event {
+                Event::Required if r & CONFIRM != 0 => Event::Confirm,
+                e => e,
+            };
+            self.add(r & INDEX, event, by, o);
         }
     }
 
@@ -374,7 +385,7 @@ fn report_with(
                 // A group's member is not ruled out by one rule that does not need it.
                 for &r in require {
                     if r & IN_GROUP == 0 {
-                        findings.add(r, Event::Unneeded, by, &o);
+                        findings.add(r & INDEX, Event::Unneeded, by, &o);
                     }
                 }
             }
@@ -537,6 +548,7 @@ fn kind_bit(e: Event) -> u8 {
         Event::Possible => 4,
         Event::RuledOut => 5,
         Event::Unneeded => 6,
+        Event::Confirm => 7,
     }
 }
 
@@ -547,6 +559,7 @@ const ONE_OF: u8 = 1 << 3;
 const POSSIBLE: u8 = 1 << 4;
 const RULED_OUT: u8 = 1 << 5;
 const UNNEEDED: u8 = 1 << 6;
+const CONFIRMING: u8 = 1 << 7;
 
 /// Groups one requirement's findings (linked from `first`, see `Findings`) into its status.
 /// The findings are walked with plain loops: at opt-level "z" iterator adapters and closures
@@ -578,6 +591,8 @@ fn decide(
         (Status::NotAccepted, NOT_ACCEPTED)
     } else if has & (REQUIRED | ONE_OF) != 0 {
         (Status::Required, REQUIRED | ONE_OF)
+    } else if has & CONFIRMING != 0 {
+        (Status::NeedsConfirming, CONFIRMING)
     } else if has & POSSIBLE != 0 {
         (Status::Possible, POSSIBLE)
     } else if has & RULED_OUT != 0 {
@@ -609,7 +624,10 @@ fn decide(
         None
     };
     let mut problems = open(&lists.problems);
-    if matches!(status, Status::Required | Status::Possible) {
+    if matches!(
+        status,
+        Status::Required | Status::Possible | Status::NeedsConfirming
+    ) {
         if has & NOT_ACCEPTED_MAYBE != 0 {
             rule_problems(all, first, &mut lists.problems);
         }

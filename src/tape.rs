@@ -330,6 +330,7 @@ fn status_code(s: Status) -> u32 {
         Status::Possible => 1,
         Status::NotAccepted => 2,
         Status::NotNeeded => 3,
+        Status::NeedsConfirming => 4,
     }
 }
 

@@ -34,7 +34,7 @@ export interface Question { id: string; kind: 'yes_no' | 'one_of' | 'several_of'
   min?: number; max?: number; ask_when?: string }
 export interface Because { rule: string; answers: string[] }
 export interface Item { id: string; layer: 'law' | 'filing' | 'platform';
-  status: 'required' | 'possible' | 'not_accepted' | 'not_needed'; because: Because[]; settle: string[];
+  status: 'required' | 'possible' | 'not_accepted' | 'not_needed' | 'needs_confirming'; because: Because[]; settle: string[];
   one_of?: string[]; problems: { text: string; blocks: boolean; certain: boolean }[] }
 export interface Report { version: string; flow: { asked: string[]; next: string | null; unsure: string[] };
   requirements: Item[]; checklist: { id: string; status: 'required' | 'possible'; because: Because[]; settle: string[] }[];

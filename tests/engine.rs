@@ -366,3 +366,81 @@ fn a_possible_item_shows_certain_problems_only() {
         true
     );
 }
+
+/// The fixture with a `confirm` rule added: when there is video, the licence and category A
+/// need confirming.
+fn base_with_confirm() -> RuleBase {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/engine.toml"
+    ))
+    .expect("fixture exists");
+    let confirm = r#"
+[[rule]]
+id = "video-confirm"
+when = 'video'
+confirm = ["licence", "cat-a"]
+ask = { zh = "向省局咨询", en = "Ask the provincial office" }
+zh = "有视频时是否需要，各省做法不一"
+en = "Whether video needs them varies by province"
+sources = ["s-off"]
+confidence = "unconfirmed"
+"#;
+    let files = [
+        SourceFile {
+            path: "engine.toml".into(),
+            text,
+        },
+        SourceFile {
+            path: "confirm.toml".into(),
+            text: confirm.into(),
+        },
+    ];
+    load(&files, LoadOptions::STRICT).unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+#[test]
+fn needs_confirming_sits_between_required_and_possible() {
+    let rb = base_with_confirm();
+    // Beats a rule_out: "own goods need none" holds, yet the licence needs confirming.
+    let r = report(
+        &rb,
+        json!({"entity": "company", "sells": ["own"], "video": true}),
+    );
+    assert_eq!(status(&r, "licence"), "needs_confirming");
+    let because = &item(&r, "licence").unwrap()["because"];
+    assert_eq!(because.as_array().unwrap().len(), 1, "{because}");
+    assert_eq!(because[0]["rule"], "video-confirm");
+    assert_eq!(because[0]["answers"], json!(["video"]));
+    assert_eq!(item(&r, "licence").unwrap()["settle"], json!([]));
+    // Required beats it.
+    let r = report(
+        &rb,
+        json!({"entity": "company", "sells": ["market"], "video": true}),
+    );
+    assert_eq!(status(&r, "licence"), "required");
+    // Not accepted beats it.
+    let r = report(&rb, json!({"entity": "person", "sells": [], "video": true}));
+    assert_eq!(status(&r, "cat-a"), "not_accepted");
+    assert_eq!(status(&r, "licence"), "needs_confirming");
+    // Unknown: possible, settled by the question, even where a rule_out holds.
+    let r = report(
+        &rb,
+        json!({"entity": "company", "sells": ["own"], "video": "not_sure"}),
+    );
+    assert_eq!(status(&r, "licence"), "possible");
+    assert_eq!(item(&r, "licence").unwrap()["settle"], json!(["video"]));
+    // False, with nothing else: not needed.
+    let r = report(
+        &rb,
+        json!({"entity": "company", "sells": [], "video": false}),
+    );
+    assert_eq!(status(&r, "licence"), "not_needed");
+    // Needs confirming is not a step of the plan.
+    let r = report(
+        &rb,
+        json!({"entity": "company", "sells": ["own"], "video": true}),
+    );
+    let plan = r["plan"]["steps"].as_array().unwrap();
+    assert!(plan.iter().all(|s| s["id"] != "licence"), "{plan:?}");
+}

@@ -2,7 +2,7 @@
 //! lists, and what the plan and eligibility read matches the requirements' records.
 
 use mpcheck::eval::{State, Tri};
-use mpcheck::program::{Program, IN_GROUP, NONE};
+use mpcheck::program::{Program, CONFIRM, IN_GROUP, NONE};
 use mpcheck::{Answers, RawAnswers, RULES};
 
 /// The list at `at` (its length, then its entries) and the position after it.
@@ -25,16 +25,18 @@ fn every_rule_reads_back_as_its_condition_then_its_lists() {
         // Running the condition stops exactly where the rule's lists start.
         let at = state.run(p.rule_at[i] as usize, &mut o);
         let code = &p.code;
+        let grouped = |reqs: &[u32]| -> Vec<u32> {
+            reqs.iter()
+                .map(|&r| match rb.requirements[r as usize].group {
+                    Some(_) => r | IN_GROUP,
+                    None => r,
+                })
+                .collect()
+        };
         let (require, at) = list(code, at);
-        let want: Vec<u32> = rule
-            .require
-            .iter()
-            .map(|&r| match rb.requirements[r as usize].group {
-                Some(_) => r | IN_GROUP,
-                None => r,
-            })
-            .collect();
-        assert_eq!(require, &want[..], "{}: require", rule.id);
+        let mut want = grouped(&rule.require);
+        want.extend(grouped(&rule.confirm).iter().map(|r| r | CONFIRM));
+        assert_eq!(require, &want[..], "{}: require, then confirm", rule.id);
         let (not_accepted, at) = list(code, at);
         assert_eq!(not_accepted, &rule.not_accepted[..], "{}", rule.id);
         let (rule_out, at) = list(code, at);

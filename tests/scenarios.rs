@@ -30,11 +30,33 @@ fn ids(v: &Value) -> BTreeSet<String> {
 /// Checks one scenario's expectations; returns what failed.
 fn check(report: &Value, expect: &toml::Table) -> Vec<String> {
     let mut fails = Vec::new();
+    const KEYS: [&str; 11] = [
+        "required",
+        "possible",
+        "not_accepted",
+        "not_needed",
+        "needs_confirming",
+        "absent",
+        "checklist",
+        "next",
+        "because",
+        "settle",
+        "problem",
+    ];
+    for key in expect.keys() {
+        if !KEYS.contains(&key.as_str()) {
+            fails.push(format!(
+                "unknown `expect` key `{key}` (known: {})",
+                KEYS.join(", ")
+            ));
+        }
+    }
     for (key, status) in [
         ("required", "required"),
         ("possible", "possible"),
         ("not_accepted", "not_accepted"),
         ("not_needed", "not_needed"),
+        ("needs_confirming", "needs_confirming"),
     ] {
         for id in common::strings(expect.get(key)) {
             let got =

@@ -85,7 +85,14 @@ fn evaluate_answers_a_company_on_wechat() {
         );
         let status = text(&item, "status");
         assert!(
-            ["required", "possible", "not_accepted", "not_needed"].contains(&status.as_str()),
+            [
+                "required",
+                "possible",
+                "not_accepted",
+                "not_needed",
+                "needs_confirming"
+            ]
+            .contains(&status.as_str()),
             "{id}: status {status}"
         );
     }

@@ -13,7 +13,7 @@
 // report and not frozen. The tape is read in one function with a local position (helper
 // closures capturing it would make V8 keep it in a context object).
 
-const STATUS = ['required', 'possible', 'not_accepted', 'not_needed'];
+const STATUS = ['required', 'possible', 'not_accepted', 'not_needed', 'needs_confirming'];
 const NONE = 0xffffffff;
 const REF = 0x80000000;
 const NEW = 0x40000000;

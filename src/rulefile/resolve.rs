@@ -976,6 +976,12 @@ fn resolve_rules(raw: &RawBase, ctx: &mut Ctx) -> Vec<Rule> {
             .collect();
         let not_accepted = ctx.requirements(&r.not_accepted, id);
         let rule_out = ctx.requirements(&r.rule_out, id);
+        let confirm = ctx.requirements(&r.confirm, id);
+        let ask = ctx.text(&r.ask, id, "ask", at, !r.confirm.is_empty());
+        if let (Some(a), true) = (&r.ask, r.confirm.is_empty()) {
+            let msg = "`ask` says whom to ask to confirm: it needs a `confirm` list";
+            ctx.err(&a.loc, id, "ask_without_confirm", msg);
+        }
         let mut checklist = Vec::new();
         for c in &r.checklist {
             match ctx.c_index.get(&c.value) {
@@ -990,13 +996,25 @@ fn resolve_rules(raw: &RawBase, ctx: &mut Ctx) -> Vec<Rule> {
             && r.require_one_of.is_empty()
             && r.not_accepted.is_empty()
             && r.rule_out.is_empty()
+            && r.confirm.is_empty()
             && r.checklist.is_empty()
         {
-            ctx.err(at, id, "no_outcome", "a rule needs an outcome: require, require_one_of, not_accepted, rule_out or checklist");
+            ctx.err(at, id, "no_outcome", "a rule needs an outcome: require, require_one_of, not_accepted, rule_out, confirm or checklist");
         }
         let text = ctx.text(&r.text, id, "zh/en", at, true);
         let sources = ctx.sources(&r.sources, &r.sources_loc, id, at);
         let confidence = ctx.confidence(&r.confidence, &sources, id, at);
+        // Provenance, as `sources`: generated workloads (LoadOptions::BENCH) skip it.
+        let requires = !(r.require.is_empty() && r.require_one_of.is_empty());
+        if confidence == Confidence::Unconfirmed && requires && ctx.opts.require_sources {
+            let loc = r
+                .require
+                .first()
+                .or(r.require_one_of.first().and_then(|g| g.first()))
+                .map_or(at.clone(), |x| x.loc.clone());
+            let msg = "an unconfirmed rule may not require anything: list these under `confirm`, with `ask` saying whom to ask";
+            ctx.err(&loc, id, "unconfirmed_requires", msg);
+        }
         out.push(Rule {
             id: owned(id),
             when: when.unwrap_or(Expr::Const(false)),
@@ -1005,6 +1023,8 @@ fn resolve_rules(raw: &RawBase, ctx: &mut Ctx) -> Vec<Rule> {
             require_one_of: list(require_one_of),
             not_accepted,
             rule_out,
+            confirm,
+            ask,
             checklist: list(checklist),
             text: text.unwrap_or(Text {
                 zh: owned(""),

@@ -10,7 +10,8 @@ import { catalogue as loadCatalogue, mp, root, tomlFiles } from './engine.mjs';
 const files = tomlFiles('tests/scenarios');
 const scenarios = files.flatMap(({ file, data }) => (data.scenario ?? []).map((s) => ({ ...s, file })));
 const catalogue = loadCatalogue('en');
-const STATUSES = ['required', 'possible', 'not_accepted', 'not_needed'];
+const STATUSES = ['required', 'possible', 'not_accepted', 'not_needed', 'needs_confirming'];
+const EXPECT_KEYS = [...STATUSES, 'absent', 'checklist', 'next', 'because', 'settle', 'problem'];
 
 const sameSet = (a, b) => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 const show = (item) => (item ? `${item.status} (because ${JSON.stringify(item.because)})` : 'absent from the report');
@@ -23,6 +24,7 @@ test('there are scenarios, with unique ids, naming known requirements and rules'
     assert.ok(!seen.has(s.id), `scenario ${s.id} is in both ${seen.get(s.id)} and ${s.file}`);
     seen.set(s.id, s.file);
     const e = s.expect ?? {};
+    for (const k of Object.keys(e)) assert.ok(EXPECT_KEYS.includes(k), `${s.file} ${s.id}: unknown expect key ${k}`);
     const named = [...STATUSES, 'absent'].flatMap((k) => e[k] ?? []);
     for (const x of [...(e.because ?? []), ...(e.settle ?? []), ...(e.problem ?? [])]) named.push(x.id);
     for (const id of named) {

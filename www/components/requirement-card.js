@@ -139,6 +139,7 @@ function whyBlock(item, ctx) {
     else {
       const rule = catalogue.rules?.[b.rule];
       li.appendChild(h('p', { text: rule ? rule.text : b.rule }));
+      if (rule?.ask && item.status === 'needs_confirming') li.appendChild(h('p', { class: 'why-ask', text: t('why.ask', { ask: rule.ask }) }));
     }
     if (b.answers && b.answers.length) {
       const al = h('ul', { class: 'why-answers' });

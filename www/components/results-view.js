@@ -1,4 +1,4 @@
-// Results: grouped required / may be required / not accepted / not needed, each split by layer
+// Results: grouped required / needs confirming / may be required / not accepted / not needed, each split by layer
 // (law, the mini-program's own filing, platform review), then the plan, what-if and sharing.
 import { h } from './dom.js';
 import { renderRequirement, questionLink } from './requirement-card.js';
@@ -6,7 +6,7 @@ import { renderPlan } from './plan-view.js';
 import { renderWhatIf } from './what-if.js';
 import { renderShare } from './share.js';
 
-export const GROUPS = ['required', 'possible', 'not_accepted', 'not_needed'];
+export const GROUPS = ['required', 'needs_confirming', 'possible', 'not_accepted', 'not_needed'];
 export const LAYERS = ['law', 'filing', 'platform'];
 
 /** Items worth showing: "not needed" only when an answer ruled it out (not merely irrelevant). */

@@ -88,6 +88,8 @@ export default {
 
   'group.required': 'Required',
   'group.possible': 'May be required',
+  'group.needs_confirming': 'Needs confirming',
+  'group.needs_confirming.hint': 'Whether you need these is unsettled in law or varies by province: ask as each item says.',
   'group.not_accepted': 'Not accepted',
   'group.not_needed': 'Not needed',
   'group.required.hint': 'From your answers, you must obtain or meet these.',
@@ -143,6 +145,7 @@ export default {
   'req.sources': 'Sources (%{n})',
 
   'why.title': 'Why:',
+  'why.ask': 'How to confirm: %{ask}',
   'why.picked': 'You chose this category.',
   'why.youAnswered': 'You answered: %{answer}',
   'why.none': 'No specific rule gives the reason.',

@@ -88,6 +88,8 @@ export default {
 
   'group.required': '需要',
   'group.possible': '可能需要',
+  'group.needs_confirming': '需要确认',
+  'group.needs_confirming.hint': '这些是否需要，法规尚未明确或各地做法不一：请按每项下面写的去问清楚。',
   'group.not_accepted': '不接受',
   'group.not_needed': '不需要',
   'group.required.hint': '根据你的回答，这些是必须办理或满足的。',
@@ -143,6 +145,7 @@ export default {
   'req.sources': '依据（%{n} 项来源）',
 
   'why.title': '为什么：',
+  'why.ask': '如何确认：%{ask}',
   'why.picked': '你选择了这个类目。',
   'why.youAnswered': '你的回答：%{answer}',
   'why.none': '没有具体规则说明原因。',
