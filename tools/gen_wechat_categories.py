@@ -686,8 +686,8 @@ def licence_rules(hand, demands, names, entities_of):
             out.append("require = [" + ", ".join(q(x) for x in require) + "]")
         if groups:
             out.append("require_one_of = [" + ", ".join("[" + ", ".join(q(x) for x in g) + "]" for g in groups) + "]")
-        out.append(f"zh = {q('微信「' + cat_zh + '」类目的资质材料里有这项许可或备案（列出几项可选时，其中一项即可）：这是微信类目审核的要求，只看法律未必需要。')}")
-        out.append(f"en = {q('WeChat lists this licence or filing (or one of them, where it gives a choice) among the documents of the category ' + cat_zh + ': the platform demands it for the category, whether or not the law alone would.')}")
+        out.append(f"zh = {q('微信「' + cat_zh + '」类目要求的资质（几项可选时有一项即可）：这是平台的要求，法律本身未必要求。')}")
+        out.append(f"en = {q('WeChat asks for this (or one of these) for the category ' + cat_zh + ': the platform demands it, whether or not the law alone would.')}")
         out.append('sources = ["w-cat"]')
         out.append('confidence = "official"')
         out.append("")
