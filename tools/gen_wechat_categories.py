@@ -275,6 +275,87 @@ MYTHS = {
         ["plat-post-2024", "w-cat", "plat-w-ministore"]),
 }
 
+# ---------------------------------------------------------------------------------------------- licences
+# Which law-layer requirement a document in the table stands for: exact document title → the requirement
+# ids it can be (several: any one of them). Titles not listed (partners' licences, business licences,
+# agreements, pledges …) are not licences of the applicant and bring nothing in. Each category whose
+# documents then demand a licence gets a rule `<category id>-licences` (see licence_rule()): a title
+# in `all` is required; an either/or group is required as a group only when every alternative is a
+# licence listed here (or a document only some entity types can give, which limits the rule to the
+# other entity types); a group with any other way through brings nothing in.
+DOC_REQUIREMENTS = {
+    "《增值电信业务经营许可证》（核准服务项目包含“在线数据处理与交易处理业务”）": ["vats-b21"],
+    "《增值电信业务经营许可证》（核准服务项目需含在线数据处理与交易处理业务 ）": ["vats-b21"],
+    "《增值电信业务经营许可证》（核准服务项目包含“互联网信息服务业务”）": ["vats-b25"],
+    "《增值电信业务经营许可证》 （核准服务项目包含“互联网信息服务业务”）": ["vats-b25"],
+    "《增值电信业务经营许可证》（核准服务项目包含“在线数据处理与交易处理业务“或“互联网信息服务业务”）": ["vats-b21", "vats-b25"],
+    "《增值电信业务经营许可证》（核准服务项目包含在线数据处理与交易处理业务 或 互联网信息服务）": ["vats-b21", "vats-b25"],
+    "《增值电信业务经营许可证》（核准服务项目包含在线数据处理与交易处理业务 或互联网信息服务）": ["vats-b21", "vats-b25"],
+    # the table names no service type: any of the two a mini-program business would hold
+    "《增值电信业务经营许可证》": ["vats-b21", "vats-b25"],
+    "《增值电信经营许可证》": ["vats-b21", "vats-b25"],
+    "《增值电信业务经营许可证》（业务范围须含“国内多方通信服务业务”）": ["vats-b22"],
+    "《信息网络传播视听节目许可证》": ["av-licence"],
+    "《信息网络传播视听节目备案》": ["av-registration"],
+    "《全国网络视听平台信息登记管理系统》备案": ["av-registration"],
+    "《广播电视节目制作经营许可证》": ["av-production-licence"],
+    "《广播电视节目制作经营许可证》（pdf扫描件+加盖公章）": ["av-production-licence"],
+    "《网络文化经营许可证》": ["culture-licence"],
+    "《网络文化经营许可证》(经营范围含网络表演）（适用于含表演性质的直播）": ["culture-licence"],
+    "《网络文化经营许可证》（经营范围含“网络表演”或“网络演出剧(节)目”或“动漫产品”或“网络音乐娱乐产品”或“艺术品”或“展览、比赛活动”）": ["culture-licence"],
+    "《网络文化经营许可证》（经营范围须含有动漫产品）": ["culture-licence"],
+    "《网络文化经营许可证》（经营范围须含有音乐娱乐产品）": ["culture-licence"],
+    "《网络出版服务许可证》": ["online-publishing-licence"],
+    "《互联网出版许可证》": ["online-publishing-licence"],  # the licence's name before 2016
+    "《互联网新闻信息服务许可证》": ["news-licence"],
+    "《互联网宗教信息服务许可证》（服务形式须含“微信小程序 或 应用程序 或 互联网小程序”等相关信息）": ["religion-licence"],
+    "小程序主体的《互联网信息服务算法备案》（算法类型为“生成合成类”）（注：点击可查看资质示例）": ["algorithm-filing"],
+    "《人力资源服务许可证》": ["hr-service-licence"],
+    "《人力资源服务许可证》（含“网络招聘”服务范围）": ["hr-service-licence"],
+    "《旅行社业务经营许可证》": ["travel-agency-licence"],
+    "《网络预约出租汽车经营许可证》": ["ride-hailing-licence"],
+    "《出版物经营许可证》": ["publication-distribution-licence"],
+    "县（区）级出版行政主管部门合法的《出版物经营许可证》": ["publication-distribution-licence"],
+    "省级出版行政主管部门合法的《出版物经营许可证》": ["publication-distribution-licence"],
+    "《营业性演出许可证》": ["performance-ticketing-licence"],
+    "《动物诊疗许可证》": ["animal-clinic-licence"],
+    "《医疗机构执业许可证》": ["medical-institution-licence"],
+    "《医疗机构执业许可证》（范围均须含“互联网诊疗”或名称含“互联网医院”等相关内容）": ["medical-institution-licence"],
+}
+
+# A document only some entity types can give: marker in its text (or its bundle's label) → the entity type.
+ENTITY_ONLY = [("机构类型为：机关", "government"), ("政府", "government"), ("事业单位", "other_org"),
+               ("电视台", "media"), ("广播", "media")]
+
+# Where the law gives the operator a filing (or nothing) but the category asks for a licence: id → (zh, en),
+# added to the category's summary.
+LAW_VS_CATEGORY = {
+    "wx-ni-medical-own-medical-device-sales": (
+        "注意：法律上只卖第二类医疗器械，办《第二类医疗器械经营备案凭证》就可以（部分产品还免于备案），但这个类目要《医疗器械经营许可证》或《医疗器械生产许可证》：只卖第二类的商家，是平台要许可证，不是法律。",
+        "Note: in law, selling only class II medical devices needs just the class II business filing (some products are even exempt), but this category asks for the medical device business licence or the production licence: for a seller of class II devices only, the licence is the platform's demand, not the law's."),
+    "wx-ni-social-meeting-strangers": (
+        "注意：只通过小程序经营、没有自己网站或 App 的，多个省通信管理局公告说法律上不需要增值电信业务经营许可证，但这个类目要求它。",
+        "Note: several provincial communications administrations say a business run only through mini-programs, with no website or app of its own, needs no value-added telecom licence in law, but this category asks for one."),
+    "wx-ni-social-dating-and-marriage": (
+        "注意：只通过小程序经营、没有自己网站或 App 的，多个省通信管理局公告说法律上不需要增值电信业务经营许可证，但这个类目要求它。",
+        "Note: several provincial communications administrations say a business run only through mini-programs, with no website or app of its own, needs no value-added telecom licence in law, but this category asks for one."),
+    "wx-ni-marketplace-e-commerce-platform": (
+        "注意：只通过小程序经营、没有自己网站或 App 的，多个省通信管理局公告说法律上不需要增值电信业务经营许可证，但这个类目要求 EDI 许可证。",
+        "Note: several provincial communications administrations say a business run only through mini-programs, with no website or app of its own, needs no value-added telecom licence in law, but this category asks for the EDI licence."),
+    "wx-ni-education-course-sales": (
+        "注意：卖自己的课程在法律上通常不需要增值电信业务经营许可证，但这个类目要求 EDI 许可证。",
+        "Note: selling your own courses usually needs no value-added telecom licence in law, but this category asks for the EDI licence."),
+}
+
+# Sources of the notes above (besides the category table).
+LAW_VS_CATEGORY_SOURCES = {
+    "wx-ni-medical-own-medical-device-sales": ["lic-devices"],
+    "wx-ni-social-meeting-strangers": ["lic-provincial-2023"],
+    "wx-ni-social-dating-and-marriage": ["lic-provincial-2023"],
+    "wx-ni-marketplace-e-commerce-platform": ["lic-provincial-2023"],
+    "wx-ni-education-course-sales": ["lic-provincial-2023"],
+}
+
 # ---------------------------------------------------------------------------------------------- difficulty
 LEVELS = ["none", "easy", "moderate", "hard", "out_of_reach"]
 GOV = 99  # a document only a government body (机关) can provide
@@ -452,6 +533,167 @@ def summary_for(rec, scope):
     return " ".join(zh), " ".join(en)
 
 
+
+# ---------------------------------------------------------------------------------------------- licence rules
+FREE = "free"          # a way through without any licence of DOC_REQUIREMENTS
+COMPLEX = "complex"    # a way through that needs several licences at once: not expressible as one group
+
+
+def entity_only(item):
+    """The entity types that alone can give this document or bundle (empty: anyone)."""
+    texts = [item] if isinstance(item, str) else [item.get("label") or ""]
+    if not isinstance(item, str):
+        acc = []
+        def walk(it):
+            if isinstance(it, str):
+                acc.append(it)
+                return
+            for i in it.get("all", []):
+                walk(i)
+            for g in it.get("any_of", []):
+                for i in g:
+                    walk(i)
+        walk(item)
+        texts += acc
+    found = set()
+    for t in texts:
+        for marker, entity in ENTITY_ONLY:
+            if marker in t and ("适用于" in t or "机构类型" in t or t == (item.get("label") if isinstance(item, dict) else None)):
+                found.add(entity)
+    return found
+
+
+def clauses_of(item):
+    """What one document or bundle demands, as a list of clauses (each: the ids of which one is needed),
+    or FREE / COMPLEX."""
+    if isinstance(item, str):
+        ids = DOC_REQUIREMENTS.get(item)
+        return [list(ids)] if ids else []
+    if item.get("optional"):
+        return []
+    out = []
+    for it in item.get("all", []):
+        c = clauses_of(it)
+        if c == COMPLEX:
+            return COMPLEX
+        if c != FREE:
+            out += c
+    for group in item.get("any_of", []):
+        g = group_clause(group)
+        if g == COMPLEX:
+            return COMPLEX
+        if g not in (FREE, None):
+            out.append(g)
+    return out
+
+
+def group_clause(group, excluded=None):
+    """The one clause an either/or group demands (the union of its alternatives' ids), FREE when some
+    alternative needs no licence of ours, COMPLEX when one needs several at once. Alternatives only some
+    entity types can give are left aside and their entity types added to `excluded`."""
+    ids = []
+    for alt in group:
+        only = entity_only(alt)
+        if only:
+            if excluded is not None:
+                excluded |= only
+            continue
+        c = clauses_of(alt)
+        if c == COMPLEX or (isinstance(c, list) and len(c) > 1):
+            return COMPLEX
+        if not c:
+            return FREE
+        for i in c[0]:
+            if i not in ids:
+                ids.append(i)
+    return ids or FREE
+
+
+def licence_demands(req):
+    """(required ids, one-of groups, entity types the rule leaves out, complex?) of a category's documents."""
+    require, groups, excluded, complex_ = [], [], set(), False
+    for it in req["all"]:
+        c = clauses_of(it)
+        if c == COMPLEX:
+            complex_ = True
+            continue
+        for clause in c:
+            (require if len(clause) == 1 else groups).append(clause[0] if len(clause) == 1 else clause)
+    for group in req["any_of"]:
+        g = group_clause(group, excluded)
+        if g == COMPLEX:
+            complex_ = True
+        elif g != FREE:
+            (require if len(g) == 1 else groups).append(g[0] if len(g) == 1 else g)
+    require = list(dict.fromkeys(require))
+    groups = [g for g in groups if not set(g) & set(require)]
+    return require, groups, excluded, complex_
+
+
+def hand_rules(rules_path):
+    """The hand-written WeChat rules (rules/platform/wechat.toml)."""
+    import tomllib
+    with open(rules_path, "rb") as f:
+        return tomllib.load(f).get("rule", [])
+
+
+def licence_rules(hand, demands, names, entities_of):
+    """One rule `<hand rule id>-licences` per hand-written WeChat rule that requires categories whose documents
+    demand licences: a category it requires directly brings its demands; a group of categories (N选1) brings
+    them only when every category of the group demands the same. It holds when the hand rule does (so a
+    licence never depends on the category picker, which the user may skip)."""
+    out = []
+    for r in hand:
+        require, groups, excluded, cats, first_cat = [], [], set(), [], None
+        sets = [[c] for c in r.get("require", [])] + [list(g) for g in r.get("require_one_of", [])]
+        for members in sets:
+            ds = [demands.get(c) for c in members]
+            if any(d is None for d in ds):
+                continue  # not a category of the table (or a requirement of another kind)
+            first = ds[0]
+            if any(not (d[0] or d[1]) or d[2] != first[2] for d in ds):
+                continue  # some category of the group needs no licence of ours, or suits other entity types
+            if all((d[0], d[1]) == (first[0], first[1]) for d in ds):
+                req_here, groups_here = first[0], first[1]
+            elif all(len(d[0]) + len(d[1]) == 1 for d in ds):
+                # each category needs one licence out of its own list: the group needs one out of them all
+                union = []
+                for d in ds:
+                    for x in (d[0] or d[1][0]):
+                        if x not in union:
+                            union.append(x)
+                req_here, groups_here = ([union[0]], []) if len(union) == 1 else ([], [union])
+            else:
+                continue
+            cats.append(" / ".join(names[c] for c in members))
+            first_cat = first_cat or members[0]
+            require += [x for x in req_here if x not in require]
+            groups += [g for g in groups_here if g not in groups]
+            excluded |= first[2]
+        if not cats:
+            continue
+        groups = [g for g in groups if not set(g) & set(require)]
+        when = r["when"]
+        entities = entities_of[first_cat]
+        kept = [e for e in entities if e not in excluded]
+        if len(kept) < len(entities):
+            when = f"({when}) and entity in [" + ", ".join(q(e) for e in kept) + "]"
+        cat_zh = "」「".join(cats)
+        out.append("[[rule]]")
+        out.append(f"id = {q(r['id'] + '-licences')}")
+        out.append(f"when = '{when}'")
+        if require:
+            out.append("require = [" + ", ".join(q(x) for x in require) + "]")
+        if groups:
+            out.append("require_one_of = [" + ", ".join("[" + ", ".join(q(x) for x in g) + "]" for g in groups) + "]")
+        out.append(f"zh = {q('微信「' + cat_zh + '」类目要求的资质（几项可选时有一项即可）：这是平台的要求，法律本身未必要求。')}")
+        out.append(f"en = {q('WeChat asks for this (or one of these) for the category ' + cat_zh + ': the platform demands it, whether or not the law alone would.')}")
+        out.append('sources = ["w-cat"]')
+        out.append('confidence = "official"')
+        out.append("")
+    return out
+
+
 # ---------------------------------------------------------------------------------------------- main
 def generate(records, json_label):
     out = []
@@ -470,6 +712,8 @@ def generate(records, json_label):
     out.append("")
     seen = {}
     missing = set()
+    hand = hand_rules(os.path.join(ROOT, "rules", "platform", "wechat.toml"))
+    demands_of, names, entities_of, complex_ids = {}, {}, {}, []
     for rec in records:
         sec, entities = SECTIONS[rec["entity"]]
         l1 = L1.get(rec["level1"])
@@ -507,6 +751,9 @@ def generate(records, json_label):
         out.append(f"zh = {q(zh_name)}")
         out.append(f"en = {q(en_name)}")
         summ = summary_for(rec, scope)
+        if rid in LAW_VS_CATEGORY:
+            nzh, nen = LAW_VS_CATEGORY[rid]
+            summ = (nzh + (" " + summ[0] if summ else ""), nen + (" " + summ[1] if summ else ""))
         if summ:
             out.append(f"summary = {{ zh = {q(summ[0])}, en = {q(summ[1])} }}")
         out.append('authority = { zh = "微信公众平台（小程序类目审核）", en = "WeChat Official Accounts Platform (category review)" }')
@@ -528,7 +775,7 @@ def generate(records, json_label):
             out.append(f"scope = {{ zh = {q(scope)}, en = {q(scope)} }}")
         out.append("documents = { all = [" + ", ".join(doc_item(i) for i in req["all"]) + "], any_of = ["
                    + ", ".join(doc_group(g) for g in req["any_of"]) + "] }")
-        out.append('sources = ["w-cat"]')
+        out.append("sources = [" + ", ".join(q(x) for x in ["w-cat"] + LAW_VS_CATEGORY_SOURCES.get(rid, [])) + "]")
         out.append('confidence = "official"')
         out.append('checked = "2026-11"')
         out.append(f"# source: {rec['source']['path']} line {rec['source']['line']}")
@@ -550,9 +797,23 @@ def generate(records, json_label):
                        '(government body): companies, sole traders and media cannot provide it."')
             out.append('sources = ["w-cat"]')
         out.append("")
+        demands_of[rid] = licence_demands(req)
+        names[rid] = zh_name
+        entities_of[rid] = entities
+        if demands_of[rid][3]:
+            complex_ids.append(rid)
+    rules = licence_rules(hand, demands_of, names, entities_of)
+    if rules:
+        out.append("# ------------------------------------------------------------------ licences the categories ask for")
+        out.append("# For each rule of rules/platform/wechat.toml that requires categories whose documents demand a licence or")
+        out.append("# filing of the law layer (DOC_REQUIREMENTS in the generator): `<that rule>-licences`, holding when it does.")
+        out.append("# Categories whose documents need several licences in one way through are left to hand-written rules:")
+        out.append("# " + (", ".join(complex_ids) if complex_ids else "none") + ".")
+        out.append("")
+        out += rules
     if missing:
         raise SystemExit("no English gloss for: " + ", ".join(sorted(missing)))
-    unknown = set(MYTHS) - set(seen)
+    unknown = (set(MYTHS) | set(LAW_VS_CATEGORY)) - set(seen)
     if unknown:
         raise SystemExit("MYTHS names unknown ids: " + ", ".join(sorted(unknown)))
     return "\n".join(out), len(seen)
