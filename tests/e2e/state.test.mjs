@@ -123,7 +123,12 @@ test('copy result as Markdown gives the answers and the required items', async (
   const { context, page } = await openPage(browser, PHONE, { url: BASE + '#v=1&platform=wechat&product=mini_program&entity=company&sells=third_party' });
   const a = app(page);
   await a.locator('button[data-action="copy-md"]').click();
-  const md = await a.locator('.copy-buffer').inputValue();
+  // The Markdown writer is a module imported on first use: wait for the text (at most 15 s).
+  let md = '';
+  for (let i = 0; i < 150 && !md; i++) {
+    md = await a.locator('.copy-buffer').inputValue().catch(() => '');
+    if (!md) await page.waitForTimeout(100);
+  }
   assert.match(md, /^# /);
   const names = await a.locator('section.group-required article.req .req-name').allTextContents();
   assert.ok(names.length > 0);
