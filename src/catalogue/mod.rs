@@ -304,7 +304,7 @@ pub fn category_details_json(rb: &RuleBase, lang: Lang) -> String {
     j.end_obj().key("rules").obj();
     for r in rb.rules.iter() {
         j.key(&r.id).obj();
-        for (k, v) in rule_details(rb, r, lang) {
+        for (k, v) in rule_details(rb, r) {
             j.key(k).raw(&v);
         }
         j.end_obj();
@@ -501,10 +501,14 @@ fn catalogue_with(rb: &RuleBase, lang: Lang, form: Form) -> String {
     j.end_obj().key("rules").obj();
     for r in rb.rules.iter() {
         let mut fields = vec![("text", str_value(r.text.get(lang)))];
+        // Whom to ask, for a rule with `confirm`: on a first result's screen, beside the reason.
+        if let Some(a) = &r.ask {
+            fields.push(("ask", str_value(a.get(lang))));
+        }
         // A rule's condition, sources and confidence are not on a first result's screen: the core
         // catalogue leaves them to `category_details_json`.
         if form == Form::Full {
-            fields.extend(rule_details(rb, r, lang));
+            fields.extend(rule_details(rb, r));
         }
         record(&mut j, &r.id, &fields, compact);
     }
@@ -523,18 +527,13 @@ fn catalogue_with(rb: &RuleBase, lang: Lang, form: Form) -> String {
     j.finish()
 }
 
-/// A rule's fields after its text: `when`, `sources`, `confidence`, and `ask` (whom to ask, for
-/// a rule with `confirm`).
-fn rule_details(rb: &RuleBase, r: &Rule, lang: Lang) -> Vec<(&'static str, String)> {
-    let mut fields = vec![
+/// A rule's fields after its text and `ask`: `when`, `sources`, `confidence`.
+fn rule_details(rb: &RuleBase, r: &Rule) -> Vec<(&'static str, String)> {
+    vec![
         ("when", str_value(&r.when_src)),
         ("sources", list_value(source_ids(rb, &r.sources))),
         ("confidence", str_value(r.confidence.name())),
-    ];
-    if let Some(a) = &r.ask {
-        fields.push(("ask", str_value(a.get(lang))));
-    }
-    fields
+    ]
 }
 
 /// The sources' records, `{id: {id, title, url?, checked, tag, note?}}`'s members.

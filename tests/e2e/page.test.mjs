@@ -259,3 +259,22 @@ test('nothing is loaded from another origin and the CSP is the strict one', asyn
   assert.deepEqual(foreign, []);
   await context.close();
 });
+
+test('a needs-confirming item says whom to ask on the first result, before the details file arrives', async () => {
+  // An ad-funded game off WeChat: whether it needs a 版号 is for the publishing authority to confirm.
+  const link = '#v=1&platform=douyin&product=mini_game&entity=company&foreign_share=none&capital=500&reach=several_provinces&own_platform=no&game_pay=ads&game_type=casual';
+  const { context, page } = await openPage(browser, PHONE, { url: BASE + link });
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route('**/pkg/categories.*.json', async (r) => {
+    await held;
+    await r.continue();
+  });
+  const card = app(page).locator('section.group-needs_confirming article.req[data-req="game-approval"]');
+  await card.waitFor({ timeout: 20000 });
+  const ask = card.locator('.why-ask');
+  assert.equal(await ask.count(), 1, 'whom to ask is on the card');
+  assert.match(await ask.innerText(), /\S{4}/);
+  release();
+  await context.close();
+});
