@@ -236,3 +236,17 @@ test('a newer record is kept aside, not read and not lost', () => {
   assert.equal(notes[0].kind, 'newer');
   assert.equal(JSON.parse(s.getItem('mpcheck.backups'))[0].raw, raw);
 });
+
+test('peek reads the language without writing; an unreadable storage is unavailable', () => {
+  const s = new FakeStorage();
+  s.map.set('mpcheck', record(1, { platform: 'wechat' }, { lang: 'en' }));
+  const before = s.getItem('mpcheck');
+  const store = openStore(s, 'mpcheck', { now });
+  assert.deepEqual(store.peek(), { present: true, unavailable: false, lang: 'en' });
+  assert.equal(s.getItem('mpcheck'), before);
+  assert.equal(store.stored, false);
+  store.load(fit);
+  assert.equal(store.stored, true);
+  assert.deepEqual(openStore(new FakeStorage({ unreadable: true }), 'mpcheck', { now }).peek(), { present: false, unavailable: true });
+  assert.deepEqual(openStore(null, 'mpcheck', { now }).peek(), { present: false, unavailable: true });
+});

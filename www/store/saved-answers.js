@@ -223,6 +223,23 @@ export function openStore(storage, key, options = {}) {
       return { ...result, backup: b.at, dropped: b.dropped };
     },
 
+    /**
+     * What is stored, read without writing anything (the language is needed before the questions
+     * that `load` checks the answers against).
+     * @returns {{ present: boolean, unavailable: boolean, lang?: string }}
+     */
+    peek() {
+      const { value, failed } = storage ? read(key) : { value: null, failed: true };
+      if (failed) return { present: false, unavailable: true };
+      const r = value == null ? null : parse(value);
+      return { present: value != null, unavailable: false, lang: r && typeof r.lang === 'string' ? r.lang : undefined };
+    },
+
+    /** Whether this tab last read or wrote a record (a page that was only looked at has none). */
+    get stored() {
+      return known !== null;
+    },
+
     /** The backups, newest first, with what each held. @returns {{ at: string, why: BackupWhy, saved: Saved | null }[]} */
     backups() {
       return backups()
