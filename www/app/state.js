@@ -90,7 +90,12 @@ export class CheckerState {
    * @param {AbortSignal} signal
    */
   watch(signal) {
-    const stop = this.store().watch(window, () => this.host.otherTab());
+    const stop = this.store().watch(window, (theirs) => {
+      // The same answers, ticks and mode as here (another tab only saved them again): nothing to choose.
+      const same = theirs && JSON.stringify([theirs.answers, theirs.ticks, theirs.mode || 'one']) === JSON.stringify([this.answers, this.ticks, this.mode]);
+      if (same && !this.linked) this.store().resolve('theirs', this.record(''));
+      else this.host.otherTab();
+    });
     signal.addEventListener('abort', stop, { once: true });
   }
 
