@@ -193,3 +193,28 @@ test('an answer to a question that no longer exists is backed up, and the notice
   assert.match(text, /\d{4}-\d{2}-\d{2}/);
   await context.close();
 });
+
+test('"start again" keeps the old answers as a dated backup, undo brings them back, and a notice is not added twice', async () => {
+  const { context, page } = await openPage(browser, PHONE);
+  const a = app(page);
+  await a.locator('.start-button').click();
+  await answerCurrent(page, { platform: 'wechat' });
+  await answerCurrent(page, { product: 'mini_program' });
+  await a.locator('.nav button[data-view="summary"]').click();
+  await a.locator('button[data-action="start-over"]').click();
+  assert.deepEqual(await answersOf(page), {});
+  assert.deepEqual(JSON.parse(await storage(page)).answers, {});
+  assert.ok((await kept(page)).some((v) => v.includes('"mini_program"')), 'the cleared answers are kept as a backup');
+  await a.locator('button[data-action="restore-previous"]').click();
+  assert.deepEqual(await answersOf(page), { platform: 'wechat', product: 'mini_program' });
+  assert.deepEqual(JSON.parse(await storage(page)).answers, { platform: 'wechat', product: 'mini_program' });
+  // The same link twice (with an unknown key): its notices once each.
+  for (const platform of ['douyin', 'qq', 'douyin']) {
+    await page.goto(`${BASE}#v=1&platform=${platform}&future_question=1`);
+    await page.waitForFunction((p) => document.querySelector('mpcheck-app').answers.platform === p, platform);
+  }
+  const texts = await a.locator('.notice > p:first-child').allTextContents();
+  assert.equal(new Set(texts).size, texts.length, 'no notice is shown twice');
+  assert.equal(texts.filter((t) => t.includes('future_question')).length, 1);
+  await context.close();
+});
