@@ -240,7 +240,7 @@ export class CheckerState {
    * @param {Question[]} qs
    */
   restorePrevious(qs) {
-    const prev = this.own && this.linked ? this.own : this.previous;
+    const prev = this.own && Object.keys(this.own.answers).length ? this.own : this.previous;
     if (!prev) return false;
     this.use({ ...prev, answers: validateAnswers(prev.answers, qs).answers });
     this.own = null;
