@@ -64,6 +64,10 @@ test('two share links in a row, then "restore": the reader gets their own answer
   await page.evaluate(() => document.querySelector('mpcheck-app').setAnswer('product', 'mini_game'));
   assert.deepEqual(JSON.parse(await storage(page)).answers, { platform: 'qq', product: 'mini_game' });
   assert.ok((await kept(page)).some((v) => v.includes('"wechat"')), 'the own record replaced by the adopted link is kept as a backup');
+  // The link's notice still brings the reader's earlier answers back.
+  await a.locator('button[data-action="restore-previous"]').click();
+  assert.deepEqual(await answersOf(page), mine);
+  assert.deepEqual(JSON.parse(await storage(page)).answers, mine);
   await context.close();
 });
 

@@ -342,6 +342,8 @@ export class CheckerState {
     const r = adopt ? store.adopt(record, this.clearing ? 'cleared' : 'replaced') : store.save(record);
     if (r.ok === false) return this.tellFailure(r.reason);
     if ('dropped' in r) for (const at of r.dropped || []) this.host.notify('notice.backupDropped', { date: backupDate(at) }, 'info');
+    // The link's answers are the reader's own now; "restore" on the link's notice still brings back the old ones.
+    if (this.own && Object.keys(this.own.answers).length) this.previous = this.own;
     this.own = null;
     this.clearing = false;
     this.written = text;
