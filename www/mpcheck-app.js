@@ -63,7 +63,17 @@ export class MpcheckApp extends CheckerFlow {
     this.wide = false;
     /** @type {import('./app/types.js').Answers|null} an `answers` property given as an object */
     this._presetAnswers = null;
-    this._state = new CheckerState({ key: () => this.storageKey, syncUrl: () => this.syncUrl, notify: (k, p, kind, a) => this._notice(this.t(k, p), kind, a && this.t(a.label)) });
+    this._state = new CheckerState({
+      key: () => this.storageKey,
+      syncUrl: () => this.syncUrl,
+      // Several keys: one notice, their sentences joined (English ones with a space).
+      notify: (k, p, kind, a) => this._notice([k].flat().map((key) => this.t(key, p)).join(this._lang === 'en' ? ' ' : ''), kind, a ? [a] : []),
+      otherTab: () =>
+        this._notice(this.t('notice.otherTab'), 'warning', [
+          { label: 'notice.loadTheirs', action: 'load-theirs' },
+          { label: 'notice.keepMine', action: 'keep-mine' },
+        ]),
+    });
     this._res = new Resources({
       alive: () => !!this._abort,
       lang: () => this._lang,
@@ -177,6 +187,7 @@ export class MpcheckApp extends CheckerFlow {
     const signal = /** @type {AbortController} */ (this._abort).signal;
     const root = /** @type {ShadowRoot} */ (this.shadowRoot);
     root.addEventListener('click', (e) => this._onClick(e), { signal });
+    this._state.watch(signal); // another tab's change to the saved answers
     window.addEventListener('hashchange', () => this._ready && this.syncUrl && this._readFragment(), { signal });
     // Printing: open every collapsed part (sources, eligibility) so the PDF is complete.
     window.addEventListener('beforeprint', () => {
@@ -268,20 +279,30 @@ export class MpcheckApp extends CheckerFlow {
   /* ---------- notices, announcements, timers ---------- */
 
   /**
+   * Tells the reader something, once: a text already shown is not added again.
    * @param {string} text
    * @param {'info'|'warning'} kind
-   * @param {string} [undoLabel] a button that restores the answers kept by "start again" or a link
+   * @param {{label: string, action: string}[]} [actions] buttons: a label key, and an action the
+   *   frame handles on a notice (app/props.js makeFrameOps: noticeActions)
    */
-  _notice(text, kind, undoLabel) {
+  _notice(text, kind, actions = []) {
+    if (this.notices.some((n) => n.text === text)) return;
     const id = 'n' + ++this._noticeSeq;
-    const actions = undoLabel ? [{ label: undoLabel, action: 'restore-previous', run: () => this._frameOps.restorePrevious(id) }] : [];
-    this.notices.push({ id, text, kind, actions });
+    const handlers = this._frameOps.noticeActions;
+    const run = (/** @type {string} */ action) => () => handlers[/** @type {keyof typeof handlers} */ (action)](id);
+    this.notices.push({ id, text, kind, actions: actions.map((a) => ({ label: this.t(a.label), action: a.action, run: run(a.action) })) });
     if (this._ready) this._renderNotices();
   }
 
   _dismiss(/** @type {string} */ id) {
     this.notices = this.notices.filter((n) => n.id !== id);
     this._renderNotices();
+  }
+
+  /** Dismisses the notice showing this text, if any. */
+  _dismissText(/** @type {string} */ text) {
+    const n = this.notices.find((x) => x.text === text);
+    if (n) this._dismiss(n.id);
   }
 
   _announce(/** @type {string} */ text) {

@@ -9,6 +9,8 @@ before(async () => ({ browser, close } = await launch()));
 after(async () => close && close());
 
 const storage = (page, key = 'mpcheck') => page.evaluate((k) => window.localStorage.getItem(k), key);
+/** The raw texts kept in the dated backups (www/store/saved-answers.js). */
+const backups = async (page) => JSON.parse((await storage(page, 'mpcheck.backups')) || '[]').map((b) => b.raw);
 
 test('answers and checklist ticks persist over reload; the key is versioned', async () => {
   const { context, page } = await openPage(browser, PHONE);
@@ -18,12 +20,11 @@ test('answers and checklist ticks persist over reload; the key is versioned', as
   await answerCurrent(page, { product: 'mini_program' });
   await answerCurrent(page, { entity: 'individual' });
   const saved = JSON.parse(await storage(page));
-  assert.equal(saved.v, 1);
+  assert.equal(saved.v, 2);
   assert.deepEqual(saved.answers, { platform: 'wechat', product: 'mini_program', entity: 'individual' });
   await a.locator('.nav button[data-view="checklist"]').click();
   const boxes = a.locator('.task-list input[type=checkbox]');
-  // The checklist is its own module, imported when first shown: wait for it.
-  await boxes.first().waitFor({ timeout: 15000 }).catch(() => {});
+  await boxes.first().waitFor({ timeout: 15000 }); // the checklist's component is imported when first shown
   const n = await boxes.count();
   assert.ok(n > 0, 'a WeChat mini-program has checks before submitting');
   await boxes.nth(n - 1).check();
@@ -37,7 +38,7 @@ test('answers and checklist ticks persist over reload; the key is versioned', as
   await context.close();
 });
 
-test('a damaged stored value gives a clear message, keeps the value under a backup key, and the checker works', async () => {
+test('a damaged stored value gives a clear message, keeps the value as a dated backup, and the checker works', async () => {
   const damaged = '{"v":1,"answers":{"platform":"wechat"'; // cut off mid-write
   const { context, page } = await openPage(browser, PHONE);
   await page.evaluate((v) => window.localStorage.setItem('mpcheck', v), damaged);
@@ -46,8 +47,8 @@ test('a damaged stored value gives a clear message, keeps the value under a back
   const a = app(page);
   const notice = a.locator('.notice-warning');
   assert.equal(await notice.count(), 1);
-  assert.match(await notice.textContent(), /mpcheck\.backup/);
-  assert.equal(await storage(page, 'mpcheck.backup'), damaged, 'the damaged value is kept, byte for byte');
+  assert.match(await notice.textContent(), /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/, 'the notice names the dated copy');
+  assert.deepEqual(await backups(page), [damaged], 'the damaged value is kept, byte for byte');
   assert.deepEqual(await axe(page), []);
   await shot(page, 'phone-10-damaged-storage');
   // Still usable, and a second damaged value does not overwrite the first backup.
@@ -57,7 +58,7 @@ test('a damaged stored value gives a clear message, keeps the value under a back
   await page.evaluate(() => window.localStorage.setItem('mpcheck', 'not json at all'));
   await page.reload();
   await ready(page);
-  assert.equal(await storage(page, 'mpcheck.backup'), damaged);
+  assert.deepEqual(await backups(page), [damaged, 'not json at all']);
   await context.close();
 });
 
@@ -70,7 +71,7 @@ test('an old stored layout is recovered with a message; unknown answers are drop
   const text = await app(page).locator('.notices').textContent();
   assert.match(text, /2/); // two answers recovered
   assert.deepEqual(await answersOf(page), { platform: 'wechat', entity: 'company' });
-  assert.equal(await storage(page, 'mpcheck.backup'), old);
+  assert.deepEqual(await backups(page), [old]);
   await context.close();
 });
 
@@ -112,8 +113,8 @@ test('the share link round-trips, ignores unknown keys with a notice, and keeps 
   await page.goto(BASE + '#v=1&platform=douyin');
   await page.waitForFunction(() => document.querySelector('mpcheck-app').answers.platform === 'douyin');
   assert.deepEqual(await answersOf(page), { platform: 'douyin' });
-  // The replaced answers are kept in storage: a reload does not lose them.
-  assert.deepEqual(sorted(JSON.parse(await storage(page, 'mpcheck.previous')).answers), mine);
+  // The link's answers are not saved over the reader's own: a reload does not lose them.
+  assert.deepEqual(sorted(JSON.parse(await storage(page)).answers), mine);
   await a.locator('button[data-action="restore-previous"]').click();
   assert.deepEqual(sorted(await answersOf(page)), mine);
   await context.close();
@@ -123,12 +124,9 @@ test('copy result as Markdown gives the answers and the required items', async (
   const { context, page } = await openPage(browser, PHONE, { url: BASE + '#v=1&platform=wechat&product=mini_program&entity=company&sells=third_party' });
   const a = app(page);
   await a.locator('button[data-action="copy-md"]').click();
-  // The Markdown writer is a module imported on first use: wait for the text (at most 15 s).
-  let md = '';
-  for (let i = 0; i < 150 && !md; i++) {
-    md = await a.locator('.copy-buffer').inputValue().catch(() => '');
-    if (!md) await page.waitForTimeout(100);
-  }
+  // The Markdown writer is imported when first used: wait for the copy.
+  await page.waitForFunction(() => document.querySelector('mpcheck-app').shadowRoot.querySelector('.copy-buffer')?.value);
+  const md = await a.locator('.copy-buffer').inputValue();
   assert.match(md, /^# /);
   const names = await a.locator('section.group-required article.req .req-name').allTextContents();
   assert.ok(names.length > 0);

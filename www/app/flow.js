@@ -24,8 +24,8 @@ export class CheckerFlow extends HTMLElement {
     if (!this._ready) {
       // A language the reader picked earlier is kept; one that only follows the attribute is not stored.
       const attr = normaliseLang(this.getAttribute('lang'));
-      const lang = normaliseLang((saved.state && saved.state.lang) || attr);
-      s.langChosen = !!(saved.state && saved.state.lang && lang !== attr);
+      const lang = normaliseLang(saved.lang || attr);
+      s.langChosen = !!(saved.lang && lang !== attr);
       this._setLang(lang);
     }
     const lang = this._lang;
@@ -68,7 +68,7 @@ export class CheckerFlow extends HTMLElement {
 
   /** Nothing to restore: the first screen can be drawn from the questions file alone. */
   _canPreview(/** @type {import('./state.js').Saved} */ saved) {
-    if (saved.state || saved.problem || this.getAttribute('answers') || this._presetAnswers) return false;
+    if (saved.present || saved.unavailable || this.getAttribute('answers') || this._presetAnswers) return false;
     return !(this.syncUrl && window.location.hash.length > 1);
   }
 

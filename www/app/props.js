@@ -65,7 +65,7 @@ export function makeOps(app) {
     go: (view) => app._router.go(view),
     startOver: () => {
       s.startOver();
-      app._notice(app.t('notice.cleared'), 'info', app.t('notice.undo'));
+      app._notice(app.t('notice.cleared'), 'info', [{ label: 'notice.undo', action: 'restore-previous' }]);
       app._changed();
       app._router.go({ name: app.compact ? 'questions' : 'start' });
     },
@@ -100,7 +100,7 @@ export function makeOps(app) {
  */
 export function makeFrameOps(app) {
   const s = app._state;
-  return {
+  const frame = {
     switchLanguage: (/** @type {string} */ lang) => {
       s.langChosen = true;
       app.setLanguage(lang).then(() => /** @type {HTMLElement|null|undefined} */ (app.shadowRoot?.querySelector('.lang-switch'))?.focus());
@@ -110,12 +110,35 @@ export function makeFrameOps(app) {
       app._save();
       app._router.go({ name: 'questions' });
     },
-    /** Undo "start again" or a shared link (the notice's button), then dismiss the notice. */
-    restorePrevious: (/** @type {string} */ noticeId) => {
+  };
+  /** The actions of notices' buttons, each given the id of its notice. */
+  const noticeActions = {
+    /** Undo "start again", or bring back the reader's own answers after a shared link. */
+    'restore-previous': (/** @type {string} */ noticeId) => {
       if (!s.restorePrevious(app.qs)) return;
       app._dismiss(noticeId);
       app._changed();
       app._router.go({ name: 'summary' });
     },
+    /** Another tab changed the saved answers: use theirs (nothing is written back)… */
+    'load-theirs': (/** @type {string} */ noticeId) => {
+      s.loadTheirs(app.qs);
+      app._dismiss(noticeId);
+      app._changed();
+      app._router.go({ name: 'summary' });
+    },
+    /** …or keep this tab's, which are written and win. */
+    'keep-mine': (/** @type {string} */ noticeId) => {
+      s.keepMine(app._lang);
+      app._dismiss(noticeId);
+    },
+    /** Saved data that could not be copied was left in place: the reader lets it go, saving resumes. */
+    'discard-kept': (/** @type {string} */ noticeId) => {
+      s.discardKept();
+      app._dismiss(noticeId);
+      app._dismissText(app.t('notice.saveHeld'));
+      app._save();
+    },
   };
+  return { ...frame, noticeActions };
 }

@@ -1,24 +1,45 @@
 // The reader's state of one checker: answers, checklist ticks, skipped questions, the questions
-// mode, and where they are kept — the saved record in localStorage (app/storage.js), the answers a
-// "start again" or a shared link replaced (for undo), the host page's URL fragment (sync-url) and
-// the presets (the `answers` and `platform` settings). No drawing, no engine: the shell asks for a
-// new report after each change.
+// mode, and where they are kept — the reader's own record in localStorage (store/saved-answers.js:
+// dated backups, another tab's change, failed saves), the answers a "start again" or a shared link
+// replaced (for undo), the host page's URL fragment (sync-url) and the presets (the `answers` and
+// `platform` settings). No drawing, no engine: the shell asks for a new report after each change.
 import { validateAnswers, decodeAnswers, encodeAnswers, sameAnswers, SHARE_VERSION } from './answers.js';
-import { loadState, saveState, clearState, savePrevious, loadPrevious, dropPrevious } from './storage.js';
+import { openStore } from '../store/saved-answers.js';
 
 /** @typedef {import('./types.js').Answers} Answers */
 /** @typedef {import('./types.js').Question} Question */
+/** @typedef {import('../store/saved-answers.js').Note} Note */
 /**
- * Tells the reader something: a message key, its parameters, and a button's label key and action
- * (the shell's handler of that action runs it).
- * @typedef {(key: string, params: Record<string, string|number>, kind: 'info'|'warning', action?: {label: string, action: string}) => void} Notify
+ * Tells the reader something: message keys (their texts are joined), their parameters, and a
+ * button's label key and action (the shell runs the frame's handler of that action). The same
+ * text is not told twice while its notice is shown.
+ * @typedef {(key: string|string[], params: Record<string, string|number>, kind: 'info'|'warning', action?: {label: string, action: string}) => void} Notify
  */
-/** @typedef {ReturnType<typeof loadState>} Saved */
+/** @typedef {{present: boolean, unavailable: boolean, lang?: string}} Saved what is stored, before the questions are known */
+/** @typedef {{answers: Answers, ticks: Record<string, boolean>, mode: 'one'|'all'}} Snapshot */
+
+/** localStorage, or null where the browser blocks it. Only read here: no write-probe (a full storage can still be read). */
+function localStore() {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** A backup's date as the reader's local "YYYY-MM-DD HH:MM". */
+export function backupDate(/** @type {string} */ iso) {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (/** @type {number} */ n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
 
 export class CheckerState {
   /**
-   * @param {{key: () => string, syncUrl: () => boolean, notify: Notify}} host the storage key and
-   *   sync-url settings (read when needed: they may change), and how to tell the reader something
+   * @param {{key: () => string, syncUrl: () => boolean, notify: Notify, otherTab: () => void}} host the
+   *   storage key and sync-url settings (read when needed: they may change), how to tell the reader
+   *   something, and what to do when another tab changed the saved answers
    */
   constructor(host) {
     this.host = host;
@@ -32,44 +53,106 @@ export class CheckerState {
     this.mode = 'one';
     /** Whether the reader picked the language (then it is saved). */
     this.langChosen = false;
-    /** @type {Answers|null} answers replaced by "start again" or a link, for undo */
+    /** @type {Snapshot|null} what "start again" cleared, for undo */
     this.previous = null;
+    /** @type {Snapshot|null} the reader's own answers while a link's answers are shown (not saved over them) */
+    this.own = null;
+    /** Whether the reader changed the link's answers shown (then they become the reader's own). */
+    this.changedLink = false;
     /** Whether the answers came from the URL fragment (the results are shown first). */
     this.fromFragment = false;
+    /** The failed saves already told (once per kind). */
+    this.toldFailures = new Set();
+    /** The last record this state wrote or read, as text without the time: an unchanged one is not written again. */
+    this.written = '';
+    /** @type {string|undefined} the language of the record read (kept when saving again) */
+    this.storedLang = undefined;
+    /** Whether "start again" emptied the answers (the next save backs the record up first). */
+    this.clearing = false;
+    /** @type {{key: string, store: ReturnType<typeof openStore>}|null} */
+    this._opened = null;
   }
 
-  /** @returns {Saved} the saved record of this checker (storage-key) */
+  /** The store of the current storage key. */
+  store() {
+    const key = this.host.key();
+    if (!this._opened || this._opened.key !== key) this._opened = { key, store: openStore(localStore(), key) };
+    return this._opened.store;
+  }
+
+  /** @returns {Saved} what is stored for this checker (storage-key), read without writing */
   load() {
-    return loadState(this.host.key());
+    return this.store().peek();
+  }
+
+  /**
+   * Listens for another tab's change to the saved answers until `signal` aborts.
+   * @param {AbortSignal} signal
+   */
+  watch(signal) {
+    const stop = this.store().watch(window, (theirs) => {
+      // The same answers, ticks and mode as here (another tab only saved them again): nothing to choose.
+      const same = theirs && JSON.stringify([theirs.answers, theirs.ticks, theirs.mode || 'one']) === JSON.stringify([this.answers, this.ticks, this.mode]);
+      if (same && !this.linked) this.store().resolve('theirs', this.record(''));
+      else this.host.otherTab();
+    });
+    signal.addEventListener('abort', stop, { once: true });
   }
 
   hasAnswers() {
     return Object.keys(this.answers).length > 0;
   }
 
+  /** Whether the answers shown came from a link and are not (yet) the reader's own. */
+  get linked() {
+    return this.own !== null;
+  }
+
   /**
    * Answers from storage, then the URL fragment (sync-url), then the presets.
-   * @param {Saved} saved
+   * @param {Saved} saved what load() found
    * @param {Question[]} qs
    * @param {{answers?: string|Answers|null, platform?: string|null}} preset
    */
   restore(saved, qs, preset) {
-    const notify = this.host.notify;
-    if (saved.state) {
-      const v = validateAnswers(saved.state.answers, qs);
-      this.answers = v.answers;
-      this.ticks = saved.state.ticks || {};
-      if (saved.state.mode === 'all' || saved.state.mode === 'one') this.mode = saved.state.mode;
-      if (v.dropped.length) notify('notice.dropped', { n: v.dropped.length }, 'info');
+    if (saved.present || saved.unavailable) {
+      const { saved: record, notes } = this.store().load((a) => validateAnswers(a, qs));
+      if (record) {
+        this.use(record);
+        this.storedLang = record.lang;
+        this.written = this.text(this.record(record.lang || ''));
+      }
+      for (const note of notes) this.tellNote(note);
     }
-    const key = saved.backupKey || '';
-    if (saved.problem === 'damaged') notify('notice.damaged', { key }, 'warning');
-    if (saved.problem === 'old') notify('notice.old', { n: Object.keys(this.answers).length, key }, 'info');
-    if (saved.problem === 'newer') notify('notice.newer', { key }, 'warning');
-    if (saved.problem === 'unavailable') notify('notice.noStorage', {}, 'info');
     this.fromFragment = false;
     if (this.host.syncUrl()) this.readFragment(qs);
     if (!this.fromFragment && !this.hasAnswers()) this.applyPreset(qs, preset);
+  }
+
+  /** @param {{answers: Answers, ticks?: Record<string, boolean>, mode?: string}} record */
+  use(record) {
+    this.answers = record.answers;
+    this.ticks = record.ticks || {};
+    if (record.mode === 'all' || record.mode === 'one') this.mode = record.mode;
+  }
+
+  /**
+   * What the store found when reading the saved record, told in the reader's words.
+   * @param {Note} note
+   */
+  tellNote(note) {
+    const notify = this.host.notify;
+    if (note.kind === 'unavailable') return notify('notice.noStorage', {}, 'info');
+    if (note.kind === 'backup_dropped') return notify('notice.backupDropped', { date: backupDate(note.at) }, 'info');
+    const first =
+      note.kind === 'migrated'
+        ? note.dropped.length === 1 && note.dropped[0] === 'answers' && note.kept === 0
+          ? ['notice.migratedUnreadable', {}]
+          : ['notice.migrated', { kept: note.kept, n: note.dropped.length }]
+        : [note.kind === 'damaged' ? 'notice.damaged' : 'notice.newer', {}];
+    const [key, params] = /** @type {[string, Record<string, string|number>]} */ (first);
+    if (note.backup) notify([key, 'notice.backedUp'], { ...params, date: backupDate(note.backup) }, note.kind === 'migrated' ? 'info' : 'warning');
+    else notify([key, 'notice.leftInPlace'], params, 'warning', { label: 'notice.discard', action: 'discard-kept' });
   }
 
   /**
@@ -90,8 +173,9 @@ export class CheckerState {
   }
 
   /**
-   * Read the host page's fragment. Unknown keys are ignored with a notice; the answers it replaces
-   * are kept for undo. Returns whether the answers changed.
+   * Read the host page's fragment. Unknown keys are ignored with a notice. The link's answers are
+   * shown, not saved: the reader's own stay in storage (and in memory, to restore) until they
+   * change one of the link's. Returns whether the answers changed.
    * @param {Question[]} qs
    */
   readFragment(qs) {
@@ -102,12 +186,16 @@ export class CheckerState {
     if (d.ignored.length) notify('notice.ignored', { n: d.ignored.length, keys: d.ignored.slice(0, 5).join(', ') }, 'info');
     this.fromFragment = true;
     if (sameAnswers(d.answers, this.answers)) return false;
-    if (this.hasAnswers()) {
-      this.keepPrevious();
-      notify('notice.fromLink', {}, 'info', { label: 'notice.restore', action: 'restore-previous' });
-    }
+    if (!this.linked) this.own = this.snapshot();
+    if (Object.keys(/** @type {Snapshot} */ (this.own).answers).length) notify('notice.fromLink', {}, 'info', { label: 'notice.restore', action: 'restore-previous' });
+    this.changedLink = false;
     this.answers = d.answers;
     return true;
+  }
+
+  /** @returns {Snapshot} */
+  snapshot() {
+    return { answers: { ...this.answers }, ticks: { ...this.ticks }, mode: this.mode };
   }
 
   /**
@@ -116,6 +204,7 @@ export class CheckerState {
    * @param {Answers[string]|undefined} value
    */
   set(qid, value) {
+    this.changedLink = true;
     if (value === undefined) delete this.answers[qid];
     else {
       this.answers[qid] = value;
@@ -131,33 +220,61 @@ export class CheckerState {
 
   /** @param {string} id @param {boolean} done */
   tick(id, done) {
+    this.changedLink = true;
     if (done) this.ticks[id] = true;
     else delete this.ticks[id];
   }
 
-  keepPrevious() {
-    this.previous = { ...this.answers };
-    savePrevious(this.host.key(), this.previous);
-  }
-
-  /** "Start again": the answers are kept for undo. */
+  /** "Start again": the answers are kept for undo, and the saved record as a dated backup. */
   startOver() {
-    this.keepPrevious();
+    this.previous = this.snapshot();
     this.answers = {};
     this.skipped.clear();
+    this.own = null;
+    this.clearing = true;
   }
 
   /**
-   * Undo "start again" or a shared link. Returns whether there was something to restore.
+   * Undo "start again", or bring back the reader's own answers after a shared link. Returns
+   * whether there was something to restore.
    * @param {Question[]} qs
    */
   restorePrevious(qs) {
-    const prev = this.previous || loadPrevious(this.host.key());
+    const prev = this.own && Object.keys(this.own.answers).length ? this.own : this.previous;
     if (!prev) return false;
-    this.answers = validateAnswers(prev, qs).answers;
+    this.use({ ...prev, answers: validateAnswers(prev.answers, qs).answers });
+    this.own = null;
     this.previous = null;
-    dropPrevious(this.host.key());
     return true;
+  }
+
+  /**
+   * Another tab's answers, chosen by the reader: they replace these (nothing is written back).
+   * @param {Question[]} qs
+   */
+  loadTheirs(qs) {
+    const { saved } = this.store().resolve('theirs', this.record(''));
+    this.own = null;
+    this.use(saved ? { ...saved, answers: validateAnswers(saved.answers, qs).answers } : { answers: {}, ticks: {} });
+    this.storedLang = saved ? saved.lang : undefined;
+    this.written = saved ? this.text(this.record(saved.lang || '')) : '';
+  }
+
+  /**
+   * Keep this tab's answers after another tab's change: they are written, and win.
+   * @param {string} lang
+   */
+  keepMine(lang) {
+    const record = this.record(lang);
+    const r = this.store().resolve('mine', record);
+    if (r.ok === false) this.tellFailure(r.reason);
+    else this.written = this.text(record);
+  }
+
+  /** The reader chose to discard a value that could not be copied: saving works again. */
+  discardKept() {
+    this.store().discardKept();
+    this.written = '';
   }
 
   /**
@@ -171,17 +288,36 @@ export class CheckerState {
     return v.dropped.length;
   }
 
+  /** @param {string} lang */
+  record(lang) {
+    return { answers: this.answers, ticks: /** @type {Record<string, true>} */ (this.ticks), lang: this.langChosen ? lang : this.storedLang, mode: this.mode };
+  }
+
+  /** @param {{answers: Answers, ticks: Record<string, boolean>, lang?: string, mode?: string}} r */
+  text(r) {
+    return JSON.stringify([r.answers, r.ticks, r.lang, r.mode || 'one']);
+  }
+
   /**
-   * Save, and (sync-url) write the fragment. Nothing the checker does not need is kept: with no
-   * answers, ticks or choices of the reader's own the key is removed rather than written (an embed
-   * that was only looked at leaves no trace).
+   * A failed save, told once per kind (a conflict's own notice asks already).
+   * @param {'unavailable'|'full'|'conflict'|'kept'} reason
+   */
+  tellFailure(reason) {
+    if (reason === 'conflict' || reason === 'unavailable' || this.toldFailures.has(reason)) return;
+    this.toldFailures.add(reason);
+    this.host.notify(reason === 'kept' ? 'notice.saveHeld' : 'notice.saveFailed', {}, 'warning');
+  }
+
+  /**
+   * Save, and (sync-url) write the fragment. A link's answers are not saved until the reader
+   * changes one (then they become the reader's own, the old record kept as a backup). Nothing the
+   * checker does not need is kept: with no answers, ticks or choices of the reader's own and no
+   * record yet, nothing is written (an embed that was only looked at leaves no trace).
    * @param {string} lang
    * @param {Question[]} qs
    */
   save(lang, qs) {
-    const own = this.hasAnswers() || Object.keys(this.ticks).length > 0 || this.mode !== 'one' || this.langChosen;
-    if (own) saveState(this.host.key(), { answers: this.answers, ticks: this.ticks, lang, mode: this.mode });
-    else clearState(this.host.key());
+    this.writeRecord(lang);
     if (!this.host.syncUrl()) return;
     const frag = this.hasAnswers() ? '#' + encodeAnswers(this.answers, qs) : '';
     const url = window.location.href.split('#')[0] + frag;
@@ -191,6 +327,26 @@ export class CheckerState {
     } catch {
       /* a sandboxed host may refuse; the share link still works */
     }
+  }
+
+  /** @param {string} lang */
+  writeRecord(lang) {
+    const store = this.store();
+    if ((this.linked && !this.changedLink) || store.conflicted) return; // nothing written before the reader chooses
+    const own = this.hasAnswers() || Object.keys(this.ticks).length > 0 || this.mode !== 'one' || this.langChosen;
+    if (!own && !store.stored && !this.clearing) return;
+    const record = this.record(lang);
+    const text = this.text(record);
+    if (text === this.written) return;
+    const adopt = this.linked || this.clearing;
+    const r = adopt ? store.adopt(record, this.clearing ? 'cleared' : 'replaced') : store.save(record);
+    if (r.ok === false) return this.tellFailure(r.reason);
+    if ('dropped' in r) for (const at of r.dropped || []) this.host.notify('notice.backupDropped', { date: backupDate(at) }, 'info');
+    // The link's answers are the reader's own now; "restore" on the link's notice still brings back the old ones.
+    if (this.own && Object.keys(this.own.answers).length) this.previous = this.own;
+    this.own = null;
+    this.clearing = false;
+    this.written = text;
   }
 
   /**

@@ -15,7 +15,8 @@ export function drawNotices(box, { t, notices }, on) {
   const actions = { dismiss: (d) => on.dismiss(d.notice || '') };
   box.replaceChildren(
     ...notices.map((n) => {
-      for (const a of n.actions || []) actions[a.action] = () => a.run();
+      // Several notices may offer the same action: the clicked button's notice runs its own.
+      for (const a of n.actions || []) actions[a.action] = (d) => notices.find((x) => x.id === d.notice)?.actions?.find((x) => x.action === a.action)?.run();
       return h(
         'div',
         { class: 'notice notice-' + n.kind, attrs: { role: n.kind === 'warning' ? 'alert' : 'status', 'data-notice': n.id } },
