@@ -1,12 +1,41 @@
 // Reads wasm-pack.toml (our build settings) with smol-toml.
 //   import { readConfig } from './config.mjs'
 //   node scripts/config.mjs wasm-opt.passes   → prints the value, one array item per line
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { gzipSync, constants } from 'node:zlib';
 import { parse } from 'smol-toml';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** gzip -9 size of a file's bytes (the size budgets' measure). */
+export function gzipSize(bytes) {
+  return gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length;
+}
+
+/** Minimal glob (wasm-pack.toml's page globs): `**` any path (also none), `*` within one path segment. */
+export function globToRegExp(glob) {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*' && glob[i + 1] === '*') {
+      re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
+      i += glob[i + 2] === '/' ? 2 : 1;
+    } else if (c === '*') re += '[^/]*';
+    else re += c.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+/** Every file below `dir`, in sorted order. */
+export function* walkFiles(dir) {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* walkFiles(path);
+    else yield path;
+  }
+}
 
 export function readConfig(file = join(root, 'wasm-pack.toml')) {
   const config = parse(readFileSync(file, 'utf8'));

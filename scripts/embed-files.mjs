@@ -5,11 +5,10 @@
 //   node scripts/embed-files.mjs --write   rewrite the table in docs/embed.md
 // A file the checker loads that no group below describes fails both: describe it here, then --write.
 // tests/node/embed-doc.test.mjs runs the check after the build.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { gzipSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { readConfig, root } from './config.mjs';
+import { globToRegExp, gzipSize as gz, readConfig, root, walkFiles as walk } from './config.mjs';
 
 /** The groups of the table, in order: [globs, what]. */
 export const GROUPS = [
@@ -35,29 +34,6 @@ const HOST_PAGE = ['index.html', 'host.js', 'host.css'];
 const BEGIN = '<!-- files:begin -->';
 const END = '<!-- files:end -->';
 
-/** Minimal glob: `**` any path, `*` within one path segment. */
-export function globToRegExp(glob) {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*' && glob[i + 1] === '*') {
-      re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
-      i += glob[i + 2] === '/' ? 2 : 1;
-    } else if (c === '*') re += '[^/]*';
-    else re += c.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
-}
-
-function* walk(dir) {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) yield* walk(path);
-    else yield path;
-  }
-}
-
-const gz = (bytes) => gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 /**

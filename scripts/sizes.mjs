@@ -1,11 +1,10 @@
 // Checks gzip sizes against the budgets in wasm-pack.toml [budgets], prints them, and writes
 // target/sizes.json (read by the benchmark). Exits 1 naming every size over its budget.
 //   node scripts/sizes.mjs [--wasm pkg/mpcheck_bg.wasm] [--engine target/engine-only/pkg/mpcheck_bg.wasm] [--dist dist]
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync, constants } from 'node:zlib';
-import { readConfig, root } from './config.mjs';
+import { globToRegExp, gzipSize as gz, readConfig, root, walkFiles as walk } from './config.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -18,33 +17,6 @@ const { values: opts } = parseArgs({
 
 const config = readConfig();
 const budgets = config.budgets;
-
-/** gzip -9 size of a file's bytes. */
-function gz(bytes) {
-  return gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length;
-}
-
-/** Minimal glob: `**` any path (also none), `*` within one path segment. */
-function globToRegExp(glob) {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*' && glob[i + 1] === '*') {
-      re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
-      i += glob[i + 2] === '/' ? 2 : 1;
-    } else if (c === '*') re += '[^/]*';
-    else re += c.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
-}
-
-function* walk(dir) {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) yield* walk(path);
-    else yield path;
-  }
-}
 
 const PAGE_TYPES = /\.(html|m?js|css|json|svg|wasm|webmanifest|txt|woff2?)$/;
 const exclude = (budgets.page_exclude ?? []).map(globToRegExp);
