@@ -10,11 +10,12 @@ import { translator, normaliseLang, loadMessages, hasMessages } from './i18n/ind
 import { h, focusEl } from './components/dom.js';
 import { makeCtx, makeOps, makeFrameOps } from './app/props.js';
 import { CheckerState } from './app/state.js';
+import { OTHER_TAB_ACTIONS } from './app/saved-notices.js';
 import { Resources } from './app/resources.js';
 import { Router } from './app/router.js';
 import { renderView } from './app/views.js';
-import { ATTRIBUTES, reflectSettings, upgradeProperties } from './app/settings.js';
-import { buildFrame, drawMasthead, drawNav, drawFooter, drawVersion } from './components/frame/frame.js';
+import { reflectSettings, upgradeProperties } from './app/settings.js';
+import { buildFrame, drawMasthead, drawNav, drawFooter, drawVersion, OWN_UNIT, WIDE } from './components/frame/frame.js';
 import { drawNotices } from './components/notices/notices.js';
 import { drawStatus } from './components/status/status.js';
 import { renderWaiting } from './components/load-error/load-error.js';
@@ -25,28 +26,8 @@ import './app/modules.js';
 /** @typedef {import('./app/types.js').Notice} Notice */
 /** @typedef {import('./app/types.js').Actions} Actions */
 
-/**
- * Lengths inside the checker are multiples of --mpcheck-rem. Registered as a <length>, it is
- * computed once on the wrapper (1em of the reader's default size) and inherited as an absolute
- * length, so a host page's `html { font-size: 62.5% }` does not shrink the checker. Registration is
- * global and cannot be undone; a second copy of the element finds it registered already.
- */
-const OWN_UNIT = (() => {
-  try {
-    CSS.registerProperty({ name: '--mpcheck-rem', syntax: '<length>', inherits: true, initialValue: '16px' });
-    return true;
-  } catch (e) {
-    return !!e && /** @type {Error} */ (e).name === 'InvalidModificationError';
-  }
-})();
-const WIDE = 760; // px of the element's own width: room for questions and live results side by side
-
 /** The element: settings, lifecycle, the frame and the view; loading and answering are CheckerFlow's. */
 export class MpcheckApp extends CheckerFlow {
-  static get observedAttributes() {
-    return ATTRIBUTES;
-  }
-
   constructor() {
     super();
     this.attachShadow({ mode: 'open' });
@@ -68,11 +49,7 @@ export class MpcheckApp extends CheckerFlow {
       syncUrl: () => this.syncUrl,
       // Several keys: one notice, their sentences joined (English ones with a space).
       notify: (k, p, kind, a) => this._notice([k].flat().map((key) => this.t(key, p)).join(this._lang === 'en' ? ' ' : ''), kind, a ? [a] : []),
-      otherTab: () =>
-        this._notice(this.t('notice.otherTab'), 'warning', [
-          { label: 'notice.loadTheirs', action: 'load-theirs' },
-          { label: 'notice.keepMine', action: 'keep-mine' },
-        ]),
+      otherTab: () => this._notice(this.t('notice.otherTab'), 'warning', OTHER_TAB_ACTIONS),
     });
     this._res = new Resources({
       alive: () => !!this._abort,

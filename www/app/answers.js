@@ -145,3 +145,37 @@ export function sameAnswers(a, b) {
   if (ka.join() !== kb.join()) return false;
   return ka.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
 }
+
+/**
+ * The presets over `into` (changed in place): `answers` in the share-link encoding (a leading `#`
+ * and `v=1&` may be there or not) or as an object; `platform` as one option id.
+ * @param {import('./types.js').Answers} into
+ * @param {import('./types.js').Question[]} qs
+ * @param {{answers?: string|import('./types.js').Answers|null, platform?: string|null}} preset
+ */
+export function withPreset(into, qs, { answers, platform }) {
+  if (typeof answers === 'string' && answers) {
+    const frag = /(^|[#&])v=/.test(answers) ? answers : 'v=' + SHARE_VERSION + '&' + answers.replace(/^#/, '');
+    Object.assign(into, decodeAnswers(frag, qs).answers);
+  } else if (answers && typeof answers === 'object') {
+    Object.assign(into, validateAnswers(answers, qs).answers);
+  }
+  const pq = qs.find((q) => q.id === 'platform');
+  if (platform && pq && into.platform === undefined && pq.options.some((o) => o.id === platform)) into.platform = platform;
+}
+
+/**
+ * Writes the answers into the host page's URL fragment (sync-url), without a history entry.
+ * @param {import('./types.js').Answers} answers
+ * @param {import('./types.js').Question[]} qs
+ */
+export function writeFragment(answers, qs) {
+  const frag = Object.keys(answers).length ? '#' + encodeAnswers(answers, qs) : '';
+  const url = window.location.href.split('#')[0] + frag;
+  if (url === window.location.href) return;
+  try {
+    window.history.replaceState(window.history.state, '', url || window.location.pathname);
+  } catch {
+    /* a sandboxed host may refuse; the share link still works */
+  }
+}

@@ -8,6 +8,7 @@ import { problemOf } from './resources.js';
 import { loadView } from './views.js';
 import { loadPicker, mayNeedPicker } from '../components/question-field/picker.js';
 import { questions, version, evaluateSafely, counts } from './engine.js';
+import { withPreset } from './answers.js';
 import { renderLoadError, problemText } from '../components/load-error/load-error.js';
 import { refreshCards, refreshSources } from '../components/requirement-card/requirement-card.js';
 
@@ -282,7 +283,7 @@ export class CheckerFlow extends HTMLElement {
   /** A preset changed after the start: used if the reader has no answers yet. */
   _presetChanged() {
     if (!this._ready || !this.isConnected || this._state.hasAnswers()) return;
-    this._state.applyPreset(this.qs, this._preset());
+    withPreset(this._state.answers, this.qs, this._preset());
     this._changed();
     this._render();
   }

@@ -1,4 +1,4 @@
-// Every module of the element, named once here (they are side-effect free), so that a browser loading
+// Every module of the element, named once here (side-effect free, but for frame.js registering the checker's CSS length unit), so that a browser loading
 // the unbundled modules (the npm package's mpcheck-app.js) finds the whole graph two levels down and
 // fetches it in two round trips rather than five. tests/e2e/units.test.mjs checks that the list is
 // complete. (dist/ bundles the element into one file: scripts/assemble.mjs.)
@@ -14,6 +14,7 @@ import './props.js';
 import './report.js';
 import './resources.js';
 import './router.js';
+import './saved-notices.js';
 import './settings.js';
 import './state.js';
 import './views.js';

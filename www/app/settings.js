@@ -31,10 +31,11 @@ function on(v) {
 
 /**
  * Give the element class a property for each string and boolean setting, reflected to its attribute
- * (attributeChangedCallback then does the rest).
+ * (attributeChangedCallback then does the rest), and its observedAttributes: every setting's.
  * @param {typeof HTMLElement} cls
  */
 export function reflectSettings(cls) {
+  Object.defineProperty(cls, 'observedAttributes', { configurable: true, get: () => ATTRIBUTES });
   for (const [prop, attr] of Object.entries(STRINGS)) {
     Object.defineProperty(cls.prototype, prop, {
       configurable: true,

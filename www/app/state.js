@@ -3,12 +3,12 @@
 // dated backups, another tab's change, failed saves), the answers a "start again" or a shared link
 // replaced (for undo), the host page's URL fragment (sync-url) and the presets (the `answers` and
 // `platform` settings). No drawing, no engine: the shell asks for a new report after each change.
-import { validateAnswers, decodeAnswers, encodeAnswers, sameAnswers, SHARE_VERSION } from './answers.js';
+import { validateAnswers, decodeAnswers, encodeAnswers, sameAnswers, withPreset, writeFragment, SHARE_VERSION } from './answers.js';
 import { openStore } from '../store/saved-answers.js';
+import { backupDate, failureTeller, tellNote } from './saved-notices.js';
 
 /** @typedef {import('./types.js').Answers} Answers */
 /** @typedef {import('./types.js').Question} Question */
-/** @typedef {import('../store/saved-answers.js').Note} Note */
 /**
  * Tells the reader something: message keys (their texts are joined), their parameters, and a
  * button's label key and action (the shell runs the frame's handler of that action). The same
@@ -25,14 +25,6 @@ function localStore() {
   } catch {
     return null;
   }
-}
-
-/** A backup's date as the reader's local "YYYY-MM-DD HH:MM". */
-export function backupDate(/** @type {string} */ iso) {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (/** @type {number} */ n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 export class CheckerState {
@@ -61,8 +53,8 @@ export class CheckerState {
     this.changedLink = false;
     /** Whether the answers came from the URL fragment (the results are shown first). */
     this.fromFragment = false;
-    /** The failed saves already told (once per kind). */
-    this.toldFailures = new Set();
+    /** Tells a failed save, once per kind. */
+    this.tellFailure = failureTeller(host.notify);
     /** The last record this state wrote or read, as text without the time: an unchanged one is not written again. */
     this.written = '';
     /** @type {string|undefined} the language of the record read (kept when saving again) */
@@ -122,11 +114,11 @@ export class CheckerState {
         this.storedLang = record.lang;
         this.written = this.text(this.record(record.lang || ''));
       }
-      for (const note of notes) this.tellNote(note);
+      for (const note of notes) tellNote(this.host.notify, note);
     }
     this.fromFragment = false;
     if (this.host.syncUrl()) this.readFragment(qs);
-    if (!this.fromFragment && !this.hasAnswers()) this.applyPreset(qs, preset);
+    if (!this.fromFragment && !this.hasAnswers()) withPreset(this.answers, qs, preset);
   }
 
   /** @param {{answers: Answers, ticks?: Record<string, boolean>, mode?: string}} record */
@@ -134,42 +126,6 @@ export class CheckerState {
     this.answers = record.answers;
     this.ticks = record.ticks || {};
     if (record.mode === 'all' || record.mode === 'one') this.mode = record.mode;
-  }
-
-  /**
-   * What the store found when reading the saved record, told in the reader's words.
-   * @param {Note} note
-   */
-  tellNote(note) {
-    const notify = this.host.notify;
-    if (note.kind === 'unavailable') return notify('notice.noStorage', {}, 'info');
-    if (note.kind === 'backup_dropped') return notify('notice.backupDropped', { date: backupDate(note.at) }, 'info');
-    const first =
-      note.kind === 'migrated'
-        ? note.dropped.length === 1 && note.dropped[0] === 'answers' && note.kept === 0
-          ? ['notice.migratedUnreadable', {}]
-          : ['notice.migrated', { kept: note.kept, n: note.dropped.length }]
-        : [note.kind === 'damaged' ? 'notice.damaged' : 'notice.newer', {}];
-    const [key, params] = /** @type {[string, Record<string, string|number>]} */ (first);
-    if (note.backup) notify([key, 'notice.backedUp'], { ...params, date: backupDate(note.backup) }, note.kind === 'migrated' ? 'info' : 'warning');
-    else notify([key, 'notice.leftInPlace'], params, 'warning', { label: 'notice.discard', action: 'discard-kept' });
-  }
-
-  /**
-   * The presets, over whatever answers there are: `answers` in the share-link encoding (a leading
-   * `#` and `v=1&` may be there or not) or as an object; `platform` as one option id.
-   * @param {Question[]} qs
-   * @param {{answers?: string|Answers|null, platform?: string|null}} preset
-   */
-  applyPreset(qs, { answers, platform }) {
-    if (typeof answers === 'string' && answers) {
-      const frag = /(^|[#&])v=/.test(answers) ? answers : 'v=' + SHARE_VERSION + '&' + answers.replace(/^#/, '');
-      Object.assign(this.answers, decodeAnswers(frag, qs).answers);
-    } else if (answers && typeof answers === 'object') {
-      Object.assign(this.answers, validateAnswers(answers, qs).answers);
-    }
-    const pq = qs.find((q) => q.id === 'platform');
-    if (platform && pq && this.answers.platform === undefined && pq.options.some((o) => o.id === platform)) this.answers.platform = platform;
   }
 
   /**
@@ -299,16 +255,6 @@ export class CheckerState {
   }
 
   /**
-   * A failed save, told once per kind (a conflict's own notice asks already).
-   * @param {'unavailable'|'full'|'conflict'|'kept'} reason
-   */
-  tellFailure(reason) {
-    if (reason === 'conflict' || reason === 'unavailable' || this.toldFailures.has(reason)) return;
-    this.toldFailures.add(reason);
-    this.host.notify(reason === 'kept' ? 'notice.saveHeld' : 'notice.saveFailed', {}, 'warning');
-  }
-
-  /**
    * Save, and (sync-url) write the fragment. A link's answers are not saved until the reader
    * changes one (then they become the reader's own, the old record kept as a backup). Nothing the
    * checker does not need is kept: with no answers, ticks or choices of the reader's own and no
@@ -318,15 +264,7 @@ export class CheckerState {
    */
   save(lang, qs) {
     this.writeRecord(lang);
-    if (!this.host.syncUrl()) return;
-    const frag = this.hasAnswers() ? '#' + encodeAnswers(this.answers, qs) : '';
-    const url = window.location.href.split('#')[0] + frag;
-    if (url === window.location.href) return;
-    try {
-      window.history.replaceState(window.history.state, '', url || window.location.pathname);
-    } catch {
-      /* a sandboxed host may refuse; the share link still works */
-    }
+    if (this.host.syncUrl()) writeFragment(this.answers, qs);
   }
 
   /** @param {string} lang */

@@ -3,6 +3,22 @@
 // and draws them again when the language, the view or the layout changes.
 import { h } from '../dom.js';
 
+/**
+ * Lengths inside the checker are multiples of --mpcheck-rem. Registered as a <length>, it is
+ * computed once on the wrapper (1em of the reader's default size) and inherited as an absolute
+ * length, so a host page's `html { font-size: 62.5% }` does not shrink the checker. Registration is
+ * global and cannot be undone; a second copy of the element finds it registered already.
+ */
+export const OWN_UNIT = (() => {
+  try {
+    CSS.registerProperty({ name: '--mpcheck-rem', syntax: '<length>', inherits: true, initialValue: '16px' });
+    return true;
+  } catch (e) {
+    return !!e && /** @type {Error} */ (e).name === 'InvalidModificationError';
+  }
+})();
+export const WIDE = 760; // px of the element's own width: room for questions and live results side by side
+
 /** @typedef {import('../../app/types.js').Translate} Translate */
 
 const NAV = ['questions', 'summary', 'results', 'checklist', 'diagnose'];
