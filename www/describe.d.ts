@@ -15,7 +15,7 @@ export interface Catalogue { version: string; reviewed: string; requirements: Re
 export interface CausesFile { version: string; causes: Record<string, { title: string; meaning: string; fix: string; rule: string;
   implies: string[]; confidence: string }> }
 export interface DescribedItem extends Item { name: string; problems: (Problem & { text: string })[];
-  /** needs_confirming items: whom to ask (the deciding rules' `ask`, once categories.<lang>.json is merged) */ ask?: string[] }
+  /** needs_confirming items: whom to ask (the deciding rules' `ask`, in the core catalogue) */ ask?: string[] }
 export interface DescribedReport extends Omit<Report, 'requirements' | 'answers'> { requirements: DescribedItem[];
   answers: Record<string, { question: string; answer: string; value: AnswerValue }> }
 

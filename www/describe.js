@@ -91,7 +91,7 @@ export function describe(report, { catalogue, questions, lang }) {
       return { ...p, text: from?.text ?? '' };
     });
     const out = { ...item, name: r?.name ?? item.id, problems };
-    // Whom to ask, for an item that needs confirming (the rules' `ask`, in categories.<lang>.json).
+    // Whom to ask, for an item that needs confirming (the deciding rules' `ask`, in the core catalogue).
     if (item.status === 'needs_confirming') out.ask = item.because.map((b) => catalogue.rules[b.rule]?.ask).filter(Boolean);
     return out;
   });
