@@ -10,6 +10,22 @@
 // headers, because dist/ must work on any static host.
 //
 // As a module: `const { url, close } = await startServer({ root, port: 0, prefix: '/x/' })`.
+//
+// Fault injection (for the e2e tests of network faults): a path that starts with
+// `/__fault/<spec>/` serves the site below it as usual (pages and modules resolve their files
+// relative to themselves, so every file the page asks for goes through it), except the file the
+// spec names, which gets the fault. The spec is a query string (faultPath() writes one):
+//   file=pkg/mpcheck_bg.wasm  the file (path in the site, as a suffix of the request's path)
+//   kind=404|500              that status
+//   kind=stall                headers and the first 1,024 bytes, then nothing (the connection stays open)
+//   kind=hang                 no answer at all
+//   kind=cut                  headers with the full length, half the body, then the connection is cut
+//   kind=slow                 the whole body in 12 pieces, one every `ms` (default 500) ms
+//   kind=shape                a JSON file's `version` with every other field replaced by "?"
+//   times=n                   only the first n requests for the file (default: all)
+//   id=…                      the fault's name: `/__fault-off/<id>` ends it (the network is back, so
+//                             Try again works: a preload may have asked for the file already)
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -63,6 +79,80 @@ function gzipped(file, stat) {
   return body;
 }
 
+/**
+ * The path below `/__fault/<spec>/` for a fault on one file (see the header).
+ * @param {{file: string, kind: string, times?: number, ms?: number, id?: string}} spec
+ */
+export function faultPath(spec) {
+  const q = new URLSearchParams(Object.entries(spec).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+  return `__fault/${encodeURIComponent(q.toString())}/`;
+}
+
+/** How many requests each fault spec has served its fault to (for `times`). */
+const faultCounts = new Map();
+/** The ids of faults ended by `/__fault-off/<id>`. */
+const faultsOff = new Set();
+
+/**
+ * The fault of this request, if its path is under `/__fault/<spec>/` and names the spec's file:
+ * returns the path without the prefix, and the fault (or null when this file is served as usual).
+ * @param {string} rawPath the request's path, not decoded
+ */
+function faultOf(rawPath, prefix) {
+  const m = new RegExp('^' + prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '__fault/([^/]*)/').exec(rawPath);
+  if (!m) return { path: rawPath, fault: null };
+  const path = prefix + rawPath.slice(m[0].length);
+  const spec = new URLSearchParams(decodeURIComponent(m[1]));
+  const file = spec.get('file') || '';
+  if (faultsOff.has(spec.get('id'))) return { path, fault: null };
+  if (!file || !decodeURIComponent(path.split('?')[0]).endsWith('/' + file)) return { path, fault: null };
+  const key = createHash('sha1').update(m[1]).digest('hex');
+  const served = faultCounts.get(key) || 0;
+  const times = Number(spec.get('times') || Infinity);
+  if (served >= times) return { path, fault: null };
+  faultCounts.set(key, served + 1);
+  return { path, fault: { kind: spec.get('kind') || '404', ms: Number(spec.get('ms') || 500) } };
+}
+
+/** Serves the file with the fault (no compression, so that bytes are what the fault says). */
+function serveFault(res, file, type, fault) {
+  const body = readFileSync(file);
+  const { kind } = fault;
+  if (kind === '404' || kind === '500') return send(res, Number(kind), kind === '404' ? 'not found\n' : 'server error\n');
+  if (kind === 'hang') return; // the connection is closed with the server
+  if (kind === 'shape') {
+    let out;
+    try {
+      const json = JSON.parse(body.toString('utf8'));
+      out = Object.fromEntries(Object.keys(json).map((k) => [k, k === 'version' ? json.version : '?']));
+    } catch {
+      out = { broken: true };
+    }
+    const text = JSON.stringify(out);
+    res.writeHead(200, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' });
+    return res.end(text);
+  }
+  res.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': 'no-store' });
+  if (kind === 'stall') return res.write(body.subarray(0, Math.min(1024, body.length >> 1)));
+  if (kind === 'cut') {
+    res.write(body.subarray(0, body.length >> 1));
+    return setTimeout(() => res.socket?.destroy(), 50);
+  }
+  if (kind === 'slow') {
+    const piece = Math.ceil(body.length / 12);
+    let at = 0;
+    const next = () => {
+      if (res.destroyed) return;
+      res.write(body.subarray(at, at + piece));
+      at += piece;
+      if (at >= body.length) res.end();
+      else setTimeout(next, fault.ms);
+    };
+    return next();
+  }
+  send(res, 400, `unknown fault ${kind}\n`);
+}
+
 function handler(rootDir, prefix) {
   return (req, res) => {
     const head = req.method === 'HEAD';
@@ -70,9 +160,17 @@ function handler(rootDir, prefix) {
       res.setHeader('Allow', 'GET, HEAD');
       return send(res, 405, 'method not allowed\n', head);
     }
+    const off = /\/__fault-off\/([^/?]+)$/.exec(req.url);
+    if (off) {
+      faultsOff.add(decodeURIComponent(off[1]));
+      return send(res, 200, 'fault ended\n', head);
+    }
     let path;
+    let fault;
     try {
-      path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+      const found = faultOf(new URL(req.url, 'http://localhost').pathname, prefix);
+      fault = found.fault;
+      path = decodeURIComponent(found.path);
     } catch {
       return send(res, 400, 'bad request\n', head);
     }
@@ -104,6 +202,7 @@ function handler(rootDir, prefix) {
     }
     if (!stat.isFile()) return send(res, 404, 'not found\n', head);
     const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    if (fault) return serveFault(res, file, type, fault);
     if (/\bgzip\b/.test(req.headers['accept-encoding'] || '') && COMPRESSIBLE.test(type)) {
       const body = gzipped(file, stat);
       res.writeHead(200, {

@@ -1,6 +1,9 @@
 // The checker's files beside its module: where they are (setAssetBase, assetUrl) and the JSON
 // files that hold the words of the engine's ids (docs/api.md), each fetched once per page and
 // language; a failed fetch may be retried. Used by wasm-loader.js, which re-exports all of it.
+import { hasShape, loadError, watchedFetch } from './download.js';
+
+export { loadError, loadTimeout, setLoadTimeout, watchedFetch } from './download.js';
 
 /** @type {string|null} where the element's files are, when not beside this module (setAssetBase) */
 let assetBase = null;
@@ -37,14 +40,6 @@ const nameFiles = new Map();
 const details = new Map();
 /** @type {Map<string, Promise<any>>} causes.<lang>.json, likewise */
 export const causeFiles = new Map();
-/** Tagged error, like the engine's own errors. */
-export function loadError(kind, message, cause) {
-  const e = new Error(message);
-  e.name = 'MpcheckLoadError';
-  /** @type {any} */ (e).kind = kind;
-  if (cause) /** @type {any} */ (e).cause = cause;
-  return e;
-}
 
 /**
  * The catalogue as a page uses it, from the compact form of pkg/catalogue.<lang>.json
@@ -102,17 +97,37 @@ export function once(cache, key, make) {
   return /** @type {Promise<T>} */ (cache.get(key));
 }
 
-/** One JSON file of the checker's (pkg/<name>), parsed; a failure is a tagged load_failed error. */
+/**
+ * One JSON file of the checker's (pkg/<name>), parsed and checked to have the form its kind has
+ * (download.js, hasShape); a failure is a tagged error: `timeout` (no data for the stall limit), `bad_file` (not
+ * JSON, or not that form) or `load_failed` (HTTP status, network).
+ */
 export function getJson(name, options = {}) {
-  return fetch(assetUrl(`./pkg/${name}`), { credentials: 'same-origin', ...options })
-    .then((res) => {
-      if (!res.ok) throw new Error('HTTP ' + res.status);
-      return res.json();
+  const url = assetUrl(`./pkg/${name}`);
+  /** @type {unknown} a failure while the body was read (the stall's own error, not the reader's) */
+  let failure = null;
+  return watchedFetch(url, { credentials: 'same-origin', ...options, onFail: (e) => (failure = e) })
+    .then(async (res) => {
+      if (!res.ok) {
+        res.body?.cancel().catch(() => {});
+        throw new Error('HTTP ' + res.status);
+      }
+      const text = await res.text().catch((e) => Promise.reject(failure || e));
+      let file;
+      try {
+        file = JSON.parse(text);
+      } catch (e) {
+        throw loadError('bad_file', `could not load pkg/${name}: not JSON`, e);
+      }
+      if (!hasShape(name, file)) throw loadError('bad_file', `could not load pkg/${name}: not in the form the checker reads`);
+      return file;
     })
     .catch((e) => {
+      if (e && (e.kind === 'timeout' || e.kind === 'bad_file')) throw e;
       throw loadError('load_failed', `could not load pkg/${name}`, e);
     });
 }
+
 
 /** Fetch one JSON file of the checker's, once per page; a failed fetch may be retried. */
 export function fetchJson(cache, name, options = {}) {
@@ -192,7 +207,7 @@ export function loadCategoryDetails(lang) {
   return once(details, lang, () =>
     Promise.all([loadCatalogue(lang), getJson(`categories.${lang}.json`, { priority: 'low' })]).then(([catalogue, file]) => {
       if (file.version !== catalogue.version) {
-        throw loadError('version_mismatch', `categories ${file.version} do not match catalogue ${catalogue.version}`);
+        throw loadError('version_mismatch', `could not load pkg/categories.${lang}.json: version ${file.version}, catalogue ${catalogue.version}`);
       }
       mergeDetails(catalogue, file);
       return catalogue;

@@ -2,10 +2,10 @@
 // reader's state (app/state.js), the files (app/resources.js), the engine (app/engine.js) and the
 // views (app/router.js, app/views.js), and draws the frame around the view (components/frame/…).
 // Settings (attributes and properties, app/settings.js): lang, platform, answers, compact,
-// storage-key / storageKey, sync-url / syncUrl, hide-title / hideTitle.
+// storage-key / storageKey, sync-url / syncUrl, hide-title / hideTitle, load-timeout (seconds).
 // Events (bubbling, composed): mpcheck:change {answers, lang}, mpcheck:result {report}.
 // All state lives on the instance: several checkers on one page work independently.
-import { assetUrl } from './wasm-loader.js';
+import { assetUrl, setLoadTimeout } from './wasm-loader.js';
 import { translator, normaliseLang, loadMessages, hasMessages } from './i18n/index.js';
 import { h, focusEl } from './components/dom.js';
 import { makeCtx, makeOps, makeFrameOps } from './app/props.js';
@@ -112,6 +112,7 @@ export class MpcheckApp extends CheckerFlow {
 
   connectedCallback() {
     upgradeProperties(this);
+    setLoadTimeout(this.getAttribute('load-timeout')); // seconds without a byte before a download is given up
     this._abort = new AbortController();
     if (!this._masthead) this._buildShell();
     this._listen();

@@ -18,7 +18,8 @@ export interface EngineWithWords {
 /** Thrown (as a rejected promise) when the engine or a catalogue cannot be loaded. */
 export interface MpcheckLoadError extends Error {
   name: 'MpcheckLoadError';
-  kind: 'no_wasm' | 'load_failed' | 'version_mismatch';
+  /** timeout: no byte arrived for the stall limit (setLoadTimeout); bad_file: not JSON, or not the form of its kind. */
+  kind: 'no_wasm' | 'load_failed' | 'version_mismatch' | 'timeout' | 'bad_file';
   cause?: unknown;
 }
 
@@ -84,6 +85,13 @@ export function loadAll(lang: Lang): Promise<{ engine: LoadedEngine; catalogue: 
  * beside the modules, e.g. after a bundler moved the JavaScript. Call before the first element connects.
  */
 export function setAssetBase(base: string | URL): void;
+
+/**
+ * How long a download of the checker's files may go without a byte arriving before it is given up
+ * with a `timeout` error (the page names the file and offers Try again): 20 s unless set. Page-wide;
+ * the `load-timeout` attribute of <mpcheck-app> sets it too. Ignored unless a positive number.
+ */
+export function setLoadTimeout(seconds: number | string | null | undefined): void;
 
 /** The URL of one of the checker's files (relative to setAssetBase's folder, else to `from`). */
 export function assetUrl(path: string, from?: string): string;

@@ -4,10 +4,10 @@
 // files of ./files.js, which this module re-exports). URLs resolve against this module's folder,
 // never the host page, so the checker works from any folder or CDN path.
 import { describe, describeCauses, questionsFrom } from './describe.js';
-import { assetUrl, catalogues, causeFiles, fetchJson, getJson, loadCatalogue, loadError, loadQuestions, once, questionFiles } from './files.js';
+import { assetUrl, catalogues, causeFiles, fetchJson, getJson, loadCatalogue, loadError, loadQuestions, loadTimeout, once, questionFiles, watchedFetch } from './files.js';
 
 export { answerText, describe, describeCauses, formatNumber, questionsFrom } from './describe.js';
-export { assetUrl, expandCatalogue, loadCatalogue, loadCategoryDetails, loadNames, loadQuestions, mergeDetails, setAssetBase } from './files.js';
+export { assetUrl, expandCatalogue, loadCatalogue, loadCategoryDetails, loadNames, loadQuestions, mergeDetails, setAssetBase, setLoadTimeout } from './files.js';
 
 /** @type {Promise<any>|null} the one load of this page (a cache, not UI state) */
 let loading = null;
@@ -31,28 +31,58 @@ export function loadEngine() {
   return loading;
 }
 
+/**
+ * The promise, or a tagged `timeout` error when it has not settled within the stall limit (a module
+ * import, whose bytes cannot be watched).
+ * @template T
+ * @param {Promise<T>} promise
+ * @param {string} file
+ * @returns {Promise<T>}
+ */
+function withinLimit(promise, file) {
+  let timer;
+  const limit = new Promise((_, fail) => {
+    timer = setTimeout(() => fail(loadError('timeout', `could not load ${file}: no answer in ${loadTimeout()} s`)), loadTimeout() * 1000);
+  });
+  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
+}
+
 async function start() {
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     throw loadError('no_wasm', 'WebAssembly is not available in this browser');
   }
   const wasmUrl = new URL(assetUrl('./pkg/mpcheck_bg.wasm'));
   // Start downloading the wasm together with its glue module instead of after it: one round trip
-  // less before the first question. The glue compiles it while it streams in.
-  const download = fetch(wasmUrl, { credentials: 'same-origin' });
+  // less before the first question. The glue compiles it while it streams in. A download that
+  // stalls (no byte for the stall limit) or fails is told as it is, not retried here.
+  /** @type {unknown} */
+  let downloadError = null;
+  const failed = (/** @type {unknown} */ e) => {
+    downloadError ??= e;
+    throw e;
+  };
+  const download = watchedFetch(wasmUrl, { credentials: 'same-origin', onFail: (e) => (downloadError ??= e) }).then((res) => {
+    if (!res.ok) failed(new Error('HTTP ' + res.status));
+    return res;
+  }, failed);
   download.catch(() => {}); // a failure surfaces through init below
   let mod;
   try {
-    mod = await import('./engine.js');
+    mod = await withinLimit(import('./engine.js'), 'engine.js');
   } catch (e) {
-    throw loadError('load_failed', 'could not load engine.js or pkg/mpcheck.js', e);
+    throw /** @type {any} */ (e).kind === 'timeout' ? e : loadError('load_failed', 'could not load engine.js or pkg/mpcheck.js', e);
   }
   try {
     await mod.default({ module_or_path: download });
   } catch (streamingError) {
+    if (downloadError || /** @type {any} */ (streamingError)?.kind === 'timeout') {
+      const e = /** @type {any} */ (downloadError || streamingError);
+      throw e?.kind === 'timeout' ? e : loadError('load_failed', 'could not load pkg/mpcheck_bg.wasm', e);
+    }
     // Streaming compilation fails when the server sends the wrong MIME type and in some old
     // Android WebViews; fetch the bytes ourselves and compile them instead.
     try {
-      const res = await fetch(wasmUrl, { credentials: 'same-origin' });
+      const res = await watchedFetch(wasmUrl, { credentials: 'same-origin' });
       if (!res.ok) throw new Error('HTTP ' + res.status);
       const bytes = await res.arrayBuffer();
       let compiled;
@@ -64,7 +94,7 @@ async function start() {
       if (compiled) await mod.default({ module_or_path: compiled });
       else mod.initSync({ module: bytes });
     } catch (e) {
-      throw loadError('load_failed', 'could not load pkg/mpcheck_bg.wasm', e);
+      throw /** @type {any} */ (e)?.kind === 'timeout' ? e : loadError('load_failed', 'could not load pkg/mpcheck_bg.wasm', e);
     }
   }
   return mod;
@@ -101,7 +131,8 @@ export function loadEngineFor(lang) {
       catalogue = await loadCatalogue(lang, { cache: 'reload' });
     }
     if (file.version !== v || catalogue.version !== v) {
-      throw loadError('version_mismatch', `questions ${file.version} and catalogue ${catalogue.version} do not match engine ${v}`);
+      const [name, got] = file.version !== v ? [`questions.${lang}.json`, file.version] : [`catalogue.${lang}.json`, catalogue.version];
+      throw loadError('version_mismatch', `could not load pkg/${name}: version ${got}, engine ${v}`);
     }
     words.set(lang, { ...words.get(lang), catalogue, file, lang });
     return withWords(mod);
@@ -143,7 +174,7 @@ function withWords(mod) {
  */
 export function loadCauses(lang) {
   return Promise.all([loadEngineFor(lang), fetchJson(causeFiles, `causes.${lang}.json`)]).then(([engine, file]) => {
-    if (file.version !== engine.version()) throw loadError('version_mismatch', `causes ${file.version} do not match engine ${engine.version()}`);
+    if (file.version !== engine.version()) throw loadError('version_mismatch', `could not load pkg/causes.${lang}.json: version ${file.version}, engine ${engine.version()}`);
     wordsOf(lang).causes = file;
     return engine;
   });

@@ -13,9 +13,12 @@ import { version } from './engine.js';
 /** @typedef {import('./types.js').Question} Question */
 
 /**
- * What went wrong loading: which file, and why, in words for the page.
- * @typedef {{kind: 'no_wasm'|'load_failed'|'version_mismatch', file: string, reason: string}} Problem
+ * What went wrong loading: which file, and why, in words for the page. `seconds`: how long nothing
+ * arrived (timeout).
+ * @typedef {{kind: 'no_wasm'|'load_failed'|'version_mismatch'|'timeout'|'bad_file', file: string, reason: string, seconds?: number}} Problem
  */
+
+const KINDS = ['no_wasm', 'version_mismatch', 'timeout', 'bad_file'];
 
 /**
  * The problem a loader's error stands for. The loader's messages name the file ("could not load
@@ -28,10 +31,11 @@ export function problemOf(e, file) {
   const given = /** @type {Problem} */ (e);
   if (given && typeof given.file === 'string' && given.kind) return given;
   const err = /** @type {{kind?: string, message?: string, cause?: {message?: string}}} */ (e || {});
-  const named = /could not load (\S+)/.exec(String(err.message || ''));
-  const kind = err.kind === 'no_wasm' || err.kind === 'version_mismatch' ? err.kind : 'load_failed';
+  const named = /could not load ([^\s:]+)/.exec(String(err.message || ''));
+  const kind = /** @type {Problem['kind']} */ (KINDS.includes(String(err.kind)) ? err.kind : 'load_failed');
   const status = /HTTP \d+/.exec(String(err.cause?.message || err.message || ''));
-  return { kind, file: named ? named[1] : file, reason: status ? status[0] : '' };
+  const seconds = /(?:no data for|no answer in) ([\d.]+) s/.exec(String(err.message || ''));
+  return { kind, file: named ? named[1] : file, reason: status ? status[0] : '', ...(seconds ? { seconds: Number(seconds[1]) } : {}) };
 }
 
 /**
@@ -217,7 +221,7 @@ export class Resources {
   otherNames(lang) {
     const other = lang === 'en' ? 'zh-CN' : 'en';
     return named(loadNames(other), `pkg/names.${other}.json`).then((file) => {
-      if (this.engine && file.version !== version(this.engine)) throw new Error(`names ${file.version} do not match the engine`);
+      if (this.engine && file.version !== version(this.engine)) throw /** @type {Problem} */ ({ kind: 'version_mismatch', file: `pkg/names.${other}.json`, reason: '' });
       if (this.on.lang() === lang) this.namesAlt = file.names;
       return file.names;
     });

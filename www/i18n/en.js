@@ -4,7 +4,7 @@ export default {
   'app.loading': 'Loading the checker…',
   'app.preparing': 'Your answer is kept. The checker is still loading; the next question follows in a moment…',
   'app.loadingResults': 'Loading the results…',
-  'app.versionMismatch': 'The checker’s files do not match (its rules and their texts come from different versions). Please reload the page; if this keeps happening, try again later.',
+  'app.versionMismatch': 'The file %{file} is from another version of the checker than its rules (the site may be half-way through an update). Try again in a moment; if it keeps happening, please tell whoever runs the site. Your earlier answers are still saved on this device.',
   'app.otherLanguage': '中文',
   'app.switchLanguage': '切换到中文',
   'app.noWasmTitle': 'This browser cannot run the checker',
@@ -12,6 +12,8 @@ export default {
   'app.loadFailedTitle': 'The checker did not load',
   'app.fileFailed': 'The file %{file} did not load (%{reason}). Try again; if it keeps failing, the site may be missing this file: please tell whoever runs it. Your earlier answers are still saved on this device.',
   'app.networkError': 'network error',
+  'app.fileStalled': 'The file %{file} stopped arriving: nothing came for %{seconds} seconds (the connection may be poor). Try again; your earlier answers are still saved on this device.',
+  'app.fileBroken': 'The file %{file} arrived but is not in the form the checker reads (the site may be half-way through an update). Try again in a moment; if it keeps happening, please tell whoever runs the site. Your earlier answers are still saved on this device.',
   'app.retry': 'Try again',
 
   'nav.label': 'Parts of the checker',

@@ -4,7 +4,7 @@ export default {
   'app.loading': '正在加载自查工具……',
   'app.preparing': '答案已记下。自查工具还在加载，稍后自动进入下一题……',
   'app.loadingResults': '正在加载结果……',
-  'app.versionMismatch': '自查工具的文件版本不一致（规则和说明文字来自不同版本）。请刷新页面；如果仍然出现，请稍后再试。',
+  'app.versionMismatch': '文件 %{file} 和自查工具的规则不是同一版本（网站可能正在更新）。请稍后重试；仍然出现时，请告诉网站管理员。你的回答仍保存在这台设备上。',
   'app.otherLanguage': 'English',
   'app.switchLanguage': 'Switch to English',
   'app.noWasmTitle': '浏览器不支持这个工具',
@@ -12,6 +12,8 @@ export default {
   'app.loadFailedTitle': '自查工具没有加载成功',
   'app.fileFailed': '文件 %{file} 没有加载成功（%{reason}）。请重试；仍然出错时，请告诉网站管理员。你的回答仍保存在这台设备上。',
   'app.networkError': '网络错误',
+  'app.fileStalled': '文件 %{file} 下载中断：已经 %{seconds} 秒没有收到数据（网络可能不好）。请重试；你的回答仍保存在这台设备上。',
+  'app.fileBroken': '文件 %{file} 收到了，但内容格式不对，自查工具读不了（网站可能正在更新）。请稍后重试；仍然出现时，请告诉网站管理员。你的回答仍保存在这台设备上。',
   'app.retry': '重试',
 
   'nav.label': '自查的各个部分',

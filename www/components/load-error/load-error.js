@@ -12,7 +12,9 @@ import { h } from '../dom.js';
  */
 export function problemText(t, p) {
   if (p.kind === 'no_wasm') return t('app.noWasm');
-  if (p.kind === 'version_mismatch') return t('app.versionMismatch');
+  if (p.kind === 'version_mismatch') return t('app.versionMismatch', { file: p.file });
+  if (p.kind === 'timeout') return t('app.fileStalled', { file: p.file, seconds: p.seconds || 20 });
+  if (p.kind === 'bad_file') return t('app.fileBroken', { file: p.file });
   return t('app.fileFailed', { file: p.file, reason: p.reason || t('app.networkError') });
 }
 
