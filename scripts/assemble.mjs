@@ -142,10 +142,10 @@ for (const path of walk(opts.out)) {
 }
 
 // The engine's module as one file: dist/engine.js with pkg/mpcheck.js (wasm-bindgen's glue)
-// bundled in, and dist/wasm-loader.js with describe.js and files.js bundled in (engine.js stays a dynamic
+// bundled in, and dist/wasm-loader.js with describe.js, files.js and download.js bundled in (engine.js stays a dynamic
 // import), so the page makes one request for each rather than two in a row. The unbundled copies
 // stay in dist/ for the npm package's layout; the page never loads them (page_exclude).
-for (const [entry, ...inline] of [['engine.js', 'pkg/mpcheck.js'], ['wasm-loader.js', 'describe.js', 'files.js']]) {
+for (const [entry, ...inline] of [['engine.js', 'pkg/mpcheck.js'], ['wasm-loader.js', 'describe.js', 'files.js', 'download.js']]) {
   const file = join(opts.out, entry);
   if (!existsSync(file)) continue;
   const result = await build({

@@ -13,7 +13,7 @@ import { globToRegExp, gzipSize as gz, readConfig, root, walkFiles as walk } fro
 /** The groups of the table, in order: [globs, what]. */
 export const GROUPS = [
   [['mpcheck-embed.js'], 'the script-tag entry: starts the engine download, defines the element, reads `data-*` script tags'],
-  [['mpcheck-app.js', 'wasm-loader.js'], 'the element (in `dist/` one module with its components and the Chinese messages; the npm package keeps them as modules in `app/`, `store/`, `components/`, `i18n/`) and its loader of the engine and files (in `dist/` with `files.js` and `describe.js` bundled in)'],
+  [['mpcheck-app.js', 'wasm-loader.js'], 'the element (in `dist/` one module with its components and the Chinese messages; the npm package keeps them as modules in `app/`, `store/`, `components/`, `i18n/`) and its loader of the engine and files (in `dist/` with `files.js`, `download.js` and `describe.js` bundled in)'],
   [['mpcheck-app.css'], 'its styles, linked inside the shadow root'],
   [['i18n/en.js'], 'the English messages, imported when a checker shows English'],
   [['components/category-picker/category-picker.js'], 'the category picker and its search, imported when a category question is first shown'],
