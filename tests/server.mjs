@@ -22,6 +22,7 @@
 //   kind=cut                  headers with the full length, half the body, then the connection is cut
 //   kind=slow                 the whole body in 12 pieces, one every `ms` (default 500) ms
 //   kind=shape                a JSON file's `version` with every other field replaced by "?"
+//   kind=version              a JSON file as it is but for its `version` ("0.0.0-other")
 //   times=n                   only the first n requests for the file (default: all)
 //   id=…                      the fault's name: `/__fault-off/<id>` ends it (the network is back, so
 //                             Try again works: a preload may have asked for the file already)
@@ -118,13 +119,14 @@ function faultOf(rawPath, prefix) {
 function serveFault(res, file, type, fault) {
   const body = readFileSync(file);
   const { kind } = fault;
+  if (!['404', '500', 'hang', 'shape', 'version', 'stall', 'cut', 'slow'].includes(kind)) return send(res, 400, `unknown fault ${kind}\n`);
   if (kind === '404' || kind === '500') return send(res, Number(kind), kind === '404' ? 'not found\n' : 'server error\n');
   if (kind === 'hang') return; // the connection is closed with the server
-  if (kind === 'shape') {
+  if (kind === 'shape' || kind === 'version') {
     let out;
     try {
       const json = JSON.parse(body.toString('utf8'));
-      out = Object.fromEntries(Object.keys(json).map((k) => [k, k === 'version' ? json.version : '?']));
+      out = kind === 'version' ? { ...json, version: '0.0.0-other' } : Object.fromEntries(Object.keys(json).map((k) => [k, k === 'version' ? json.version : '?']));
     } catch {
       out = { broken: true };
     }
@@ -150,7 +152,6 @@ function serveFault(res, file, type, fault) {
     };
     return next();
   }
-  send(res, 400, `unknown fault ${kind}\n`);
 }
 
 function handler(rootDir, prefix) {

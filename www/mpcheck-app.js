@@ -16,7 +16,7 @@ import { Router } from './app/router.js';
 import { renderView } from './app/views.js';
 import { reflectSettings, upgradeProperties } from './app/settings.js';
 import { buildFrame, drawMasthead, drawNav, drawFooter, drawVersion, OWN_UNIT, WIDE } from './components/frame/frame.js';
-import { drawNotices } from './components/notices/notices.js';
+import { capNotices, drawNotices } from './components/notices/notices.js';
 import { drawStatus } from './components/status/status.js';
 import { renderWaiting } from './components/load-error/load-error.js';
 import { CheckerFlow } from './app/flow.js';
@@ -262,13 +262,14 @@ export class MpcheckApp extends CheckerFlow {
    * @param {'info'|'warning'} kind
    * @param {{label: string, action: string}[]} [actions] buttons: a label key, and an action the
    *   frame handles on a notice (app/props.js makeFrameOps: noticeActions)
+   * @param {boolean} [file] that a file did not load (dismissed once a language switch brings the files)
    */
-  _notice(text, kind, actions = []) {
+  _notice(text, kind, actions = [], file = false) {
     if (this.notices.some((n) => n.text === text)) return;
     const id = 'n' + ++this._noticeSeq;
     const handlers = this._frameOps.noticeActions;
     const run = (/** @type {string} */ action) => () => handlers[/** @type {keyof typeof handlers} */ (action)](id);
-    this.notices.push({ id, text, kind, actions: actions.map((a) => ({ label: this.t(a.label), action: a.action, run: run(a.action) })) });
+    this.notices = capNotices([...this.notices, { id, text, kind, file, actions: actions.map((a) => ({ label: this.t(a.label), action: a.action, run: run(a.action) })) }]);
     if (this._ready) this._renderNotices();
   }
 

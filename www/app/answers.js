@@ -9,7 +9,24 @@ import { answerText, formatNumber } from '../wasm-loader.js';
 
 export { formatNumber };
 export const SHARE_VERSION = 1;
+/** Links up to this length are always read; longer ones only if the checker itself could make them (longestLink). */
 const MAX_FRAGMENT = 8192;
+
+/**
+ * The length of the longest link the checker can make for these questions (every option of every
+ * several_of picked, the longest option or a number elsewhere): a link this long is read, so that
+ * every link the checker makes works (234 WeChat categories make one of over 8,192 characters).
+ * @param {import('./types.js').Question[]} questions
+ */
+export function longestLink(questions) {
+  let n = 'v=1'.length;
+  for (const q of questions) {
+    const ids = (q.options || []).map((o) => encodeURIComponent(o.id).length);
+    const value = q.kind === 'several_of' ? ids.reduce((a, b) => a + b + 3, 0) : Math.max(24, ...ids);
+    n += 2 + encodeURIComponent(q.id).length + value;
+  }
+  return n;
+}
 
 /**
  * Check one value against its question. Returns the normalised value or undefined.
@@ -89,13 +106,17 @@ export function encodeAnswers(answers, questions) {
  * Decode a fragment. Never throws.
  * @param {string} fragment with or without leading "#"
  * @param {import('./types.js').Question[]} questions
- * @returns {{present: boolean, version: number|null, answers: import('./types.js').Answers, ignored: string[]}}
+ * @returns {{present: boolean, version: number|null, answers: import('./types.js').Answers, ignored: string[], tooLong?: {length: number, limit: number}}}
+ *   tooLong: a link longer than any the checker makes, not read (the page says so)
  */
 export function decodeAnswers(fragment, questions) {
+  /** @type {ReturnType<typeof decodeAnswers>} */
   const out = { present: false, version: null, answers: {}, ignored: [] };
   let s = String(fragment || '');
   if (s.startsWith('#')) s = s.slice(1);
-  if (!s || s.length > MAX_FRAGMENT) return out;
+  const limit = Math.max(MAX_FRAGMENT, longestLink(questions));
+  if (s.length > limit && /^v=/.test(s)) out.tooLong = { length: s.length, limit };
+  if (!s || s.length > limit) return out;
   let p;
   try {
     p = new URLSearchParams(s);

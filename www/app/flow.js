@@ -158,7 +158,7 @@ export class CheckerFlow extends HTMLElement {
 
   /** The details did not load: the view is drawn without them (documents, checklist texts), and says so. */
   _detailsFailed(/** @type {import('./resources.js').Problem} */ p) {
-    this._notice(problemText(this.t, p), 'warning');
+    this._notice(problemText(this.t, p), 'warning', [], true);
     if (this._res.waitingForDetails) this._render(false);
   }
 
@@ -207,10 +207,11 @@ export class CheckerFlow extends HTMLElement {
       got = await this._res.switchTo(l);
       await loadMessages(l).catch((e) => Promise.reject(problemOf(e, 'i18n/en.js')));
     } catch (e) {
-      this._notice(problemText(this.t, problemOf(e, `pkg/catalogue.${l}.json`)), 'warning');
+      this._notice(problemText(this.t, problemOf(e, `pkg/catalogue.${l}.json`)), 'warning', [], true);
       return;
     }
     if (!this._abort) return;
+    for (const n of this.notices.filter((x) => x.file)) this._dismiss(n.id); // past, and in the old language
     this._res.engine = got.engine;
     this._useLanguage(l);
     this._res.use(got.engine, got.catalogue);

@@ -136,8 +136,9 @@ export class CheckerState {
    */
   readFragment(qs) {
     const d = decodeAnswers(window.location.hash, qs);
-    if (!d.present) return false;
     const notify = this.host.notify;
+    if (d.tooLong) notify('notice.linkTooLong', { n: d.tooLong.length, limit: d.tooLong.limit }, 'warning');
+    if (!d.present) return false;
     if (d.version !== SHARE_VERSION) notify('notice.linkVersion', { v: String(d.version) }, 'warning');
     if (d.ignored.length) notify('notice.ignored', { n: d.ignored.length, keys: d.ignored.slice(0, 5).join(', ') }, 'info');
     this.fromFragment = true;

@@ -65,5 +65,7 @@ export interface Notice {
   id: string;
   text: string;
   kind: 'info' | 'warning';
+  /** That a file did not load (dismissed once a language switch brings the files). */
+  file?: boolean;
   actions?: { label: string; action: string; run: () => void }[];
 }

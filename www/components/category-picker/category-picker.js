@@ -30,6 +30,7 @@ export class CategoryPicker {
     this.list = h('ul', { class: 'picker-results', attrs: { id: base + '-results', 'aria-label': t('picker.results') } });
     this.more = h('button', { class: 'button secondary', text: t('picker.more'), attrs: { type: 'button' } });
     this.entityNote = h('p', { class: 'hint' });
+    this.namesNote = h('p', { class: 'hint', attrs: { role: 'status', hidden: true } }); // the other language's names did not load
     this.el = h(
       'div',
       { class: 'picker' },
@@ -38,6 +39,7 @@ export class CategoryPicker {
       h('label', { class: 'label', attrs: { for: base + '-search' }, text: t('picker.search') }),
       h('p', { class: 'hint', attrs: { id: base + '-search-hint' }, text: t('picker.searchHint') }),
       this.input,
+      this.namesNote,
       this.entityNote,
       this.count,
       this.list,
@@ -89,7 +91,11 @@ export class CategoryPicker {
           this.namesAlt = alt;
           rematch();
         },
-        () => {},
+        () => {
+          // Names in this language (and pinyin) still match; say that the other language's do not.
+          this.namesNote.textContent = t('picker.namesFailed');
+          this.namesNote.hidden = false;
+        },
       );
     }
     if (!hasInitials()) loadInitials().then(rematch, () => {});

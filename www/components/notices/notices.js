@@ -4,6 +4,24 @@ import { h } from '../dom.js';
 
 /** @typedef {import('../../app/types.js').Notice} Notice */
 
+/** At most this many notices are shown: a new one pushes out the oldest. */
+export const MAX_NOTICES = 5;
+
+/**
+ * The notices to keep, newest last: at most MAX_NOTICES (the oldest go first, but one that asks the
+ * reader to choose, such as another tab's change, stays while it is among them).
+ * @param {Notice[]} notices
+ * @returns {Notice[]}
+ */
+export function capNotices(notices) {
+  const out = [...notices];
+  while (out.length > MAX_NOTICES) {
+    const i = out.findIndex((n) => !n.actions?.some((a) => a.action === 'load-theirs'));
+    out.splice(i < 0 ? 0 : i, 1);
+  }
+  return out;
+}
+
 /**
  * @param {HTMLElement} box
  * @param {{t: import('../../app/types.js').Translate, notices: Notice[]}} props
