@@ -250,3 +250,46 @@ test('peek reads the language without writing; an unreadable storage is unavaila
   assert.deepEqual(openStore(new FakeStorage({ unreadable: true }), 'mpcheck', { now }).peek(), { present: false, unavailable: true });
   assert.deepEqual(openStore(null, 'mpcheck', { now }).peek(), { present: false, unavailable: true });
 });
+
+test('version 1 kept values beside the record (<key>.backup, <key>.previous): each becomes a dated backup, removed only once copied', () => {
+  // The layout of record version 1 (app/storage.js until issue 20): the record, a copy of a record it
+  // could not read, and the reader's own answers a shared link replaced.
+  const layout = () => {
+    const s = new FakeStorage();
+    s.setItem('mpcheck', record(1, { platform: 'douyin' }));
+    s.setItem('mpcheck.backup', '{"v":1,"answers":{"platform":"wechat"'); // cut off
+    s.setItem('mpcheck.previous', JSON.stringify({ v: 1, answers: { platform: 'wechat', entity: 'company' } }));
+    return s;
+  };
+  const s = layout();
+  const store = openStore(s, 'mpcheck', { now });
+  const { saved: got, notes } = store.load(fit);
+  assert.deepEqual(got.answers, { platform: 'douyin' }, 'the record itself migrates as before');
+  assert.equal(s.getItem('mpcheck.backup'), null);
+  assert.equal(s.getItem('mpcheck.previous'), null);
+  const kept = store.backups();
+  assert.deepEqual(kept.map((b) => b.why).sort(), ['damaged', 'replaced']);
+  assert.deepEqual(kept.find((b) => b.why === 'replaced').saved.answers, { platform: 'wechat', entity: 'company' }, 'the own answers a link replaced are kept');
+  assert.deepEqual(notes.filter((n) => n.kind === 'carried').map((n) => n.from).sort(), ['mpcheck.backup', 'mpcheck.previous']);
+  assert.equal(JSON.parse(s.getItem('mpcheck')).v, RECORD_VERSION);
+  // A second load finds nothing more to carry.
+  assert.deepEqual(openStore(s, 'mpcheck', { now }).load(fit).notes, []);
+
+  // No room for the copies: the old values stay where they are, nothing is lost.
+  const full = layout();
+  full.quota = full.used() + 10;
+  const r = openStore(full, 'mpcheck', { now }).load(fit);
+  assert.ok(full.getItem('mpcheck.backup') && full.getItem('mpcheck.previous'), 'left in place');
+  assert.equal(r.notes.filter((n) => n.kind === 'carried').length, 0);
+});
+
+test('every record version ever written reads into today\'s (0: no `v`; 1; 2 today); a newer one is kept aside', () => {
+  for (const v of [undefined, 1, RECORD_VERSION]) {
+    const s = new FakeStorage();
+    s.setItem('mpcheck', record(v, { platform: 'wechat' }, { lang: 'en', mode: 'all' }));
+    const { saved: got } = openStore(s, 'mpcheck', { now }).load(fit);
+    assert.deepEqual({ answers: got.answers, lang: got.lang, mode: got.mode }, { answers: { platform: 'wechat' }, lang: 'en', mode: 'all' }, `version ${v}`);
+    assert.equal(JSON.parse(s.getItem('mpcheck')).v, RECORD_VERSION);
+  }
+  assert.equal(RECORD_VERSION, 2, 'a new version needs its migration test here');
+});

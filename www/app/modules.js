@@ -37,4 +37,5 @@ import '../components/status/status.js';
 import '../components/what-if/what-if.js';
 import '../i18n/index.js';
 import '../i18n/zh-CN.js';
+import '../store/earlier-keys.js';
 import '../store/saved-answers.js';

@@ -27,6 +27,7 @@ export function backupDate(/** @type {string} */ iso) {
 export function tellNote(notify, note) {
   if (note.kind === 'unavailable') return notify('notice.noStorage', {}, 'info');
   if (note.kind === 'backup_dropped') return notify('notice.backupDropped', { date: backupDate(note.at) }, 'info');
+  if (note.kind === 'carried') return notify('notice.carried', { date: backupDate(note.backup) }, 'info');
   const first =
     note.kind === 'migrated'
       ? note.dropped.length === 1 && note.dropped[0] === 'answers' && note.kept === 0

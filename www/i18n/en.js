@@ -242,6 +242,7 @@ export default {
   'notice.backedUp': 'Nothing was deleted: a copy dated %{date} was kept.',
   'notice.leftInPlace': 'There is not enough storage space for a copy, so the old data was left as it is on this device, and new answers are not saved until you choose.',
   'notice.discard': 'Discard the old data and save my answers',
+  'notice.carried': 'Answers an earlier version of the checker kept aside on this device are now a copy dated %{date}; nothing was deleted.',
   'notice.backupDropped': 'At most three copies are kept: the oldest one (%{date}) was deleted.',
   'notice.saveFailed': 'Your answers are not being saved: this browser\'s storage is full or does not allow writing. Before closing the page, copy the share link on the results page: it brings these answers back.',
   'notice.saveHeld': 'Your answers are not being saved for now, so that the old data (see above) is not overwritten. To keep them, copy the share link on the results page.',

@@ -4,6 +4,7 @@
 //   K            the user's own record: { v: 2, answers, ticks, lang?, mode?, saved }
 //   K.backups    up to three dated copies of what was replaced or could not be read:
 //                [{ at, why, raw }], at most 64 KB of `raw` in all, oldest dropped first
+//   (version 1's K.backup and K.previous are carried into K.backups: earlier-keys.js)
 //
 // Rules this module keeps (tests/node/saved-answers.test.mjs):
 //   - A value is replaced or deleted only after its copy is confirmed written (read back).
@@ -16,6 +17,7 @@
 //   - Every failed save says why (`unavailable`, `full`, `conflict`, `kept`).
 // No DOM, no globals: the storage object and the clock are given, so node tests can make
 // storage full, read-only or absent.
+import { carryEarlierKeys } from './earlier-keys.js';
 
 export const RECORD_VERSION = 2;
 /** Most backups kept, and most characters of backed-up text in all. */
@@ -28,7 +30,7 @@ export const MAX_BACKUP_CHARS = 64 * 1024;
  * @typedef {'damaged' | 'newer' | 'migrated' | 'replaced' | 'cleared'} BackupWhy
  * @typedef {{ kind: 'unavailable' } | { kind: 'damaged' | 'newer', backup: string | null }
  *   | { kind: 'migrated', from: number, kept: number, dropped: string[], backup: string | null }
- *   | { kind: 'backup_dropped', at: string }} Note
+ *   | { kind: 'backup_dropped', at: string } | { kind: 'carried', from: string, backup: string }} Note
  *   `backup`: the date of the confirmed copy, or null when none could be written (the
  *   value was then left in place, and saving is refused until it is discarded).
  * @typedef {{ ok: true } | { ok: false, reason: 'unavailable' | 'full' | 'conflict' | 'kept' }} SaveResult
@@ -141,6 +143,7 @@ export function openStore(storage, key, options = {}) {
       if (!storage) return { saved: null, notes: [{ kind: 'unavailable' }] };
       const { value: raw, failed } = read(key);
       if (failed) return { saved: null, notes: [{ kind: 'unavailable' }] };
+      notes.push(...carryEarlierKeys({ read, backup, remove: (k) => storage.removeItem(k) }, key));
       known = raw;
       if (raw == null) return { saved: null, notes };
       const r = parse(raw);
@@ -223,11 +226,7 @@ export function openStore(storage, key, options = {}) {
       return { ...result, backup: b.at, dropped: b.dropped };
     },
 
-    /**
-     * What is stored, read without writing anything (the language is needed before the questions
-     * that `load` checks the answers against).
-     * @returns {{ present: boolean, unavailable: boolean, lang?: string }}
-     */
+    /** What is stored, read without writing (the language is needed before the questions `load` checks against). @returns {{ present: boolean, unavailable: boolean, lang?: string }} */
     peek() {
       const { value, failed } = storage ? read(key) : { value: null, failed: true };
       if (failed) return { present: false, unavailable: true };
