@@ -6,7 +6,7 @@
 // Faults come from the e2e server (tests/server.mjs, faultPath).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, app, ready, answersOf, answerCurrent, BASE, PHONE } from './helpers.mjs';
+import { launch, openPage, app, ready, answersOf, answerCurrent, catalogue, BASE, PHONE } from './helpers.mjs';
 import { faultPath } from '../server.mjs';
 
 let browser;
@@ -51,13 +51,28 @@ test('a link with 234 WeChat categories (over 8,192 characters) opens with all o
 test('hash changes before the questions and the engine are here throw nothing, and the last link wins', async () => {
   const { context, page, errors } = await openPage(browser, PHONE, { url: null });
   const slow = (file) => BASE + faultPath({ file, kind: 'slow', ms: 250, id: faultId() });
-  // The questions file and the wasm arrive slowly (12 pieces, 250 ms apart): hash changes come first.
-  await page.goto(slow('pkg/questions.zh-CN.json').replace(/\/$/, '/'), { waitUntil: 'commit' });
+  // The questions file arrives slowly (12 pieces, 250 ms apart): hash changes come first.
+  await page.goto(slow('pkg/questions.zh-CN.json'), { waitUntil: 'commit' });
   for (let i = 0; i < 20; i++) await page.evaluate((k) => (location.hash = `#v=1&platform=${k % 2 ? 'qq' : 'douyin'}`), i);
   await page.evaluate(() => (location.hash = '#v=1&platform=alipay'));
   await ready(page);
   await page.waitForFunction(() => document.querySelector('mpcheck-app').answers.platform === 'alipay');
   assert.deepEqual(errors, [], 'no uncaught error');
+  await context.close();
+});
+
+test('a link to WeChat categories opened while the first screen waits for the engine is read once the engine is here', async () => {
+  const category = Object.entries(catalogue('zh-CN').requirements).find(([, r]) => r.group === 'wechat_category')[0];
+  const { context, page, errors } = await openPage(browser, PHONE, { url: null });
+  // The wasm arrives slowly: the first screen comes from the questions file, whose category
+  // question has no options yet.
+  await page.goto(BASE + faultPath({ file: 'pkg/mpcheck_bg.wasm', kind: 'slow', ms: 400, id: faultId() }), { waitUntil: 'commit' });
+  await app(page).locator('.start-button').waitFor({ timeout: 15000 });
+  assert.equal(await page.evaluate(() => !!document.querySelector('mpcheck-app').engine), false, 'the engine is not here yet');
+  await page.evaluate((c) => (location.hash = `#v=1&platform=wechat&wechat_categories=${c}`), category);
+  await page.waitForFunction(() => !!document.querySelector('mpcheck-app').engine, null, { timeout: 20000 });
+  assert.deepEqual(errors, [], 'no uncaught error');
+  assert.deepEqual((await answersOf(page)).wechat_categories, [category]);
   await context.close();
 });
 

@@ -39,13 +39,15 @@ export function checkValue(q, v) {
     case 'yes_no':
       return typeof v === 'boolean' ? v : undefined;
     case 'one_of':
-      return typeof v === 'string' && q.options.some((o) => o.id === v) ? v : undefined;
+      return typeof v === 'string' && (q.options || []).some((o) => o.id === v) ? v : undefined;
     case 'several_of': {
       if (!Array.isArray(v)) return undefined;
-      const ids = new Set(q.options.map((o) => o.id));
+      // Options taken from the catalogue (options_from) are not in the questions file the first
+      // screen is drawn from: kept until the engine's questions check them (state.revalidate).
+      const ids = q.options_from && !q.options?.length ? null : new Set((q.options || []).map((o) => o.id));
       const out = [];
       for (const x of v) {
-        if (typeof x !== 'string' || !ids.has(x)) return undefined;
+        if (typeof x !== 'string' || (ids && !ids.has(x))) return undefined;
         if (!out.includes(x)) out.push(x);
       }
       return out;
