@@ -23,6 +23,9 @@ export function loadTimeout() {
   return stallLimit / 1000;
 }
 
+/** URLs whose download failed (stalled, cut, no network): fetched past the HTTP cache from then on. */
+const failedUrls = new Set();
+
 /**
  * fetch(), given up with a tagged `timeout` error when no byte has arrived for the stall limit
  * (before the headers or in the body). Resolves to a Response whose body is watched the same way
@@ -33,6 +36,13 @@ export function loadTimeout() {
  * @returns {Promise<Response>}
  */
 export function watchedFetch(url, { onFail, ...options } = {}) {
+  // After a failure, past the HTTP cache: a request still hanging for the same URL (a preload) holds
+  // the cache's lock on it, and the next request would wait for that one first.
+  if (failedUrls.has(String(url)) && !options.cache) options = { ...options, cache: 'no-store' };
+  const failed = (/** @type {unknown} */ e) => {
+    failedUrls.add(String(url));
+    onFail?.(e);
+  };
   const ctrl = new AbortController();
   let timer = /** @type {ReturnType<typeof setTimeout>|undefined} */ (undefined);
   let stalled = false;
@@ -69,7 +79,7 @@ export function watchedFetch(url, { onFail, ...options } = {}) {
           } catch (e) {
             disarm();
             const err = stalled ? why() : e;
-            onFail?.(err);
+            failed(err);
             c.error(err);
           }
         },
@@ -82,7 +92,9 @@ export function watchedFetch(url, { onFail, ...options } = {}) {
     },
     (e) => {
       disarm();
-      throw stalled ? why() : e;
+      const err = stalled ? why() : e;
+      failed(err);
+      throw err;
     },
   );
 }

@@ -1,7 +1,7 @@
 // Network faults end in a message that names the file and a Try again that works (issue 20, point 9):
 // every file the page needs — the program (mpcheck-app.js, wasm-loader.js), engine.js, the wasm, the
-// questions and the catalogue — answered with 404 or 500, stalled, cut half-way or (JSON) of the
-// right version but the wrong form. Faults come from the e2e server (tests/server.mjs, faultPath);
+// questions and the catalogue — answered with 404 or 500, stalled (after some bytes, or before any),
+// cut half-way or (JSON) of the right version but the wrong form. Faults come from the e2e server (tests/server.mjs, faultPath);
 // the stall limit is 2 s here (the element's load-timeout attribute) instead of 20 s. A slow download
 // that keeps receiving bytes is not a fault.
 import { test, before, after } from 'node:test';
@@ -64,11 +64,12 @@ async function works(page, { catalogue = false } = {}) {
   assert.ok(await app(page).locator('.view .page-heading').first().isVisible());
 }
 
-const JSON_KINDS = ['404', '500', 'stall', 'cut', 'shape'];
+const JSON_KINDS = ['404', '500', 'stall', 'hang', 'cut', 'shape'];
 const WORDS = {
   404: /HTTP 404/,
   500: /HTTP 500/,
   stall: new RegExp(`${LIMIT} 秒没有收到数据`),
+  hang: new RegExp(`${LIMIT} 秒没有收到数据`),
   cut: /网络错误|没有加载成功/,
   shape: /格式不对/,
 };
@@ -80,7 +81,7 @@ for (const kind of JSON_KINDS) {
     const text = await loadError(page);
     assert.match(text, /pkg\/questions\.zh-CN\.json/);
     assert.match(text, WORDS[kind]);
-    if (kind === 'stall') assert.ok(Date.now() - t0 < (LIMIT + 6) * 1000, 'the stall is told after the limit, not much later');
+    if (kind === 'stall' || kind === 'hang') assert.ok(Date.now() - t0 < (LIMIT + 6) * 1000, 'the stall is told after the limit, not much later');
     await retry(app(page).locator('.load-error button'));
     await works(page);
     await context.close();
@@ -162,7 +163,7 @@ for (const [file, kind] of [
     const text = (await box.textContent()) || '';
     assert.ok(text.includes(file), `names ${file}: ${text}`);
     if (kind === '404' || kind === '500') assert.ok(text.includes('HTTP ' + kind), text);
-    if (kind === 'stall') assert.ok(text.includes(`${LIMIT} 秒`) && text.includes(`${LIMIT} seconds`), text);
+    if (kind === 'stall' || kind === 'hang') assert.ok(text.includes(`${LIMIT} 秒`) && text.includes(`${LIMIT} seconds`), text);
     await retry(page.locator('#load-retry'));
     await works(page);
     assert.ok(await box.isHidden());
