@@ -20,7 +20,8 @@ export interface MpcheckResultDetail {
  * "wechat"), `answers` (preset: share-link encoding "platform=wechat&entity=company", or as a
  * property an Answers object), `compact` (start at the first question), `storage-key` /
  * `storageKey` (localStorage key, default "mpcheck"), `sync-url` / `syncUrl` (read and write the
- * host page's URL fragment), `hide-title` / `hideTitle`.
+ * host page's URL fragment), `hide-title` / `hideTitle`, `load-timeout` / `loadTimeout` (seconds
+ * without a byte before a download is given up, default 20; page-wide, read when an element connects).
  *
  * Events (bubbling, composed): `mpcheck:change`, `mpcheck:result`.
  */
@@ -38,6 +39,8 @@ export class MpcheckApp extends HTMLElement {
   compact: boolean;
   syncUrl: boolean;
   hideTitle: boolean;
+  /** Seconds without a byte before a download is given up (the `load-timeout` attribute; 20 when unset). */
+  loadTimeout: string | null;
   /** The latest report, or null before the engine has loaded. */
   readonly report: Report | null;
   /** The questions in the current language, once loaded. */

@@ -12,11 +12,12 @@
 //   storage-key   storageKey   string, default "mpcheck"
 //   sync-url      syncUrl      boolean
 //   hide-title    hideTitle    boolean
+//   load-timeout  loadTimeout  string: seconds without a byte before a download is given up (20; read on connect)
 
 /** Attributes the element observes. */
-export const ATTRIBUTES = ['lang', 'platform', 'answers', 'compact', 'storage-key', 'sync-url', 'hide-title'];
+export const ATTRIBUTES = ['lang', 'platform', 'answers', 'compact', 'storage-key', 'sync-url', 'hide-title', 'load-timeout'];
 
-const STRINGS = { platform: 'platform', storageKey: 'storage-key' };
+const STRINGS = { platform: 'platform', storageKey: 'storage-key', loadTimeout: 'load-timeout' };
 const BOOLEANS = { compact: 'compact', syncUrl: 'sync-url', hideTitle: 'hide-title' };
 const PROPERTIES = ['lang', 'answers', ...Object.keys(STRINGS), ...Object.keys(BOOLEANS)];
 
