@@ -25,10 +25,15 @@ export function loadTimeout() {
 
 /** URLs whose download failed (stalled, cut, no network): fetched past the HTTP cache from then on. */
 const failedUrls = new Set();
+/**
+ * When the last byte of any watched download arrived: bytes arriving for one file are progress for
+ * all (over HTTP/1.1 a request may wait for a free connection while others download).
+ */
+let lastByte = 0;
 
 /**
  * fetch(), given up with a tagged `timeout` error when no byte has arrived for the stall limit
- * (before the headers or in the body). Resolves to a Response whose body is watched the same way
+ * (before the headers or in the body; for this file, or for any watched download). Resolves to a Response whose body is watched the same way
  * while it is read, so that a streaming consumer (the wasm's compile) is covered too.
  * @param {string|URL} url
  * @param {RequestInit & {onFail?: (e: unknown) => void}} [options] for fetch; onFail hears of a
@@ -48,12 +53,19 @@ export function watchedFetch(url, { onFail, ...options } = {}) {
   let stalled = false;
   const file = String(url).replace(/^.*?\/(pkg\/)/, '$1').replace(/[?#].*$/, '');
   const why = () => loadError('timeout', `could not load ${file}: no data for ${stallLimit / 1000} s`);
-  const arm = () => {
+  let own = Date.now(); // this download's start, or its last byte
+  const schedule = (/** @type {number} */ ms) => {
     clearTimeout(timer);
     timer = setTimeout(() => {
+      const idle = Date.now() - Math.max(own, lastByte);
+      if (idle < stallLimit) return schedule(stallLimit - idle);
       stalled = true;
       ctrl.abort(why());
-    }, stallLimit);
+    }, ms);
+  };
+  const arm = () => {
+    own = Date.now();
+    schedule(stallLimit);
   };
   const disarm = () => clearTimeout(timer);
   arm();
@@ -63,6 +75,7 @@ export function watchedFetch(url, { onFail, ...options } = {}) {
         disarm();
         return res;
       }
+      lastByte = Date.now();
       arm();
       const reader = res.body.getReader();
       const body = new ReadableStream({
@@ -73,6 +86,7 @@ export function watchedFetch(url, { onFail, ...options } = {}) {
               disarm();
               c.close();
             } else {
+              lastByte = Date.now();
               arm();
               c.enqueue(value);
             }
