@@ -3,7 +3,7 @@
 // how many things there are to do, and the plan's first steps with where to apply.
 import { h } from '../dom.js';
 import { answersRead } from '../../app/report.js';
-import { questionLink } from '../requirement-card/requirement-card.js';
+import { questionLink, renderRequirement } from '../requirement-card/requirement-card.js';
 import { stepItem, totalText } from '../plan-view/plan-view.js';
 
 /** @typedef {import('../../app/types.js').Ctx} Ctx */
@@ -29,12 +29,20 @@ export function renderOutcome(ctx, o, plan, evaluate) {
   if (o.blockers.length) {
     const platform = ctx.answerWords('platform');
     const list = h('ul', { class: 'blockers' });
+    // What the platform refuses is listed here only: its card behind the refusal (the rows below
+    // hold what is required, a licence out of reach included).
+    const refused = h('section', { class: 'group group-not_accepted', attrs: { 'aria-label': t('group.not_accepted') } }, list);
     const onlyPlatform = o.blockers.every((b) => b.kind === 'platform');
     /** @type {string[]|null} */
     let platforms = null;
     let last = '';
     for (const b of o.blockers) {
-      const li = h('li', { class: 'blocker blocker-' + b.kind, attrs: { 'data-req': b.item.id } }, h('strong', { text: name(b.item) }), t('req.colon'), b.text);
+      const reason = [h('strong', { text: name(b.item) }), t('req.colon'), b.text];
+      const li = h(
+        'li',
+        { class: 'blocker blocker-' + b.kind, attrs: { 'data-req': b.item.id } },
+        b.item.status === 'not_accepted' ? h('details', { class: 'req-row blocker-row' }, h('summary', {}, reason), renderRequirement(b.item, ctx, { headingLevel: 4, personal: false })) : reason,
+      );
       const alt = b.kind === 'platform' ? (platforms ||= otherPlatforms(ctx, evaluate)) : b.kind === 'entity' ? otherEntities(ctx, evaluate, [b.item.id]) : null;
       const words = alt && (alt.length ? t(`outcome.alt.${b.kind}`, { list: alt.join(sep) }) : t(`outcome.alt.${b.kind}None`));
       // The same way round under every refusal is said once, after the list.
@@ -44,7 +52,7 @@ export function renderOutcome(ctx, o, plan, evaluate) {
     }
     if (last) list.appendChild(h('li', { class: 'blocker-platform alternative-all' }, h('p', { class: 'alternative', text: last })));
     const onPlatform = o.blockers.some((b) => b.kind === 'platform');
-    box.append(h('p', { class: 'outcome-verdict', text: onPlatform ? t('outcome.blockedOn', { platform }) : t('outcome.blocked') }), list);
+    box.append(h('p', { class: 'outcome-verdict', text: onPlatform ? t('outcome.blockedOn', { platform }) : t('outcome.blocked') }), refused);
   }
   if (o.personal.length) {
     const alt = otherEntities(ctx, evaluate, o.personal.map((it) => it.id));

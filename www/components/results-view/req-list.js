@@ -48,7 +48,7 @@ export function renderGroup(status, items, ctx, opts) {
   const id = ctx.uid('group', status);
   const section = h('section', { class: 'group group-' + status, attrs: { id, 'aria-labelledby': id + '-h' } });
   section.appendChild(h('h3', { class: 'group-title', attrs: { id: id + '-h', tabindex: '-1' }, text: (opts.title || t('group.' + status)) + ' (' + items.length + ')' }));
-  if (status !== 'not_accepted') section.appendChild(h('p', { class: 'hint', text: t('group.' + status + '.hint') }));
+  if (status === 'needs_confirming') section.appendChild(h('p', { class: 'hint', text: t('group.' + status + '.hint') }));
   if (status === 'possible') {
     // Grouped by the questions that would settle them: one answer often settles many.
     const bySettle = new Map();

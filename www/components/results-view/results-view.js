@@ -27,7 +27,10 @@ export function renderResults(ctx, on) {
   page.appendChild(renderOutcome(ctx, o, plan, on.evaluate));
   page.appendChild(renderFirstSteps(ctx, plan, planEl.id));
   const opts = { personal: o.personal.length > 0 };
-  if (o.notAccepted.length) page.appendChild(renderGroup('not_accepted', o.notAccepted, ctx, opts));
+  // What is refused is in the outcome (renderOutcome), each with its card; what is refused to a
+  // personal account is named there once, and its cards are here.
+  const refusedPersonal = o.personal.filter((it) => it.status === 'not_accepted');
+  if (refusedPersonal.length) page.appendChild(renderGroup('not_accepted', refusedPersonal, ctx, opts));
   page.appendChild(renderGroup('required', o.required, ctx, opts));
   if (o.confirming.length) page.appendChild(renderGroup('needs_confirming', o.confirming, ctx, opts));
   if (o.possible.length) page.appendChild(renderGroup('possible', o.possible, ctx, opts));
@@ -36,7 +39,8 @@ export function renderResults(ctx, on) {
   page.appendChild(h('details', { class: 'what-if-box' }, h('summary', { text: t('whatif.title') }), renderWhatIf(ctx, on.evaluate)));
   const share = renderShare(ctx, on);
   page.appendChild(share.el);
-  page.appendChild(h('p', { class: 'disclaimer', text: t('results.version', { version: report.version, reviewed: catalogue.reviewed || '' }) + ' ' + t('results.disclaimer') }));
+  // The rule base's version and date are in the footer under every view.
+  page.appendChild(h('p', { class: 'disclaimer', text: t('results.disclaimer') }));
   const actions = {
     ...share.actions,
     // In-page links (never the host URL): to a section's heading.
