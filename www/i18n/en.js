@@ -264,7 +264,7 @@ export default {
   'outcome.nothingToDo': 'Given your answers, there is nothing you must obtain.',
   'outcome.held': '%{n} of them you already hold; they are not counted.',
   'outcome.possible': 'Whether %{n} more are needed depends on %{q} questions.',
-  'outcome.confirming': '%{n} need confirming with the authority (not counted).',
+  'outcome.confirming': 'To confirm with the authority (not counted): %{n}.',
   'outcome.answerFirst': 'Answer this first; it settles %{n} items:',
   'outcome.firstSteps': 'Do these first',
   'outcome.wholePlan': '%{n} more steps',
