@@ -56,6 +56,8 @@ fn strip(rb: &mut model::RuleBase) {
         let mut el = r.eligibility.to_vec();
         for e in el.iter_mut() {
             e.text = blank();
+            // Keep whether it is a condition or a note (the engine reports met conditions only).
+            e.met = e.met.as_ref().map(|_| blank());
             e.when_src = Borrowed("");
             e.sources = Borrowed(&[]);
         }

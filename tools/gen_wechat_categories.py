@@ -795,6 +795,9 @@ def generate(records, json_label):
                        '（或按机关登记的单位）能提供，企业、个体工商户和媒体拿不到。"')
             out.append('en = "This category asks for a unified social credit code certificate of type 机关 '
                        '(government body): companies, sole traders and media cannot provide it."')
+            out.append('met = { zh = "这个类目要求机构类型为「机关」的统一社会信用代码证：你的主体是「{entity}」，可以提供。", '
+                       'en = "This category asks for a unified social credit code certificate of type 机关 (government body): '
+                       'your entity is “{entity}”, which can provide it." }')
             out.append('sources = ["w-cat"]')
         out.append("")
         demands_of[rid] = licence_demands(req)

@@ -187,7 +187,7 @@ fn requirement_fields(
             }),
         ));
     }
-    // The core catalogue has each condition's text and whether it blocks; its condition and
+    // The core catalogue has each condition's texts (not met, met) and whether it blocks; its condition and
     // sources are in `category_details_json` (`eligibility_details`).
     f.push((
         "eligibility",
@@ -200,6 +200,10 @@ fn requirement_fields(
                 }
                 j.key("blocks").bool(e.blocks);
                 j.str_field("text", e.text.get(lang));
+                // A condition's met wording; a note has none.
+                if let Some(met) = &e.met {
+                    j.str_field("met", met.get(lang));
+                }
                 if full {
                     sources(j, rb, &e.sources);
                 }

@@ -269,6 +269,7 @@ record!(Eligibility {
     when_src,
     blocks,
     text,
+    met,
     sources
 });
 record!(Myth { text, sources });
@@ -290,6 +291,7 @@ record!(Requirement {
     scope,
     documents,
     eligibility,
+    held_when,
     myth,
     sources,
     confidence,

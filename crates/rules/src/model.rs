@@ -213,6 +213,8 @@ pub struct Requirement {
     pub scope: Option<Text>,
     pub documents: Option<Docs>,
     pub eligibility: List<Eligibility>,
+    /// When this holds, the operator already has it (`held_when`): done, not a plan step.
+    pub held_when: Option<Expr>,
     pub myth: Option<Myth>,
     pub sources: List<u16>,
     pub confidence: Confidence,
@@ -236,8 +238,13 @@ pub enum DocItem {
 pub struct Eligibility {
     pub when: Expr,
     pub when_src: Str,
+    /// A condition that holds (not met) means this operator cannot get it; false: a caution.
     pub blocks: bool,
+    /// A condition (`[[requirement.eligibility]]`): `when` is when it is **not** met and this is
+    /// that wording. A note (`[[requirement.note]]`): shown when `when` holds.
     pub text: Text,
+    /// The wording when the condition is met; `None` for a note.
+    pub met: Option<Text>,
     pub sources: List<u16>,
 }
 

@@ -69,7 +69,10 @@ pub struct RawQuestion {
 pub struct RawEligibility {
     pub when: Option<RawCond>,
     pub blocks: bool,
+    /// `[[requirement.note]]` rather than `[[requirement.eligibility]]`.
+    pub note: bool,
     pub text: Option<RawText>,
+    pub met: Option<RawText>,
     pub sources: Vec<At<String>>,
     pub loc: Loc,
 }
@@ -114,6 +117,7 @@ pub struct RawRequirement {
     pub scope: Option<RawText>,
     pub documents: Option<RawDocs>,
     pub eligibility: Vec<RawEligibility>,
+    pub held_when: Option<RawCond>,
     pub myth: Option<RawMyth>,
     pub sources: Vec<At<String>>,
     pub sources_loc: Option<Loc>,
@@ -682,11 +686,28 @@ fn read_requirement(t: &mut Tab) -> RawRequirement {
         let e = RawEligibility {
             when: sub.cond("when"),
             blocks: sub.boolean("blocks"),
+            note: false,
             text: sub.own_text(),
+            met: sub.text("met"),
             sources: sub.strings("sources"),
             loc: sub.loc(start),
         };
-        sub.finish(&["when", "blocks", "zh", "en", "sources"]);
+        sub.finish(&["when", "blocks", "zh", "en", "met", "sources"]);
+        eligibility.push(e);
+    }
+    // Notes: shown when their condition holds (a note for one entity type, platform or product).
+    for (table, start) in t.tables("note") {
+        let mut sub = t.sub(table, start);
+        let e = RawEligibility {
+            when: sub.cond("when"),
+            blocks: false,
+            note: true,
+            text: sub.own_text(),
+            met: None,
+            sources: sub.strings("sources"),
+            loc: sub.loc(start),
+        };
+        sub.finish(&["when", "zh", "en", "sources"]);
         eligibility.push(e);
     }
     let myth = match t.get("myth") {
@@ -740,6 +761,7 @@ fn read_requirement(t: &mut Tab) -> RawRequirement {
         scope: t.text("scope"),
         documents,
         eligibility,
+        held_when: t.cond("held_when"),
         myth,
         sources,
         sources_loc,
@@ -765,6 +787,8 @@ fn read_requirement(t: &mut Tab) -> RawRequirement {
         "scope",
         "documents",
         "eligibility",
+        "note",
+        "held_when",
         "myth",
         "sources",
         "confidence",
