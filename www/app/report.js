@@ -14,7 +14,7 @@ export function visibleItems(report) {
   return report.requirements.filter((it) => it.status !== 'not_needed' || (it.because && it.because.length));
 }
 
-/** @typedef {import('./types.js').Item & {held?: boolean, apply?: {name: string, url?: string}}} Item */
+/** @typedef {import('./types.js').Item & {held?: boolean, one_of_id?: string, apply?: {name: string, url?: string}}} Item */
 
 /**
  * The questions an item's rules and problems read.
@@ -62,7 +62,7 @@ export function outcome(report, catalogue, answers) {
   const required = live.filter((it) => it.status === 'required');
   const todo = required.filter((it) => !it.held);
   // A one-of group is one thing to do, whichever member the operator picks.
-  const groups = new Set(todo.map((it) => (it.one_of && it.one_of.length ? [...new Set([it.id, ...it.one_of])].sort().join(' ') : it.id)));
+  const groups = new Set(todo.map((it) => it.one_of_id || (it.one_of && it.one_of.length ? [...new Set([it.id, ...it.one_of])].sort().join(' ') : it.id)));
   const possible = live.filter((it) => it.status === 'possible');
   return {
     blockers,
@@ -92,7 +92,10 @@ export function planSteps(report, catalogue) {
       const r = catalogue.requirements[s.id];
       const start = /** @type {[number, number]|null} */ (s.start || null);
       const finish = /** @type {[number, number]|null} */ (s.finish || null);
-      const unknown = !finish || (!r?.lead_time && (!start || (finish[0] === start[0] && finish[1] === start[1])));
+      // The engine says which lead times are unknown (lead_time null); a report without that field:
+      // no finish, or none of its own and zero days.
+      const unknown =
+        'lead_time' in s ? s.lead_time === null : !finish || (!r?.lead_time && (!start || (finish[0] === start[0] && finish[1] === start[1])));
       return { ...s, item: items.get(s.id), unknown };
     });
   const total = /** @type {[number, number]|null} */ (report.plan?.total || null);

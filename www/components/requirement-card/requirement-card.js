@@ -77,12 +77,21 @@ export function renderRequirement(item, ctx, opts = {}) {
   if (r.documents && ((r.documents.all || []).length || (r.documents.any_of || []).length)) {
     card.appendChild(h('div', { class: 'documents' }, h('p', { class: 'documents-title', text: t('req.documents') }), docsList(r.documents, t)));
   }
-  const conditions = /** @type {{text: string, met: boolean|null, blocks?: boolean}[]|undefined} */ (/** @type {any} */ (item).conditions);
-  if (conditions && conditions.length) {
-    // The conditions that apply to these answers, each in the wording that matches them.
-    const mark = (/** @type {boolean|null} */ met) => (met === true ? 'met' : met === false ? 'unmet' : 'unknown');
+  // The eligibility conditions as they apply to these answers (describe.js): what is not met, or not
+  // known yet, is a warning above; here what is met, and the notes not already said above.
+  const conditions = /** @type {{text: string, met: boolean|null}[]|undefined} */ (/** @type {any} */ (item).conditions);
+  const said = new Set((item.problems || []).map((p) => p.text));
+  const met = (conditions || []).filter((c) => !said.has(c.text));
+  const notes = (/** @type {string[]|undefined} */ (/** @type {any} */ (item).notes) || []).filter((n) => !said.has(n));
+  if (met.length || notes.length) {
+    const mark = (/** @type {boolean|null} */ m) => (m === true ? 'met' : m === false ? 'unmet' : 'unknown');
     card.appendChild(
-      h('div', { class: 'conditions' }, h('p', { class: 'documents-title', text: t('req.eligibility') }), h('ul', {}, conditions.map((c) => h('li', { class: 'condition ' + mark(c.met) }, h('span', { class: 'visually-hidden', text: t('req.condition.' + mark(c.met)) }), c.text)))),
+      h(
+        'div',
+        { class: 'conditions' },
+        h('p', { class: 'documents-title', text: t('req.eligibility') }),
+        h('ul', {}, met.map((c) => h('li', { class: 'condition ' + mark(c.met) }, h('span', { class: 'visually-hidden', text: t('req.condition.' + mark(c.met)) }), c.text)), notes.map((n) => h('li', { text: n }))),
+      ),
     );
   }
   const others = conditions ? [] : (r.eligibility || []).filter((e) => !(item.problems || []).some((p) => p.text === e.text));
