@@ -25,6 +25,9 @@ export function answersRead(it) {
   return new Set([...(it.because || []).flatMap((b) => b.answers || []), ...(it.problems || []).flatMap((p) => p.answers || [])]);
 }
 
+/** How many of the plan's steps the outcome shows first (the plan further down has the others). */
+export const FIRST_STEPS = 3;
+
 /** A problem that means the operator cannot get the item at all. */
 const blocksCertainly = (/** @type {import('./types.js').Item['problems'][number]} */ p) => p.blocks && p.certain;
 
@@ -99,5 +102,7 @@ export function planSteps(report, catalogue) {
       return { ...s, item: items.get(s.id), unknown };
     });
   const total = /** @type {[number, number]|null} */ (report.plan?.total || null);
-  return { steps, total, unknown: steps.filter((s) => s.unknown) };
+  // The steps to do first: the earliest ones the operator can take (not one out of their reach).
+  const reachable = steps.filter((s) => !(s.item?.problems || []).some(blocksCertainly));
+  return { steps, total, unknown: steps.filter((s) => s.unknown), first: reachable.slice(0, FIRST_STEPS) };
 }

@@ -262,7 +262,7 @@ export default {
   'outcome.personalCategories': 'A personal account may use only these WeChat categories: %{list}.',
   'outcome.todo': 'You have %{n} things to do.',
   'outcome.nothingToDo': 'Given your answers, there is nothing you must obtain.',
-  'outcome.held': '%{n} of them you already hold; they are not counted.',
+  'outcome.held': 'Already held, not counted: %{n}.',
   'outcome.possible': 'Whether %{n} more are needed depends on %{q} questions.',
   'outcome.confirming': 'To confirm with the authority (not counted): %{n}.',
   'outcome.answerFirst': 'Answer this first; it settles %{n} items:',

@@ -262,7 +262,7 @@ export default {
   'outcome.personalCategories': '个人主体只能用这些微信类目：%{list}。',
   'outcome.todo': '你要办理 %{n} 件事。',
   'outcome.nothingToDo': '按你的回答，没有必须办理的事。',
-  'outcome.held': '其中 %{n} 项你已经有了，不再计入。',
+  'outcome.held': '另有 %{n} 项你已经有了（不计入）。',
   'outcome.possible': '另有 %{n} 项是否需要，要看你对 %{q} 个问题的回答。',
   'outcome.confirming': '%{n} 项需要向主管部门确认（不计入）。',
   'outcome.answerFirst': '先回答这个问题，能确定 %{n} 项：',

@@ -9,25 +9,26 @@ import { planSteps } from '../../app/report.js';
 
 /**
  * @param {Ctx} ctx with the report and the catalogue
- * @param {number} [from] the steps shown before (the results' first steps): the plan goes on from there
+ * @param {string[]} [shown] the steps shown before (the results' first steps): the plan has the others
  * @returns {HTMLElement}
  */
-export function renderPlan(ctx, from = 0) {
+export function renderPlan(ctx, shown = []) {
   const { t } = ctx;
   const report = /** @type {import('../../app/types.js').Report} */ (ctx.report);
   const catalogue = /** @type {import('../../app/types.js').Catalogue} */ (ctx.catalogue);
   const section = h('section', { class: 'plan', attrs: { id: ctx.uid('plan', 's'), 'aria-labelledby': ctx.uid('plan', 'h') } });
-  section.appendChild(h('h3', { class: 'group-title', attrs: { id: ctx.uid('plan', 'h'), tabindex: '-1' }, text: t(from ? 'plan.then' : 'plan.title') }));
+  section.appendChild(h('h3', { class: 'group-title', attrs: { id: ctx.uid('plan', 'h'), tabindex: '-1' }, text: t(shown.length ? 'plan.then' : 'plan.title') }));
   const { steps, total, unknown } = planSteps(report, catalogue);
   if (!steps.length) {
     section.appendChild(h('p', { class: 'empty', text: t('plan.empty') }));
     return section;
   }
-  if (steps.length > from) {
+  const rest = steps.filter((s) => !shown.includes(s.id));
+  if (rest.length) {
     section.appendChild(h('p', { class: 'hint', text: t('plan.intro') }));
-    const ol = h('ol', { class: 'plan-steps', attrs: { start: from + 1 } });
-    let lastStep = from ? steps[from - 1].step : null;
-    for (const s of steps.slice(from)) {
+    const ol = h('ol', { class: 'plan-steps', attrs: { start: shown.length + 1 } });
+    let lastStep = null;
+    for (const s of rest) {
       const li = stepItem(s, ctx, 'plan-step', false);
       if (s.step !== lastStep) li.prepend(h('span', { class: 'step-kind', text: t('step.' + s.step) }));
       lastStep = s.step;
@@ -53,6 +54,7 @@ export function stepItem(s, ctx, cls, authority) {
   const li = h('li', { class: cls, attrs: { 'data-step': s.id } });
   li.appendChild(h('span', { class: 'step-name', text: r ? r.name : s.id }));
   if (s.item?.status === 'possible') li.appendChild(h('span', { class: 'tag tag-possible', text: t('group.possible') }));
+  if ((s.item?.problems || []).some((p) => p.blocks && p.certain)) li.appendChild(h('span', { class: 'tag tag-blocks', text: t('row.blocked') }));
   li.appendChild(h('span', { class: 'step-when' + (s.unknown ? ' unknown' : ''), text: whenText(s, ctx) }));
   const where = whereTo(s, ctx, authority);
   if (where) li.appendChild(where);

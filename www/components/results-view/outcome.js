@@ -11,9 +11,6 @@ import { stepItem, totalText } from '../plan-view/plan-view.js';
 /** @typedef {import('../../app/types.js').Answers} Answers */
 /** @typedef {ReturnType<typeof import('../../app/report.js').outcome>} Outcome */
 
-/** How many of the plan's steps the outcome shows (the plan further down goes on from there). */
-export const FIRST_STEPS = 3;
-
 /**
  * @param {Ctx} ctx
  * @param {Outcome} o
@@ -84,12 +81,12 @@ export function renderOutcome(ctx, o, plan, evaluate) {
  */
 export function renderFirstSteps(ctx, plan, planId) {
   const { t } = ctx;
-  if (!plan.steps.length) return null;
+  if (!plan.first.length) return null;
   const section = h('section', { class: 'first-steps', attrs: { 'aria-labelledby': ctx.uid('first', 'h') } });
   section.appendChild(h('h3', { class: 'group-title', attrs: { id: ctx.uid('first', 'h') }, text: t('outcome.firstSteps') }));
-  section.appendChild(h('ol', { class: 'plan-steps' }, plan.steps.slice(0, FIRST_STEPS).map((s) => stepItem(s, ctx, 'plan-step first-step', true))));
-  if (plan.steps.length > FIRST_STEPS) {
-    section.appendChild(h('button', { class: 'link more', text: t('outcome.wholePlan', { n: plan.steps.length - FIRST_STEPS }), attrs: { type: 'button', 'data-action': 'jump', 'data-target': planId } }));
+  section.appendChild(h('ol', { class: 'plan-steps' }, plan.first.map((s) => stepItem(s, ctx, 'plan-step first-step', true))));
+  if (plan.steps.length > plan.first.length) {
+    section.appendChild(h('button', { class: 'link more', text: t('outcome.wholePlan', { n: plan.steps.length - plan.first.length }), attrs: { type: 'button', 'data-action': 'jump', 'data-target': planId } }));
   }
   return section;
 }

@@ -6,7 +6,7 @@ import { outcome, planSteps } from '../../app/report.js';
 import { renderPlan } from '../plan-view/plan-view.js';
 import { renderWhatIf } from '../what-if/what-if.js';
 import { renderShare } from '../share/share.js';
-import { renderOutcome, renderFirstSteps, FIRST_STEPS } from './outcome.js';
+import { renderOutcome, renderFirstSteps } from './outcome.js';
 import { renderGroup, renderNotNeeded } from './req-list.js';
 
 /**
@@ -23,7 +23,7 @@ export function renderResults(ctx, on) {
   page.appendChild(h('h2', { class: 'page-heading', text: t('results.title') }));
   const o = outcome(report, catalogue, ctx.answers);
   const plan = planSteps(report, catalogue);
-  const planEl = renderPlan(ctx, Math.min(FIRST_STEPS, plan.steps.length));
+  const planEl = renderPlan(ctx, plan.first.map((s) => s.id));
   page.appendChild(renderOutcome(ctx, o, plan, on.evaluate));
   page.appendChild(renderFirstSteps(ctx, plan, planEl.id));
   const opts = { personal: o.personal.length > 0 };
@@ -36,7 +36,12 @@ export function renderResults(ctx, on) {
   if (o.possible.length) page.appendChild(renderGroup('possible', o.possible, ctx, opts));
   page.appendChild(planEl);
   if (o.notNeeded.length) page.appendChild(renderNotNeeded(o.notNeeded, ctx));
-  page.appendChild(h('details', { class: 'what-if-box' }, h('summary', { text: t('whatif.title') }), renderWhatIf(ctx, on.evaluate)));
+  // What-if asks the engine again for every answer: done when the reader opens it, not for the first result.
+  const whatIf = h('details', { class: 'what-if-box' }, h('summary', { text: t('whatif.title') }));
+  ctx.on(whatIf, 'toggle', () => {
+    if (/** @type {HTMLDetailsElement} */ (whatIf).open && !whatIf.querySelector('.what-if')) whatIf.appendChild(renderWhatIf(ctx, on.evaluate));
+  });
+  page.appendChild(whatIf);
   const share = renderShare(ctx, on);
   page.appendChild(share.el);
   // The rule base's version and date are in the footer under every view.
