@@ -25,7 +25,8 @@ export function renderPlan(ctx, shown = []) {
   }
   const rest = steps.filter((s) => !shown.includes(s.id));
   if (rest.length) {
-    section.appendChild(h('p', { class: 'hint', text: t('plan.intro') }));
+    // The order rule, once: where the plan goes on from the first steps, their timings already show it.
+    if (!shown.length) section.appendChild(h('p', { class: 'hint', text: t('plan.intro') }));
     const ol = h('ol', { class: 'plan-steps', attrs: { start: shown.length + 1 } });
     let lastStep = null;
     for (const s of rest) {
