@@ -12,7 +12,7 @@ export interface Requirement { id: string; name: string; layer?: string; kind?: 
 export interface Catalogue { version: string; reviewed: string; requirements: Record<string, Requirement>;
   rules: Record<string, { id: string; text: string; ask?: string; when?: string; sources?: string[]; confidence?: string }>;
   checks: Record<string, { id: string; title: string; why: string; how: string; sources?: string[]; confidence?: string }>;
-  sources: Record<string, { id: string; title: string; url?: string; checked: string; tag: string; note?: string }> }
+  sources: Record<string, { id: string; title: string; url?: string; checked: string; tag: string }> }
 export interface CausesFile { version: string; causes: Record<string, { title: string; meaning: string; fix: string; rule: string;
   implies: string[]; confidence: string }> }
 /** An eligibility condition as it applies to these answers, worded for them ({question} placeholders filled). */

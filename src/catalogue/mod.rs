@@ -318,7 +318,7 @@ pub fn category_details_json(rb: &RuleBase, lang: Lang) -> String {
     j.end_obj().key("eligibility").obj();
     eligibility_details(&mut j, rb);
     j.end_obj().key("sources").obj();
-    sources_into(&mut j, rb);
+    sources_into(&mut j, rb, lang);
     j.end_obj().end_obj();
     j.finish()
 }
@@ -525,7 +525,7 @@ fn catalogue_with(rb: &RuleBase, lang: Lang, form: Form) -> String {
     }
     j.end_obj().key("sources").obj();
     if form == Form::Full {
-        sources_into(&mut j, rb);
+        sources_into(&mut j, rb, lang);
     }
     j.end_obj().end_obj();
     j.finish()
@@ -540,18 +540,21 @@ fn rule_details(rb: &RuleBase, r: &Rule) -> Vec<(&'static str, String)> {
     ]
 }
 
-/// The sources' records, `{id: {id, title, url?, checked, tag, note?}}`'s members.
-fn sources_into(j: &mut Json, rb: &RuleBase) {
+/// The sources' records, `{id: {id, title, url?, checked, tag}}`'s members: the title in `lang`
+/// (`title_en` in English when there is one). A source's `note` is for the rule base's maintainers
+/// (how it was read) and stays out of what readers get.
+fn sources_into(j: &mut Json, rb: &RuleBase, lang: Lang) {
     for s in rb.sources.iter() {
-        let mut fields = vec![("title", str_value(&s.title))];
+        let title = match (lang, &s.title_en) {
+            (Lang::En, Some(en)) => en,
+            _ => &s.title,
+        };
+        let mut fields = vec![("title", str_value(title))];
         if let Some(u) = &s.url {
             fields.push(("url", str_value(u)));
         }
         fields.push(("checked", str_value(&s.checked)));
         fields.push(("tag", str_value(&s.tag)));
-        if let Some(n) = &s.note {
-            fields.push(("note", str_value(n)));
-        }
         record(j, &s.id, &fields, false);
     }
 }

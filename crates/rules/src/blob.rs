@@ -339,6 +339,7 @@ record!(Cause {
 record!(Source {
     id,
     title,
+    title_en,
     url,
     checked,
     tag,

@@ -307,7 +307,9 @@ pub struct Cause {
 #[derive(Clone, Debug)]
 pub struct Source {
     pub id: Str,
+    /// The title as the Chinese page shows it; `title_en` for the English page (default: `title`).
     pub title: Str,
+    pub title_en: Option<Str>,
     pub url: Option<Str>,
     pub checked: Str,
     pub tag: Str,

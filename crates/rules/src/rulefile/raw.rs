@@ -36,6 +36,7 @@ pub struct RawMeta {
 pub struct RawSource {
     pub id: At<String>,
     pub title: Option<At<String>>,
+    pub title_en: Option<At<String>>,
     pub url: Option<At<String>>,
     pub checked: Option<At<String>>,
     pub tag: Option<At<String>>,
@@ -551,12 +552,13 @@ fn read_source(t: &mut Tab) -> RawSource {
     let s = RawSource {
         id: t.id(),
         title: t.string("title"),
+        title_en: t.string("title_en"),
         url: t.string("url"),
         checked: t.string("checked"),
         tag: t.string("tag"),
         note: t.string("note"),
     };
-    t.finish(&["id", "title", "url", "checked", "tag", "note"]);
+    t.finish(&["id", "title", "title_en", "url", "checked", "tag", "note"]);
     s
 }
 

@@ -673,6 +673,7 @@ fn resolve_sources(raw: &RawBase, ctx: &mut Ctx) -> Vec<Source> {
         out.push(Source {
             id: owned(id),
             title: owned(s.title.as_ref().map_or("", |t| t.value.as_str())),
+            title_en: s.title_en.as_ref().map(|t| owned(&t.value)),
             url: s.url.as_ref().map(|u| owned(&u.value)),
             checked: owned(&checked),
             tag: owned(&tag.unwrap_or_default()),
