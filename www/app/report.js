@@ -77,7 +77,8 @@ export function outcome(report, catalogue, answers) {
     possibleQuestions: new Set(possible.flatMap((it) => it.settle || [])).size,
     confirming: live.filter((it) => it.status === 'needs_confirming'),
     notAccepted: live.filter((it) => it.status === 'not_accepted'),
-    notNeeded: items.filter((it) => it.status === 'not_needed'),
+    // Not needed because of what the user does, not merely because it is another platform's or product's.
+    notNeeded: items.filter((it) => it.status === 'not_needed' && [...answersRead(it)].some((q) => q !== 'platform' && q !== 'product')),
   };
 }
 
