@@ -3,7 +3,7 @@
 // six screens, tap targets, no English in the Chinese page, axe clean in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, app, axe, engine, BASE } from './helpers.mjs';
+import { launch, openPage, app, axe, engine, BASE, DESKTOP } from './helpers.mjs';
 import { operators, shareHash, measure, SCREEN } from './results-layout.mjs';
 
 let browser;
@@ -101,4 +101,21 @@ test('an individual live-streaming on WeChat is told once, at the top, what is c
   assert.ok(closed.length > 0);
   for (const it of closed) assert.equal(await a.locator(`article.req[data-req="${it.id}"] .warning.blocks`).count(), 0, it.id);
   await context.close();
+});
+
+test('desktop: the three operators\' results, a row opened and what-if opened, are axe clean in both languages', async () => {
+  for (const op of operators()) {
+    for (const lang of ['zh-CN', 'en']) {
+      const init = lang === 'en' ? () => localStorage.setItem('mpcheck', JSON.stringify({ v: 1, answers: {}, ticks: {}, lang: 'en', mode: 'one' })) : undefined;
+      const { context, page, errors } = await openPage(browser, DESKTOP, { url: BASE + shareHash(op.answers), init });
+      const a = app(page);
+      await a.locator('.results .outcome').waitFor();
+      await a.locator('details.req-row > summary').first().click();
+      await a.locator('.what-if-box > summary').click();
+      await a.locator('.what-if').waitFor();
+      assert.deepEqual(await axe(page), [], `${op.id} ${lang}`);
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  }
 });
