@@ -278,4 +278,6 @@ export default {
   'checklist.blocked': 'With these answers the listing cannot happen yet; settle these first: %{list}. Until then, the list below is of little use.',
   'checklist.seeResults': 'See the results and the alternatives',
   'plan.then': 'Then',
+  'outcome.todoOne': 'You have 1 thing to do.',
+  'outcome.possibleOne': 'Whether %{n} more are needed depends on 1 question.',
 };

@@ -94,9 +94,10 @@ export function renderFirstSteps(ctx, plan, planId) {
 /** @param {Outcome} o @param {Ctx} ctx */
 function headline(o, ctx) {
   const { t } = ctx;
-  const parts = [o.todo ? t('outcome.todo', { n: o.todo }) : t('outcome.nothingToDo')];
+  // One and many worded apart (English needs it; the Chinese words are the same).
+  const parts = [o.todo ? t(o.todo === 1 ? 'outcome.todoOne' : 'outcome.todo', { n: o.todo }) : t('outcome.nothingToDo')];
   if (o.held) parts.push(t('outcome.held', { n: o.held }));
-  if (o.possible.length) parts.push(t('outcome.possible', { n: o.possible.length, q: o.possibleQuestions }));
+  if (o.possible.length) parts.push(t(o.possibleQuestions === 1 ? 'outcome.possibleOne' : 'outcome.possible', { n: o.possible.length, q: o.possibleQuestions }));
   if (o.confirming.length) parts.push(t('outcome.confirming', { n: o.confirming.length }));
   return parts.join(ctx.lang === 'en' ? ' ' : '');
 }
