@@ -278,6 +278,6 @@ export default {
   'checklist.blocked': '按现在的回答还不能上架，先解决这些：%{list}。解决之前，下面的清单用处不大。',
   'checklist.seeResults': '看结果和其他办法',
   'plan.then': '接下来',
-  'outcome.todoOne': '你要办理 %{n} 件事。',
+  'outcome.todoOne': '你要办理 1 件事。',
   'outcome.possibleOne': '另有 %{n} 项是否需要，要看你对 1 个问题的回答。',
 };

@@ -146,6 +146,10 @@ export function refreshCards(root, ctx) {
     const active = /** @type {ShadowRoot|Document} */ (old.getRootNode()).activeElement;
     const focusAt = active && old.contains(active) ? focusables(old).indexOf(active) : -1;
     old.replaceWith(fresh);
+    // A row of the results' compact list gets its one line now too.
+    const row = fresh.parentElement?.matches('details.req-row') ? fresh.parentElement.querySelector(':scope > summary') : null;
+    const line = /** @type {string|undefined} */ (ctx.catalogue?.requirements[item.id]?.summary);
+    if (row && line && !row.querySelector('.row-line')) row.appendChild(h('span', { class: 'row-line', text: line }));
     for (const kind of open) {
       const d = kind && fresh.querySelector('details.' + kind);
       if (d) /** @type {HTMLDetailsElement} */ (d).open = true;
