@@ -51,7 +51,7 @@ fn strip(rb: &mut model::RuleBase) {
     for r in reqs.iter_mut() {
         r.name = blank();
         (r.summary, r.authority, r.validity, r.scope) = (None, None, None, None);
-        (r.documents, r.myth, r.checked) = (None, None, None);
+        (r.documents, r.myth, r.checked, r.apply) = (None, None, None, None);
         r.sources = Borrowed(&[]);
         let mut el = r.eligibility.to_vec();
         for e in el.iter_mut() {

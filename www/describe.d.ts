@@ -28,13 +28,21 @@ export interface DescribedItem extends Item { name: string; problems: (Problem &
   notes: string[];
   /** the operator already holds it: done, not a plan step */
   held: boolean;
+  /** where to apply: the official system's name, its address when known, and whether it is confirmed */
+  apply?: Apply;
   /** a "one of" alternative: the same id on every member of its group (count the group once) */
   one_of_id?: string;
   /** needs_confirming items: whom to ask (the deciding rules' `ask`, in the core catalogue) */ ask?: string[] }
 /** Required counts items not held, a one-of group once; needs_confirming is never counted as required. */
 export interface Counts { required: number; held: number; needs_confirming: number; possible: number; not_accepted: number }
-export interface DescribedReport extends Omit<Report, 'requirements' | 'answers'> { requirements: DescribedItem[];
-  answers: Record<string, { question: string; answer: string; value: AnswerValue }>; counts: Counts }
+/** Where to apply; `confirmed` false: the system or its address could not be confirmed (say so). */
+export interface Apply { name: string; url?: string; confirmed: boolean }
+export interface DescribedReport extends Omit<Report, 'requirements' | 'answers' | 'plan'> { requirements: DescribedItem[];
+  plan: Omit<Report['plan'], 'steps'> & { steps: (Report['plan']['steps'][number] & { name: string; apply?: Apply })[] };
+  answers: Record<string, { question: string; answer: string; value: AnswerValue }>; counts: Counts;
+  /** what this operator cannot do: not accepted items, and required items with a blocking condition not met
+   * (`texts`: those conditions' words; `entity`: it is closed to this entity type) */
+  blockers: { id: string; name: string; status: 'not_accepted' | 'required'; texts: string[]; entity: boolean }[] }
 
 export function formatNumber(n: number, lang: Lang): string;
 /** An answer in the question's own words: the one place answers are worded. */

@@ -96,7 +96,7 @@ function eligibilityOf(item, r, fill) {
   const found = [];
   for (const p of item.problems) {
     if (p.eligibility === undefined) continue;
-    found.push({ at: p.eligibility, met: p.certain ? false : null, blocks: p.blocks, settle: p.certain ? undefined : p.answers });
+    found.push({ at: p.eligibility, met: p.certain ? false : null, blocks: p.blocks, settle: p.certain ? undefined : p.settle });
   }
   for (const at of item.met || []) found.push({ at, met: true, blocks: entries[at]?.blocks ?? true });
   found.sort((a, b) => a.at - b.at);
@@ -122,10 +122,11 @@ function eligibilityOf(item, r, fill) {
 
 /**
  * A report with its words: each requirement's `name`; `conditions` and `notes` (eligibilityOf);
- * `held` (the operator already has it); for a "one of" alternative `one_of_id`, the same for
+ * `held` (the operator already has it); `apply` (where to apply: {name, url?, confirmed}), also on
+ * the plan's steps with their `name`; for a "one of" alternative `one_of_id`, the same for
  * every member of its group; each problem's `text` (the eligibility entry's, or the rule's);
  * `ask` (whom to ask) on items that need confirming; `answers` as {question, answer, value}
- * (answerText); and `counts` (countItems). Everything else is the report as the engine gave it.
+ * (answerText); `counts` (countItems) and `blockers` (blockersOf). Everything else is the report as the engine gave it.
  * @param {any} report evaluate()'s value
  * @param {{catalogue: any, questions: Question[], lang: Lang}} words the catalogue and the questions
  *   (questionsFrom) of one language
@@ -141,6 +142,7 @@ export function describe(report, { catalogue, questions, lang }) {
       return { ...p, text: fill(from?.text ?? '') };
     });
     const out = { ...item, name: r?.name ?? item.id, problems, ...eligibilityOf(item, r, fill), held: item.held === true };
+    if (r?.apply) out.apply = applyOf(r.apply);
     if (item.one_of) out.one_of_id = item.one_of.join(' ');
     // Whom to ask, for an item that needs confirming (the deciding rules' `ask`, in the core catalogue).
     if (item.status === 'needs_confirming') out.ask = item.because.map((b) => catalogue.rules[b.rule]?.ask).filter(Boolean);
@@ -151,7 +153,41 @@ export function describe(report, { catalogue, questions, lang }) {
     const q = byId.get(id);
     answers[id] = { question: q?.text ?? id, answer: q ? answerText(q, value, lang) : String(value), value };
   }
-  return { ...report, requirements, answers, counts: countItems(report.requirements) };
+  // Plan steps with their names and where to apply (the step's requirement's).
+  const steps = report.plan.steps.map((st) => {
+    const r = catalogue.requirements[st.id];
+    return r?.apply ? { ...st, name: r.name ?? st.id, apply: applyOf(r.apply) } : { ...st, name: r?.name ?? st.id };
+  });
+  return { ...report, requirements, answers, plan: { ...report.plan, steps }, counts: countItems(report.requirements), blockers: blockersOf(requirements) };
+}
+
+/**
+ * What this operator cannot do, for the top of a result: items not accepted (by this platform or
+ * for this entity type), and required items with a blocking condition not met. Each once:
+ * {id, name, status, texts} — `texts` the unmet conditions' words (empty for not accepted: the
+ * item's `because` says why); `entity: true` when a condition that blocks compares the entity
+ * type (the way forward is another entity type).
+ * @param {any[]} items described items
+ */
+function blockersOf(items) {
+  const out = [];
+  for (const i of items) {
+    if (i.held) continue;
+    const unmet = i.conditions.filter((c) => c.met === false && c.blocks);
+    if (i.status === 'not_accepted' || (i.status === 'required' && unmet.length)) {
+      const entity = i.problems.some((p) => p.certain && p.blocks && p.answers.includes('entity')) || i.because.some((b) => b.rule === 'entity');
+      out.push({ id: i.id, name: i.name, status: i.status, texts: unmet.map((c) => c.text), entity });
+    }
+  }
+  return out;
+}
+
+/** Where to apply, as an item or a plan step carries it: {name, url?, confirmed} (confirmed false: the
+ * address or system could not be confirmed; say so). */
+function applyOf(a) {
+  const out = { name: a.name, confirmed: a.confidence !== 'unconfirmed' };
+  if (a.url) out.url = a.url;
+  return out;
 }
 
 /**

@@ -11,7 +11,9 @@ export type Status = 'required' | 'needs_confirming' | 'possible' | 'not_accepte
 /** A rule id, or 'picked' (the user chose the category), 'entity' (not open to their entity), 'when' (a check's own condition). */
 export interface Because { rule: string; answers: string[] }
 /** An eligibility entry of the requirement (index into the catalogue's `eligibility`), or an uncertain `not_accepted` rule. */
-export interface Problem { eligibility?: number; rule?: string; blocks: boolean; certain: boolean; answers: string[] }
+export interface Problem { eligibility?: number; rule?: string; blocks: boolean; certain: boolean; answers: string[];
+  /** not certain: the unanswered questions whose answers would settle it */
+  settle: string[] }
 export interface Item { id: string; layer: 'law' | 'filing' | 'platform'; status: Status; because: Because[]; settle: string[];
   one_of?: string[]; problems: Problem[];
   /** Eligibility conditions these answers meet (indexes into the catalogue's `eligibility`; every answer they read is given). */

@@ -151,7 +151,7 @@ export function buildReport(t, n) {
     for (let j = 0; j < item.problems.length; j++) {
       const [e, rule, blocks, certain] = [t[p++], t[p++], t[p++], t[p++]];
       const x = e === NONE ? { rule: n.rules[rule] } : { eligibility: e };
-      item.problems[j] = Object.assign(x, { blocks: blocks === 1, certain: certain === 1, answers: ids(n.questions) });
+      item.problems[j] = Object.assign(x, { blocks: blocks === 1, certain: certain === 1, answers: ids(n.questions), settle: ids(n.questions) });
     }
     item.met = new Array(t[p++]);
     for (let j = 0; j < item.met.length; j++) item.met[j] = t[p++];

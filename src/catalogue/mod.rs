@@ -175,6 +175,21 @@ fn requirement_fields(
             f.push(("documents", value(|j| docs(j, d))));
         }
     }
+    // Where to apply: in the core catalogue (the plan's first steps show it on the first screen).
+    if let Some(a) = &r.apply {
+        f.push((
+            "apply",
+            value(|j| {
+                j.obj().str_field("name", a.name.get(lang));
+                if let Some(u) = &a.url {
+                    j.str_field("url", u);
+                }
+                j.str_field("confidence", a.confidence.name());
+                sources(j, rb, &a.sources);
+                j.end_obj();
+            }),
+        ));
+    }
     if let Some(m) = &r.myth {
         f.push((
             "myth",

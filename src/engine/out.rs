@@ -70,6 +70,8 @@ pub struct Problem<'a> {
     pub blocks: bool,
     pub certain: bool,
     pub answers: Ids<'a>,
+    /// Not certain: the unanswered questions that would settle it (empty when certain).
+    pub settle: Ids<'a>,
 }
 
 #[derive(Derive)]
@@ -171,6 +173,7 @@ pub fn report<'a>(rb: &'a RuleBase, r: &r::Report, answers: &Answers) -> Report<
                 blocks,
                 certain,
                 answers,
+                settle: qids(&p.settle),
             }
         };
         let one_of = item.one_of.map(|(ri, g)| {

@@ -303,6 +303,16 @@ fn expr(code: &mut Vec<u32>, rb: &RuleBase, e: &Expr) {
     }
 }
 
+/// The questions a condition reads.
+fn reads(e: &Expr, out: &mut Vec<QIdx>) {
+    match e {
+        Expr::Const(_) => {}
+        Expr::Yes(q) | Expr::Is(q, _) | Expr::IsNot(q, _) | Expr::In(q, _) => out.push(*q),
+        Expr::Has(q, _) | Expr::HasAny(q, _) | Expr::Cmp(q, _, _) => out.push(*q),
+        Expr::Not(c) | Expr::And(c) | Expr::Or(c) => c.iter().for_each(|c| reads(c, out)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -344,15 +354,5 @@ mod tests {
         assert_eq!(answer_bits(&Answer::Set(vec![64, 500])), 0);
         assert_eq!(answer_bits(&Answer::Num(3.0)), 0);
         assert_eq!(answer_bits(&Answer::NotSure), 0);
-    }
-}
-
-/// The questions a condition reads.
-fn reads(e: &Expr, out: &mut Vec<QIdx>) {
-    match e {
-        Expr::Const(_) => {}
-        Expr::Yes(q) | Expr::Is(q, _) | Expr::IsNot(q, _) | Expr::In(q, _) => out.push(*q),
-        Expr::Has(q, _) | Expr::HasAny(q, _) | Expr::Cmp(q, _, _) => out.push(*q),
-        Expr::Not(c) | Expr::And(c) | Expr::Or(c) => c.iter().for_each(|c| reads(c, out)),
     }
 }

@@ -60,6 +60,8 @@ pub struct Problem {
     /// An eligibility condition that is met (its answers all given): listed in the report's
     /// `met`, not as a problem.
     pub met: bool,
+    /// Not certain: the unanswered questions that would settle it.
+    pub settle: QSet,
     /// The questions whose answers decided it.
     pub answers: QSet,
 }
@@ -604,6 +606,7 @@ fn decide(
                     from: ProblemFrom::Eligibility(ei as u16),
                     certain: o.value == Tri::True,
                     met: false,
+                    settle: o.settle,
                     answers: o.why,
                 });
             } else if let (Tri::False, Some(reads)) =
@@ -622,6 +625,7 @@ fn decide(
                         from: ProblemFrom::Eligibility(ei as u16),
                         certain: true,
                         met: true,
+                        settle: QSet::default(),
                         answers,
                     });
                 }
@@ -651,6 +655,7 @@ fn rule_problems(all: &[Finding], first: u32, problems: &mut Vec<Problem>) {
                 from: ProblemFrom::Rule(r),
                 certain: false,
                 met: false,
+                settle: f.settle,
                 answers: f.because.answers,
             });
         }

@@ -103,6 +103,7 @@ pub fn tape(rb: &RuleBase, r: &Report, answers: &Answers) -> Vec<u32> {
             };
             t.0.extend([e, rule, blocks.into(), p.certain.into()]);
             t.set(&p.answers);
+            t.set(&p.settle);
         }
         let met = || {
             all.iter().filter_map(|p| match (p.met, p.from) {

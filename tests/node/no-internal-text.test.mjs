@@ -68,7 +68,7 @@ test('no Latin-script words in the Chinese words outside the allow-list', () => 
 test('no file names, repository paths or notes about how the project was made, in either language', () => {
   // app.json is the mini-program's own configuration file, which a developer edits: not ours.
   const FILE = /\b[\w.-]+\.(md|toml|mjs|js|rs|py|php|json|jsonl)\b|\b(src|docs|rules|www|tests|tools|scripts|shared|reference)\/[\w./-]+/;
-  const MAKING = /this project|the post this project|started from|research id|search-index|search index|mirror:|findings|the article|文章(说|没|把|提到|完全|的说法|也)|本项目|原帖/i;
+  const MAKING = /this project|the post this project|started from|research id|search-index|search index|mirror:|findings|the article|文章(说|没|把|提到|完全|的说法|也)|本项目|原帖|博文|the (blog )?post\b/i;
   const bad = [];
   for (const lang of ['zh-CN', 'en']) {
     for (const [path, s] of strings(lang)) {

@@ -3,7 +3,7 @@
 // holds, and how a result counts (a "one of" group once, needs-confirming never as required).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mp } from './engine.mjs';
+import { catalogue, mp } from './engine.mjs';
 
 const MALL = {
   platform: 'wechat', product: 'mini_program', entity: 'company', foreign_share: 'none', capital: 5000,
@@ -92,4 +92,28 @@ test('a plan step with an unknown lead time says so (null), and the plan names i
     assert.ok(s.lead_time === null || (Array.isArray(s.lead_time) && s.lead_time[0] <= s.lead_time[1]), JSON.stringify(s));
   }
   assert.deepEqual(r.plan.unknown, r.plan.steps.filter((s) => s.lead_time === null).map((s) => s.id));
+});
+
+test('a Douyin, Alipay or Baidu report says nothing of WeChat on the items that apply (names, summaries, conditions, notes)', () => {
+  const bad = new Set();
+  for (const platform of ['douyin', 'alipay', 'baidu']) {
+    for (const answers of [{ ...MALL, platform }, { ...MALL, platform, entity: 'individual' }, { platform, product: 'mini_game', entity: 'company', game_pay: 'ads' }]) {
+      const r = mp.evaluate(answers, 'zh-CN');
+      const c = catalogue('zh-CN');
+      for (const i of r.requirements.filter((x) => ['required', 'possible', 'not_accepted', 'needs_confirming'].includes(x.status))) {
+        const texts = [i.name, c.requirements[i.id]?.summary ?? '', ...i.conditions.map((x) => x.text), ...i.notes, ...i.problems.map((p) => p.text)];
+        // Alipay's rule against WeChat's name in a listing is about WeChat on another platform.
+        for (const t of texts) if (/微信/.test(t) && !/不能出现腾讯或微信的名称/.test(t)) bad.add(`${platform} ${i.id}: ${t.slice(0, 90)}`);
+      }
+    }
+  }
+  assert.deepEqual([...bad], []);
+});
+
+test('blockers: an individual running a mall is told what is closed to its entity type; a company with enough capital has none of those', () => {
+  const ind = mp.evaluate({ ...MALL, entity: 'individual' }, 'zh-CN');
+  const b21 = ind.blockers.find((b) => b.id === 'vats-b21');
+  assert.ok(b21 && b21.entity && b21.texts.some((t) => t.includes('个人')), JSON.stringify(ind.blockers));
+  const co = mp.evaluate(MALL, 'zh-CN');
+  assert.ok(!co.blockers.some((b) => b.id === 'vats-b21'), JSON.stringify(co.blockers));
 });

@@ -97,7 +97,7 @@ for (const s of scenarios) {
     }
 
     // The English report is the same but for its words.
-    const strip = (r) => JSON.stringify({ ...r, answers: Object.keys(r.answers), requirements: r.requirements.map(({ name, ask, notes, ...i }) => ({ ...i, asks: ask?.length ?? 0, notes: notes.length, problems: i.problems.map(({ text, ...p }) => p), conditions: i.conditions.map(({ text, ...c }) => c) })) });
+    const strip = (r) => JSON.stringify({ ...r, answers: Object.keys(r.answers), blockers: r.blockers.map(({ name, texts, ...b }) => ({ ...b, texts: texts.length })), plan: { ...r.plan, steps: r.plan.steps.map(({ name, apply, ...st }) => ({ ...st, apply: apply?.confirmed })) }, requirements: r.requirements.map(({ name, ask, notes, apply, ...i }) => ({ ...i, asks: ask?.length ?? 0, notes: notes.length, apply: apply?.url, problems: i.problems.map(({ text, ...p }) => p), conditions: i.conditions.map(({ text, ...c }) => c) })) });
     assert.equal(strip(mp.evaluate(s.answers ?? {}, 'en')), strip(report), 'zh-CN and en reports differ beyond their words');
   });
 }

@@ -273,6 +273,12 @@ record!(Eligibility {
     sources
 });
 record!(Myth { text, sources });
+record!(Apply {
+    name,
+    url,
+    confidence,
+    sources
+});
 record!(Requirement {
     id,
     layer,
@@ -292,6 +298,7 @@ record!(Requirement {
     documents,
     eligibility,
     held_when,
+    apply,
     myth,
     sources,
     confidence,

@@ -215,6 +215,8 @@ pub struct Requirement {
     pub eligibility: List<Eligibility>,
     /// When this holds, the operator already has it (`held_when`): done, not a plan step.
     pub held_when: Option<Expr>,
+    /// Where to apply: the official system's name and address, with its sources.
+    pub apply: Option<Apply>,
     pub myth: Option<Myth>,
     pub sources: List<u16>,
     pub confidence: Confidence,
@@ -245,6 +247,15 @@ pub struct Eligibility {
     pub text: Text,
     /// The wording when the condition is met; `None` for a note.
     pub met: Option<Text>,
+    pub sources: List<u16>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Apply {
+    pub name: Text,
+    /// None: no address we could confirm (the name says where instead).
+    pub url: Option<Str>,
+    pub confidence: Confidence,
     pub sources: List<u16>,
 }
 

@@ -79,6 +79,15 @@ pub struct RawEligibility {
 }
 
 #[derive(Clone, Debug, Default)]
+pub struct RawApply {
+    pub text: Option<RawText>,
+    pub url: Option<At<String>>,
+    pub confidence: Option<At<String>>,
+    pub sources: Vec<At<String>>,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Debug, Default)]
 pub struct RawMyth {
     pub text: Option<RawText>,
     pub sources: Vec<At<String>>,
@@ -119,6 +128,7 @@ pub struct RawRequirement {
     pub documents: Option<RawDocs>,
     pub eligibility: Vec<RawEligibility>,
     pub held_when: Option<RawCond>,
+    pub apply: Option<RawApply>,
     pub myth: Option<RawMyth>,
     pub sources: Vec<At<String>>,
     pub sources_loc: Option<Loc>,
@@ -731,6 +741,27 @@ fn read_requirement(t: &mut Tab) -> RawRequirement {
         },
         None => None,
     };
+    let apply = match t.get("apply") {
+        Some(v) => match v.get_ref().as_table() {
+            Some(table) => {
+                let mut sub = t.sub(table, v.span().start);
+                let a = RawApply {
+                    text: sub.own_text(),
+                    url: sub.string("url"),
+                    confidence: sub.string("confidence"),
+                    sources: sub.strings("sources"),
+                    loc: sub.loc(v.span().start),
+                };
+                sub.finish(&["zh", "en", "url", "confidence", "sources"]);
+                Some(a)
+            }
+            None => {
+                t.wrong_type("apply", v, "a table { zh, en, url, confidence, sources }");
+                None
+            }
+        },
+        None => None,
+    };
     let documents = match t.get("documents") {
         Some(v) => match v.get_ref().as_table() {
             Some(table) => {
@@ -764,6 +795,7 @@ fn read_requirement(t: &mut Tab) -> RawRequirement {
         documents,
         eligibility,
         held_when: t.cond("held_when"),
+        apply,
         myth,
         sources,
         sources_loc,
@@ -791,6 +823,7 @@ fn read_requirement(t: &mut Tab) -> RawRequirement {
         "eligibility",
         "note",
         "held_when",
+        "apply",
         "myth",
         "sources",
         "confidence",

@@ -969,6 +969,17 @@ fn resolve_requirements(
             documents: r.documents.as_ref().map(resolve_docs),
             eligibility: list(eligibility),
             held_when: r.held_when.as_ref().and_then(|c| ctx.cond(c, id)),
+            apply: r.apply.as_ref().and_then(|a| {
+                let name = ctx.text(&a.text, id, "apply zh/en", &a.loc, true);
+                let sources = ctx.sources(&a.sources, &Some(a.loc.clone()), id, &a.loc);
+                let confidence = ctx.confidence(&a.confidence, &sources, id, &a.loc);
+                name.map(|name| Apply {
+                    name,
+                    url: a.url.as_ref().map(|u| owned(&u.value)),
+                    confidence,
+                    sources,
+                })
+            }),
             myth,
             sources,
             confidence,
