@@ -280,4 +280,5 @@ export default {
   'plan.then': 'Then',
   'outcome.todoOne': 'You have 1 thing to do.',
   'outcome.possibleOne': 'Whether %{n} more are needed depends on 1 question.',
+  'plan.unconfirmed': ' (not confirmed)',
 };

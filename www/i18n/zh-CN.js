@@ -280,4 +280,5 @@ export default {
   'plan.then': '接下来',
   'outcome.todoOne': '你要办理 1 件事。',
   'outcome.possibleOne': '另有 %{n} 项是否需要，要看你对 1 个问题的回答。',
+  'plan.unconfirmed': '（尚未核实）',
 };

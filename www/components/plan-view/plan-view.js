@@ -80,10 +80,10 @@ export function whenText(s, ctx) {
  */
 function whereTo(s, ctx, authority) {
   const { t } = ctx;
-  const apply = /** @type {{name?: string, url?: string}|undefined} */ (/** @type {any} */ (s.item)?.apply);
+  const apply = /** @type {{name?: string, url?: string, confirmed?: boolean}|undefined} */ (/** @type {any} */ (s.item)?.apply);
   if (apply && apply.name) {
     const target = apply.url ? h('a', { text: apply.name, attrs: { href: apply.url, target: '_blank', rel: 'noopener noreferrer' } }) : h('span', { text: apply.name });
-    return h('span', { class: 'step-where' }, t('plan.applyAt'), target);
+    return h('span', { class: 'step-where' }, t('plan.applyAt'), target, apply.confirmed === false ? t('plan.unconfirmed') : null);
   }
   const r = /** @type {import('../../app/types.js').Catalogue} */ (ctx.catalogue).requirements[s.id];
   const who = /** @type {string|undefined} */ (r?.authority);

@@ -64,7 +64,8 @@ export function renderOutcome(ctx, o, plan, evaluate) {
       ),
     );
   }
-  box.appendChild(h('p', { class: 'overview-line', text: headline(o, ctx) }));
+  const [first, ...rest] = headline(o, ctx);
+  box.appendChild(h('p', { class: 'overview-line' }, h('strong', { text: first }), rest.length ? ' ' + rest.join(ctx.lang === 'en' ? ' ' : '') : null));
   if (plan.total && plan.steps.length) box.appendChild(h('p', { class: 'outcome-total', text: totalText(plan.total, ctx) }));
   const next = (ctx.report?.next_questions || []).filter((n) => ctx.asked().includes(n.id));
   if (next.length) {
@@ -99,7 +100,7 @@ function headline(o, ctx) {
   if (o.held) parts.push(t('outcome.held', { n: o.held }));
   if (o.possible.length) parts.push(t(o.possibleQuestions === 1 ? 'outcome.possibleOne' : 'outcome.possible', { n: o.possible.length, q: o.possibleQuestions }));
   if (o.confirming.length) parts.push(t('outcome.confirming', { n: o.confirming.length }));
-  return parts.join(ctx.lang === 'en' ? ' ' : '');
+  return parts;
 }
 
 /**
