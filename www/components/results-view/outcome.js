@@ -65,7 +65,7 @@ export function renderOutcome(ctx, o, plan, evaluate) {
     );
   }
   const [first, ...rest] = headline(o, ctx);
-  box.appendChild(h('p', { class: 'overview-line' }, h('strong', { text: first }), rest.length ? ' ' + rest.join(ctx.lang === 'en' ? ' ' : '') : null));
+  box.appendChild(h('p', { class: 'overview-line' }, h('strong', { text: first }), rest.length ? (ctx.lang === 'en' ? ' ' : '') + rest.join(ctx.lang === 'en' ? ' ' : '') : null));
   if (plan.total && plan.steps.length) box.appendChild(h('p', { class: 'outcome-total', text: totalText(plan.total, ctx) }));
   const next = (ctx.report?.next_questions || []).filter((n) => ctx.asked().includes(n.id));
   if (next.length) {
