@@ -105,6 +105,7 @@ test('full flow on a 360 px phone: questions, check answers, results, plan, chec
   const liveDriven = report.requirements.filter((i) => i.status === 'required' && noLive.requirements.find((j) => j.id === i.id)?.status !== 'required');
   if (liveDriven.length) {
     await a.locator('.what-if-box > summary').click();
+    await a.locator('.what-if').waitFor();
     const item = a.locator('.what-if-item[data-question="content"][data-option="live"]');
     assert.equal(await item.count(), 1);
     assert.ok((await item.textContent()).includes(cat.requirements[liveDriven[0].id].name));
