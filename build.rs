@@ -51,11 +51,13 @@ fn strip(rb: &mut model::RuleBase) {
     for r in reqs.iter_mut() {
         r.name = blank();
         (r.summary, r.authority, r.validity, r.scope) = (None, None, None, None);
-        (r.documents, r.myth, r.checked) = (None, None, None);
+        (r.documents, r.myth, r.checked, r.apply) = (None, None, None, None);
         r.sources = Borrowed(&[]);
         let mut el = r.eligibility.to_vec();
         for e in el.iter_mut() {
             e.text = blank();
+            // Keep whether it is a condition or a note (the engine reports met conditions only).
+            e.met = e.met.as_ref().map(|_| blank());
             e.when_src = Borrowed("");
             e.sources = Borrowed(&[]);
         }

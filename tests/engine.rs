@@ -126,9 +126,11 @@ fn eligibility_problems_are_certain_or_uncertain() {
     // Eligibility entry 0 (its text is the catalogue's), with the answer it compared.
     assert_eq!(
         problems,
-        &json!([{"eligibility": 0, "blocks": true, "certain": true, "answers": ["entity"]}])
+        &json!([{"eligibility": 0, "blocks": true, "certain": true, "answers": ["entity"], "settle": []}])
     );
     assert_eq!(person["answers"]["entity"], "person");
+    // The capital condition is not "met" for a person, who is never asked the capital.
+    assert_eq!(item(&person, "licence").unwrap()["met"], json!([]));
     let unsure = report(
         &rb,
         json!({"entity": "company", "capital": "not_sure", "sells": ["market"]}),
@@ -137,6 +139,9 @@ fn eligibility_problems_are_certain_or_uncertain() {
     assert_eq!(problems.as_array().unwrap().len(), 1, "{problems}");
     assert_eq!(problems[0]["eligibility"], 1);
     assert_eq!(problems[0]["certain"], false);
+    // Uncertain: it names the question that settles it; the entity condition is met.
+    assert_eq!(problems[0]["settle"], json!(["capital"]));
+    assert_eq!(item(&unsure, "licence").unwrap()["met"], json!([0]));
     let small = report(
         &rb,
         json!({"entity": "company", "capital": 50, "sells": ["market"]}),
@@ -145,6 +150,15 @@ fn eligibility_problems_are_certain_or_uncertain() {
         item(&small, "licence").unwrap()["problems"][0]["certain"],
         true
     );
+    // Enough capital: both conditions met, no problem.
+    let big = report(
+        &rb,
+        json!({"entity": "company", "capital": 5000, "sells": ["market"]}),
+    );
+    let licence = item(&big, "licence").unwrap();
+    assert_eq!(licence["problems"], json!([]));
+    assert_eq!(licence["met"], json!([0, 1]));
+    assert_eq!(big["answers"]["capital"], 5000.0);
 }
 
 #[test]
@@ -216,13 +230,15 @@ fn the_plan_follows_prerequisites_and_adds_lead_times() {
     let plan = &r["plan"];
     assert_eq!(
         plan["steps"][0],
-        json!({"id": "registration", "step": "entity", "start": [0, 0], "finish": [3, 5]})
+        json!({"id": "registration", "step": "entity", "start": [0, 0], "finish": [3, 5], "lead_time": [3, 5]})
     );
     assert_eq!(
         plan["steps"][1],
-        json!({"id": "licence", "step": "licence", "start": [3, 5], "finish": [23, 65]})
+        json!({"id": "licence", "step": "licence", "start": [3, 5], "finish": [23, 65], "lead_time": [20, 60]})
     );
     assert_eq!(plan["total"], json!([23, 65]));
+    // Every lead time is known: the total leaves nothing out.
+    assert_eq!(plan["unknown"], json!([]));
 }
 
 #[test]

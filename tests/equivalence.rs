@@ -1,6 +1,6 @@
 //! The engine against tests/fixtures/equivalence.jsonl: 3,000 seeded random answer sets and what
 //! the engine answered for each (statuses, `because` rule and answer ids, settle questions,
-//! eligibility problems, checklist, plan, next questions, flow). The fixture was made once from
+//! eligibility problems, met conditions, held, checklist, plan with each step's lead time, next questions, flow). The fixture was made once from
 //! the engine before issue 14's rewrite (see its first line) and stays as a regression fixture: a
 //! change in any report fails this test. It is regenerated only on purpose, when the rules change:
 //!
@@ -154,7 +154,7 @@ fn normalise(report: &Value) -> Value {
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|p| json!([problem_id(id, p), p["blocks"], p["certain"]]))
+                .map(|p| json!([problem_id(id, p), p["blocks"], p["certain"], p["settle"]]))
                 .collect();
             json!([
                 id,
@@ -162,7 +162,9 @@ fn normalise(report: &Value) -> Value {
                 because(&i["because"]),
                 i["settle"],
                 i.get("one_of").cloned().unwrap_or(Value::Null),
-                problems
+                problems,
+                i["met"],
+                i["held"]
             ])
         })
         .collect();
@@ -182,14 +184,14 @@ fn normalise(report: &Value) -> Value {
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| json!([s["id"], s["step"], s["start"], s["finish"]]))
+        .map(|s| json!([s["id"], s["step"], s["start"], s["finish"], s["lead_time"]]))
         .collect();
     json!({
         "flow": [report["flow"]["asked"], report["flow"]["next"], report["flow"]["unsure"]],
         "requirements": items,
         "checklist": checklist,
         "next_questions": next,
-        "plan": [plan, report["plan"]["total"]],
+        "plan": [plan, report["plan"]["total"], report["plan"]["unknown"]],
     })
 }
 
@@ -201,7 +203,7 @@ fn report_of(answers: &Map<String, Value>) -> Value {
 fn header() -> Value {
     json!({
         "about": "mpcheck equivalence fixture: 3,000 seeded random answer sets (tests/equivalence.rs, seed 20261206) and the engine's report of each, without texts",
-        "made_from": "first from commit d7e8fad (the engine of 64270e7, before issue 14 rewrote it, with the confirm/needs_confirming commit on top), which the rewritten engine reproduced on those rules; regenerated on purpose 2026-12-06 by the rewritten engine when the rule base's round 2 (issues 16 and 17, rules 2026.12.1) changed the questions and answers",
+        "made_from": "first from commit d7e8fad (the engine of 64270e7, before issue 14 rewrote it, with the confirm/needs_confirming commit on top), which the rewritten engine reproduced on those rules; regenerated on purpose 2026-12-06 by the rewritten engine when the rule base's round 2 (issues 16 and 17, rules 2026.12.1) changed the questions and answers; again on purpose 2026-12-06 for issue 18 (rules 2026.12.1 plus: eligibility conditions reported `met`, the `held` question and `held_when`, notes split from conditions, each problem's `settle`, plan steps with their own `lead_time` and the plan's `unknown`, WeChat's game content review merged into the filing's pre-approval)",
         "regenerate": "only on purpose, when the rules change: MPCHECK_REGENERATE=1 cargo test --test equivalence (then review the diff)",
         "rules_version": RULES.version.to_string(),
     })

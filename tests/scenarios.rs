@@ -30,7 +30,7 @@ fn ids(v: &Value) -> BTreeSet<String> {
 /// Checks one scenario's expectations; returns what failed.
 fn check(report: &Value, expect: &toml::Table) -> Vec<String> {
     let mut fails = Vec::new();
-    const KEYS: [&str; 11] = [
+    const KEYS: [&str; 13] = [
         "required",
         "possible",
         "not_accepted",
@@ -42,6 +42,8 @@ fn check(report: &Value, expect: &toml::Table) -> Vec<String> {
         "because",
         "settle",
         "problem",
+        "held",
+        "met",
     ];
     for key in expect.keys() {
         if !KEYS.contains(&key.as_str()) {
@@ -117,6 +119,24 @@ fn check(report: &Value, expect: &toml::Table) -> Vec<String> {
         let got = status_of(report, id).map(|i| ids(&i["settle"]));
         if got.as_ref() != Some(&want) {
             fails.push(format!("`{id}` should be settled by {want:?}, is {got:?}"));
+        }
+    }
+    for id in common::strings(expect.get("held")) {
+        if status_of(report, &id).map(|i| &i["held"]) != Some(&Value::Bool(true)) {
+            fails.push(format!("`{id}` should be held"));
+        }
+    }
+    for id in common::strings(expect.get("met")) {
+        let met = status_of(report, &id).and_then(|i| i["met"].as_array());
+        if met.is_none_or(|m| m.is_empty()) {
+            fails.push(format!("`{id}` should have an eligibility condition met"));
+        }
+    }
+    // Whatever the scenario: an item the operator holds is not a plan step.
+    for step in report["plan"]["steps"].as_array().into_iter().flatten() {
+        let id = step["id"].as_str().unwrap_or("");
+        if status_of(report, id).is_some_and(|i| i["held"] == true) {
+            fails.push(format!("`{id}` is held but is a plan step"));
         }
     }
     for p in common::tables(expect.get("problem")) {

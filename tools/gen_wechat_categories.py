@@ -258,20 +258,20 @@ NAMES = {
 # Where the 2024 blog post (and common advice) is wrong about a category: id → (zh, en, sources).
 MYTHS = {
     "wx-ni-ent-other-video": (
-        "文章说「视频播放要办《广播电视节目制作经营许可证》」：法律上不对，网上传播视听节目要的是《信息网络传播视听节目许可证》（或备案），制作经营许可证管的是节目制作；但微信这个类目确实把制作经营许可证列为 6 选 1 之一。用文娱-视频类目的官方插件播放，就不需要这个类目。",
-        "The article says video playback needs the radio and TV programme production licence. Wrong in law: disseminating audio-visual programmes online needs the online audio-visual licence (or a filing); the production licence covers making programmes. WeChat does accept the production licence as one of six options for this category, and playing through an official plugin of the video category avoids the category altogether.",
+        "网上常见说法：「视频播放要办《广播电视节目制作经营许可证》」：法律上不对，网上传播视听节目要的是《信息网络传播视听节目许可证》（或备案），制作经营许可证管的是节目制作；但微信这个类目确实把制作经营许可证列为 6 选 1 之一。用文娱-视频类目的官方插件播放，就不需要这个类目。",
+        "A common claim online says video playback needs the radio and TV programme production licence. Wrong in law: disseminating audio-visual programmes online needs the online audio-visual licence (or a filing); the production licence covers making programmes. WeChat does accept the production licence as one of six options for this category, and playing through an official plugin of the video category avoids the category altogether.",
         ["plat-post-2024", "w-cat", "plat-w-video-plugin"]),
     "wx-ni-medical-other-private-medical-institution": (
-        "文章说医疗美容要办 ICP 许可证：不对。医美要的是《医疗机构执业许可证》，微信私立医疗机构类目的官方示例就是医美小程序，只要这张执业许可证。",
-        "The article says medical beauty needs an ICP licence. Wrong: it needs the medical institution practising licence, and WeChat's own example for the private medical institution category is a medical-beauty mini-program needing only that licence.",
+        "网上常见说法：医疗美容要办 ICP 许可证：不对。医美要的是《医疗机构执业许可证》，微信私立医疗机构类目的官方示例就是医美小程序，只要这张执业许可证。",
+        "A common claim online says medical beauty needs an ICP licence. Wrong: it needs the medical institution practising licence, and WeChat's own example for the private medical institution category is a medical-beauty mini-program needing only that licence.",
         ["plat-post-2024", "plat-w-medical-post", "w-cat"]),
     "wx-ni-ent-animation-and-comics": (
-        "文章把动漫归到游戏类：不对。动漫属于网络文化经营许可证的「网络动漫」范围，这个类目要的就是含动漫产品的网络文化经营许可证；游戏 2019 年起已不在网络文化经营许可证范围内。",
-        "The article files animation under games. Wrong: animation is the online-animation scope of the online culture licence, which is exactly what this category asks for; games left that licence's scope in 2019.",
+        "网上常见说法把动漫归到游戏类：不对。动漫属于网络文化经营许可证的「网络动漫」范围，这个类目要的就是含动漫产品的网络文化经营许可证；游戏 2019 年起已不在网络文化经营许可证范围内。",
+        "A common claim online files animation under games. Wrong: animation is the online-animation scope of the online culture licence, which is exactly what this category asks for; games left that licence's scope in 2019.",
         ["plat-post-2024", "w-cat"]),
     "wx-ni-shop-food-and-drink": (
-        "文章说自营销售要办 ICP 许可证：微信的商家自营类目要的是行业资质（食品类是食品经营许可证或预包装食品销售备案），不要求增值电信业务经营许可证。",
-        "The article says self-operated selling needs an ICP licence. WeChat's merchant-shop categories ask for sector documents (for food, a food business licence or a prepackaged-food filing), not a value-added telecom licence.",
+        "网上常见说法：自营销售要办 ICP 许可证：微信的商家自营类目要的是行业资质（食品类是食品经营许可证或预包装食品销售备案），不要求增值电信业务经营许可证。",
+        "A common claim online says self-operated selling needs an ICP licence. WeChat's merchant-shop categories ask for sector documents (for food, a food business licence or a prepackaged-food filing), not a value-added telecom licence.",
         ["plat-post-2024", "w-cat", "plat-w-ministore"]),
 }
 
@@ -513,6 +513,9 @@ def summary_for(rec, scope):
     quoted = []
     for n in rec.get("notes", []):
         text = re.sub(r"^(类目适用范围：|备注：|内测: )", "", n).strip()
+        # The reference's own English annotations, e.g. "(the alternatives are per region, …)",
+        # are not the platform's words.
+        text = re.sub(r"\s*\([a-z][A-Za-z ,']*\)?$", "", text).strip()
         if not CJK.search(text[:4]) or text in (scope or "") or text in quoted:
             continue
         quoted.append(text)
@@ -795,6 +798,9 @@ def generate(records, json_label):
                        '（或按机关登记的单位）能提供，企业、个体工商户和媒体拿不到。"')
             out.append('en = "This category asks for a unified social credit code certificate of type 机关 '
                        '(government body): companies, sole traders and media cannot provide it."')
+            out.append('met = { zh = "这个类目要求机构类型为「机关」的统一社会信用代码证：你的主体是「{entity}」，可以提供。", '
+                       'en = "This category asks for a unified social credit code certificate of type 机关 (government body): '
+                       'your entity is “{entity}”, which can provide it." }')
             out.append('sources = ["w-cat"]')
         out.append("")
         demands_of[rid] = licence_demands(req)

@@ -73,10 +73,60 @@ export function questionsFrom(file, catalogue) {
 }
 
 /**
- * A report with its words: each requirement's `name`, each problem's `text` (the eligibility
- * entry's, or the rule's), `ask` (whom to ask) on items that need confirming, and `answers` as
- * {question, answer, value} (the question's words and
- * the answer's, answerText). Everything else is the report as the engine gave it.
+ * A wording with its `{question}` placeholders filled with the answers' words (answerText).
+ * @param {string} text
+ * @param {Record<string, unknown>} values the report's `answers` (question id → value as given)
+ * @param {Map<string, Question>} byId
+ * @param {Lang} lang
+ */
+export function fillAnswers(text, values, byId, lang) {
+  return text.replace(/\{([a-z0-9_]+)\}/g, (whole, id) => (byId.has(id) ? answerText(byId.get(id), values[id], lang) : whole));
+}
+
+/**
+ * An item's eligibility entries as they apply to these answers (the engine decides which; the
+ * catalogue words them): `conditions` in catalogue order, each `{text, met, blocks}` — met true
+ * (met wording, every answer it reads given), false (not-met wording), or null (not known yet:
+ * the not-met wording, and `settle` names the questions that decide it); the same sentence once.
+ * `notes`: the texts of the notes (`[[requirement.note]]`) whose condition holds.
+ * Entries about another entity type, platform or product are in neither.
+ */
+function eligibilityOf(item, r, fill) {
+  const entries = r?.eligibility || [];
+  const found = [];
+  for (const p of item.problems) {
+    if (p.eligibility === undefined) continue;
+    found.push({ at: p.eligibility, met: p.certain ? false : null, blocks: p.blocks, settle: p.certain ? undefined : p.settle });
+  }
+  for (const at of item.met || []) found.push({ at, met: true, blocks: entries[at]?.blocks ?? true });
+  found.sort((a, b) => a.at - b.at);
+  const conditions = [];
+  const notes = [];
+  const seen = new Set();
+  for (const f of found) {
+    const e = entries[f.at];
+    if (!e) continue;
+    if (e.met === undefined) {
+      if (f.met === false) notes.push(fill(e.text));
+      continue;
+    }
+    const text = fill(f.met ? e.met : e.text);
+    if (seen.has(text)) continue;
+    seen.add(text);
+    const c = { text, met: f.met, blocks: f.blocks };
+    if (f.settle) c.settle = f.settle;
+    conditions.push(c);
+  }
+  return { conditions, notes };
+}
+
+/**
+ * A report with its words: each requirement's `name`; `conditions` and `notes` (eligibilityOf);
+ * `held` (the operator already has it); `apply` (where to apply: {name, url?, confirmed}), also on
+ * the plan's steps with their `name`; for a "one of" alternative `one_of_id`, the same for
+ * every member of its group; each problem's `text` (the eligibility entry's, or the rule's);
+ * `ask` (whom to ask) on items that need confirming; `answers` as {question, answer, value}
+ * (answerText); `counts` (countItems) and `blockers` (blockersOf). Everything else is the report as the engine gave it.
  * @param {any} report evaluate()'s value
  * @param {{catalogue: any, questions: Question[], lang: Lang}} words the catalogue and the questions
  *   (questionsFrom) of one language
@@ -84,13 +134,16 @@ export function questionsFrom(file, catalogue) {
  */
 export function describe(report, { catalogue, questions, lang }) {
   const byId = new Map(questions.map((q) => [q.id, q]));
+  const fill = (text) => fillAnswers(text, report.answers, byId, lang);
   const requirements = report.requirements.map((item) => {
     const r = catalogue.requirements[item.id];
     const problems = item.problems.map((p) => {
       const from = p.rule !== undefined ? catalogue.rules[p.rule] : r?.eligibility?.[p.eligibility];
-      return { ...p, text: from?.text ?? '' };
+      return { ...p, text: fill(from?.text ?? '') };
     });
-    const out = { ...item, name: r?.name ?? item.id, problems };
+    const out = { ...item, name: r?.name ?? item.id, problems, ...eligibilityOf(item, r, fill), held: item.held === true };
+    if (r?.apply) out.apply = applyOf(r.apply);
+    if (item.one_of) out.one_of_id = item.one_of.join(' ');
     // Whom to ask, for an item that needs confirming (the deciding rules' `ask`, in the core catalogue).
     if (item.status === 'needs_confirming') out.ask = item.because.map((b) => catalogue.rules[b.rule]?.ask).filter(Boolean);
     return out;
@@ -100,7 +153,61 @@ export function describe(report, { catalogue, questions, lang }) {
     const q = byId.get(id);
     answers[id] = { question: q?.text ?? id, answer: q ? answerText(q, value, lang) : String(value), value };
   }
-  return { ...report, requirements, answers };
+  // Plan steps with their names and where to apply (the step's requirement's).
+  const steps = report.plan.steps.map((st) => {
+    const r = catalogue.requirements[st.id];
+    return r?.apply ? { ...st, name: r.name ?? st.id, apply: applyOf(r.apply) } : { ...st, name: r?.name ?? st.id };
+  });
+  return { ...report, requirements, answers, plan: { ...report.plan, steps }, counts: countItems(report.requirements), blockers: blockersOf(requirements) };
+}
+
+/**
+ * What this operator cannot do, for the top of a result: items not accepted (by this platform or
+ * for this entity type), and required items with a blocking condition not met. Each once:
+ * {id, name, status, texts} — `texts` the unmet conditions' words (empty for not accepted: the
+ * item's `because` says why); `entity: true` when a condition that blocks compares the entity
+ * type (the way forward is another entity type).
+ * @param {any[]} items described items
+ */
+function blockersOf(items) {
+  const out = [];
+  for (const i of items) {
+    if (i.held) continue;
+    const unmet = i.conditions.filter((c) => c.met === false && c.blocks);
+    if (i.status === 'not_accepted' || (i.status === 'required' && unmet.length)) {
+      const entity = i.problems.some((p) => p.certain && p.blocks && p.answers.includes('entity')) || i.because.some((b) => b.rule === 'entity');
+      out.push({ id: i.id, name: i.name, status: i.status, texts: unmet.map((c) => c.text), entity });
+    }
+  }
+  return out;
+}
+
+/** Where to apply, as an item or a plan step carries it: {name, url?, confirmed} (confirmed false: the
+ * address or system could not be confirmed; say so). */
+function applyOf(a) {
+  const out = { name: a.name, confirmed: a.confidence !== 'unconfirmed' };
+  if (a.url) out.url = a.url;
+  return out;
+}
+
+/**
+ * What a result counts: `required` — required items the operator does not hold yet, a "one of"
+ * group once; `held`; `needs_confirming`, `possible`, `not_accepted` — each its own count (needs
+ * confirming is never counted as required).
+ * @param {{id: string, status: string, one_of?: string[], held?: boolean}[]} items
+ */
+export function countItems(items) {
+  const counts = { required: 0, held: 0, needs_confirming: 0, possible: 0, not_accepted: 0 };
+  const groups = new Set();
+  for (const item of items) {
+    if (item.status === 'required' && item.held) counts.held++;
+    else if (item.status === 'required' && item.one_of) {
+      const g = item.one_of.join(' ');
+      if (!groups.has(g) && !item.one_of.some((id) => items.some((i) => i.id === id && i.held))) counts.required++;
+      groups.add(g);
+    } else if (item.status in counts) counts[item.status]++;
+  }
+  return counts;
 }
 
 /**

@@ -11,13 +11,25 @@ export type Status = 'required' | 'needs_confirming' | 'possible' | 'not_accepte
 /** A rule id, or 'picked' (the user chose the category), 'entity' (not open to their entity), 'when' (a check's own condition). */
 export interface Because { rule: string; answers: string[] }
 /** An eligibility entry of the requirement (index into the catalogue's `eligibility`), or an uncertain `not_accepted` rule. */
-export interface Problem { eligibility?: number; rule?: string; blocks: boolean; certain: boolean; answers: string[] }
+export interface Problem { eligibility?: number; rule?: string; blocks: boolean; certain: boolean; answers: string[];
+  /** not certain: the unanswered questions whose answers would settle it */
+  settle: string[] }
 export interface Item { id: string; layer: 'law' | 'filing' | 'platform'; status: Status; because: Because[]; settle: string[];
-  one_of?: string[]; problems: Problem[] }
+  one_of?: string[]; problems: Problem[];
+  /** Eligibility conditions these answers meet (indexes into the catalogue's `eligibility`; every answer they read is given). */
+  met: number[];
+  /** The operator already holds it (the requirement's `held_when`): done, not a plan step, no problems. */
+  held: boolean }
 export interface Report { version: string; flow: { asked: string[]; next: string | null; unsure: string[] };
   requirements: Item[]; checklist: { id: string; status: 'required' | 'possible'; because: Because[]; settle: string[] }[];
   next_questions: { id: string; settles: number }[];
-  plan: { steps: { id: string; step: string; start: [number, number]; finish: [number, number] }[]; total: [number, number] };
+  plan: { steps: { id: string; step: string; start: [number, number]; finish: [number, number];
+      /** its own lead time in working days; null: unknown (counted as 0 in start, finish and total) */
+      lead_time: [number, number] | null }[];
+    /** working days over the steps with a known lead time: with any `unknown`, "at least" this */
+    total: [number, number];
+    /** ids of the steps whose lead time is unknown */
+    unknown: string[] };
   /** Every answer cited by a `because` or a problem, as given (null: unanswered). */
   answers: Record<string, AnswerValue> }
 export interface Cause { id: string; score: number; matched: string[] }

@@ -151,8 +151,11 @@ export function buildReport(t, n) {
     for (let j = 0; j < item.problems.length; j++) {
       const [e, rule, blocks, certain] = [t[p++], t[p++], t[p++], t[p++]];
       const x = e === NONE ? { rule: n.rules[rule] } : { eligibility: e };
-      item.problems[j] = Object.assign(x, { blocks: blocks === 1, certain: certain === 1, answers: ids(n.questions) });
+      item.problems[j] = Object.assign(x, { blocks: blocks === 1, certain: certain === 1, answers: ids(n.questions), settle: ids(n.questions) });
     }
+    item.met = new Array(t[p++]);
+    for (let j = 0; j < item.met.length; j++) item.met[j] = t[p++];
+    item.held = t[p++] === 1;
     requirements[k] = item;
   }
   const checklist = new Array(t[p++]);
@@ -165,8 +168,11 @@ export function buildReport(t, n) {
   for (let k = 0; k < steps.length; k++) {
     const r = t[p++];
     steps[k] = { id: n.requirements[r], step: n.steps[r], start: [t[p++], t[p++]], finish: [t[p++], t[p++]] };
+    const lead = [t[p++], t[p++]];
+    steps[k].lead_time = lead[0] === NONE ? null : lead;
   }
-  const plan = { steps, total: [t[p++], t[p++]] };
+  const unknown = steps.filter((s) => s.lead_time === null).map((s) => s.id);
+  const plan = { steps, total: [t[p++], t[p++]], unknown };
   const answers = {};
   const words = new Uint32Array(2);
   for (let k = t[p++]; k > 0; k--) {

@@ -175,6 +175,21 @@ fn requirement_fields(
             f.push(("documents", value(|j| docs(j, d))));
         }
     }
+    // Where to apply: in the core catalogue (the plan's first steps show it on the first screen).
+    if let Some(a) = &r.apply {
+        f.push((
+            "apply",
+            value(|j| {
+                j.obj().str_field("name", a.name.get(lang));
+                if let Some(u) = &a.url {
+                    j.str_field("url", u);
+                }
+                j.str_field("confidence", a.confidence.name());
+                sources(j, rb, &a.sources);
+                j.end_obj();
+            }),
+        ));
+    }
     if let Some(m) = &r.myth {
         f.push((
             "myth",
@@ -187,7 +202,7 @@ fn requirement_fields(
             }),
         ));
     }
-    // The core catalogue has each condition's text and whether it blocks; its condition and
+    // The core catalogue has each condition's texts (not met, met) and whether it blocks; its condition and
     // sources are in `category_details_json` (`eligibility_details`).
     f.push((
         "eligibility",
@@ -200,6 +215,10 @@ fn requirement_fields(
                 }
                 j.key("blocks").bool(e.blocks);
                 j.str_field("text", e.text.get(lang));
+                // A condition's met wording; a note has none.
+                if let Some(met) = &e.met {
+                    j.str_field("met", met.get(lang));
+                }
                 if full {
                     sources(j, rb, &e.sources);
                 }
@@ -314,7 +333,7 @@ pub fn category_details_json(rb: &RuleBase, lang: Lang) -> String {
     j.end_obj().key("eligibility").obj();
     eligibility_details(&mut j, rb);
     j.end_obj().key("sources").obj();
-    sources_into(&mut j, rb);
+    sources_into(&mut j, rb, lang);
     j.end_obj().end_obj();
     j.finish()
 }
@@ -521,7 +540,7 @@ fn catalogue_with(rb: &RuleBase, lang: Lang, form: Form) -> String {
     }
     j.end_obj().key("sources").obj();
     if form == Form::Full {
-        sources_into(&mut j, rb);
+        sources_into(&mut j, rb, lang);
     }
     j.end_obj().end_obj();
     j.finish()
@@ -536,18 +555,21 @@ fn rule_details(rb: &RuleBase, r: &Rule) -> Vec<(&'static str, String)> {
     ]
 }
 
-/// The sources' records, `{id: {id, title, url?, checked, tag, note?}}`'s members.
-fn sources_into(j: &mut Json, rb: &RuleBase) {
+/// The sources' records, `{id: {id, title, url?, checked, tag}}`'s members: the title in `lang`
+/// (`title_en` in English when there is one). A source's `note` is for the rule base's maintainers
+/// (how it was read) and stays out of what readers get.
+fn sources_into(j: &mut Json, rb: &RuleBase, lang: Lang) {
     for s in rb.sources.iter() {
-        let mut fields = vec![("title", str_value(&s.title))];
+        let title = match (lang, &s.title_en) {
+            (Lang::En, Some(en)) => en,
+            _ => &s.title,
+        };
+        let mut fields = vec![("title", str_value(title))];
         if let Some(u) = &s.url {
             fields.push(("url", str_value(u)));
         }
         fields.push(("checked", str_value(&s.checked)));
         fields.push(("tag", str_value(&s.tag)));
-        if let Some(n) = &s.note {
-            fields.push(("note", str_value(n)));
-        }
         record(j, &s.id, &fields, false);
     }
 }

@@ -43,6 +43,11 @@ pub struct Item<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub one_of: Option<Ids<'a>>,
     pub problems: Vec<Problem<'a>>,
+    /// The eligibility conditions (indexes into the catalogue's `eligibility`) that these
+    /// answers meet, each of its answers given; their values are in `Report::answers`.
+    pub met: Vec<u16>,
+    /// The operator already holds it (the requirement's `held_when`): done, not in the plan.
+    pub held: bool,
 }
 
 /// `rule`: a rule id, or `picked` (the user chose the category), `entity` (not open to their
@@ -65,6 +70,8 @@ pub struct Problem<'a> {
     pub blocks: bool,
     pub certain: bool,
     pub answers: Ids<'a>,
+    /// Not certain: the unanswered questions that would settle it (empty when certain).
+    pub settle: Ids<'a>,
 }
 
 #[derive(Derive)]
@@ -84,7 +91,11 @@ pub struct Next<'a> {
 #[derive(Derive)]
 pub struct Plan<'a> {
     pub steps: Vec<Step<'a>>,
+    /// Working days, min and max, counting only the steps whose lead time is known: with any
+    /// in `unknown`, the plan takes at least this long.
     pub total: Pair,
+    /// The steps whose lead time is unknown (counted as 0 in `start`, `finish` and `total`).
+    pub unknown: Ids<'a>,
 }
 
 #[derive(Derive)]
@@ -93,6 +104,8 @@ pub struct Step<'a> {
     pub step: &'a str,
     pub start: Pair,
     pub finish: Pair,
+    /// Its own lead time in working days; `None` (null): unknown.
+    pub lead_time: Option<Pair>,
 }
 
 /// One answer as the user gave it: true/false, an option id or "not_sure", option ids, a number.
@@ -160,6 +173,7 @@ pub fn report<'a>(rb: &'a RuleBase, r: &r::Report, answers: &Answers) -> Report<
                 blocks,
                 certain,
                 answers,
+                settle: qids(&p.settle),
             }
         };
         let one_of = item.one_of.map(|(ri, g)| {
@@ -169,6 +183,7 @@ pub fn report<'a>(rb: &'a RuleBase, r: &r::Report, answers: &Answers) -> Report<
                 .map(|m| &*rb.requirements[*m as usize].id)
                 .collect()
         });
+        let problems = item.problems.of(&r.problems);
         Item {
             id: &req.id,
             layer: req.layer.name(),
@@ -176,7 +191,15 @@ pub fn report<'a>(rb: &'a RuleBase, r: &r::Report, answers: &Answers) -> Report<
             because: because(item.because.of(&r.because)),
             settle: qids(&item.settle),
             one_of,
-            problems: item.problems.of(&r.problems).iter().map(problem).collect(),
+            problems: problems.iter().filter(|p| !p.met).map(problem).collect(),
+            met: problems
+                .iter()
+                .filter_map(|p| match (p.met, p.from) {
+                    (true, ProblemFrom::Eligibility(e)) => Some(e),
+                    _ => None,
+                })
+                .collect(),
+            held: item.held,
         }
     };
     let check = |c: &r::CheckItem| CheckItem {
@@ -204,6 +227,7 @@ pub fn report<'a>(rb: &'a RuleBase, r: &r::Report, answers: &Answers) -> Report<
             step: &req.step,
             start,
             finish,
+            lead_time: req.lead_time.map(|(a, b)| [a.into(), b.into()]),
         }
     };
     Report {
@@ -226,6 +250,14 @@ pub fn report<'a>(rb: &'a RuleBase, r: &r::Report, answers: &Answers) -> Report<
         plan: Plan {
             steps: r.plan.steps.iter().map(step).collect(),
             total: [r.plan.total.0, r.plan.total.1],
+            unknown: r
+                .plan
+                .steps
+                .iter()
+                .map(|s| &rb.requirements[s.req as usize])
+                .filter(|req| req.lead_time.is_none())
+                .map(|req| &*req.id)
+                .collect(),
         },
         answers: Cited(r.cited.iter().map(|q| (qid(q), value(q))).collect()),
     }

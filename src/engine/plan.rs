@@ -1,4 +1,4 @@
-//! The plan: required items in the order they can be done, with lead times added up along
+//! The plan: required items (not those the operator already holds) in the order they can be done, with lead times added up along
 //! prerequisites (a prerequisite must finish before its dependant starts).
 
 use crate::engine::program::Program;
@@ -85,7 +85,7 @@ pub fn plan_into(program: &Program, items: &[Item], scratch: &mut Scratch, out: 
     let buf: &mut [RIdx] = required;
     for i in items {
         buf[n] = i.req;
-        n += usize::from(i.status == Status::Required);
+        n += usize::from(i.status == Status::Required && !i.held);
     }
     required.truncate(n);
     let required: &[RIdx] = required;

@@ -74,6 +74,12 @@ pub struct Program {
     pub eligibility: Vec<u32>,
     /// Per requirement, its first entry in `eligibility` (and one more entry: the end).
     pub eligibility_first: Vec<u32>,
+    /// Per eligibility entry (same order): the questions its condition reads, for a condition
+    /// (it has a met wording); `None` for a note. A condition is reported met only when every
+    /// one of them is answered (so a met wording never rests on a question not asked).
+    pub eligibility_reads: Vec<Option<Vec<QIdx>>>,
+    /// Per requirement: where its `held_when` starts, or `NONE`.
+    pub held_when: Vec<u32>,
     /// What the plan reads (src/plan.rs), per requirement: its lead time in working days
     /// (none: 0 to 0), and its step's place in `plan::STEP_ORDER`.
     pub lead_time: Vec<(u16, u16)>,
@@ -161,7 +167,14 @@ impl Program {
             for e in r.eligibility.iter() {
                 let at = condition(code, Some(&e.when));
                 p.eligibility.push(at);
+                p.eligibility_reads.push(e.met.as_ref().map(|_| {
+                    let mut qs = Vec::new();
+                    reads(&e.when, &mut qs);
+                    qs
+                }));
             }
+            let at = condition(code, r.held_when.as_ref());
+            p.held_when.push(at);
             p.lead_time.push(r.lead_time.unwrap_or((0, 0)));
             p.step_rank
                 .push(crate::engine::plan::step_rank(&r.step) as u8);
@@ -171,6 +184,11 @@ impl Program {
         p.eligibility_first.push(p.eligibility.len() as u32);
         p.prerequisites_first.push(p.prerequisites.len() as u32);
         p
+    }
+
+    /// The index in `eligibility` of requirement `r`'s first entry.
+    pub fn eligibility_start(&self, r: RIdx) -> usize {
+        self.eligibility_first[r as usize] as usize
     }
 
     /// Where requirement `r`'s eligibility conditions start in `code`.
@@ -282,6 +300,16 @@ fn expr(code: &mut Vec<u32>, rb: &RuleBase, e: &Expr) {
             code.push(bits as u32);
             code.push((bits >> 32) as u32);
         }
+    }
+}
+
+/// The questions a condition reads.
+fn reads(e: &Expr, out: &mut Vec<QIdx>) {
+    match e {
+        Expr::Const(_) => {}
+        Expr::Yes(q) | Expr::Is(q, _) | Expr::IsNot(q, _) | Expr::In(q, _) => out.push(*q),
+        Expr::Has(q, _) | Expr::HasAny(q, _) | Expr::Cmp(q, _, _) => out.push(*q),
+        Expr::Not(c) | Expr::And(c) | Expr::Or(c) => c.iter().for_each(|c| reads(c, out)),
     }
 }
 

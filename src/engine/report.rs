@@ -57,6 +57,11 @@ pub enum ProblemFrom {
 pub struct Problem {
     pub from: ProblemFrom,
     pub certain: bool,
+    /// An eligibility condition that is met (its answers all given): listed in the report's
+    /// `met`, not as a problem.
+    pub met: bool,
+    /// Not certain: the unanswered questions that would settle it.
+    pub settle: QSet,
     /// The questions whose answers decided it.
     pub answers: QSet,
 }
@@ -98,6 +103,11 @@ pub struct Item {
     pub one_of: Option<(u32, u16)>,
     /// In `Report::problems`.
     pub problems: Span,
+    /// The operator already holds it (`held_when`): done, not a plan step, no problems.
+    pub held: bool,
+    /// A required item whether the operator holds it is not known yet: the questions that
+    /// would tell (they count as open points for `next_questions`).
+    pub held_settle: QSet,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -561,6 +571,19 @@ fn decide(
     } else {
         None
     };
+    let held_at = program.held_when[req as usize];
+    let held_o = if held_at == NONE {
+        Outcome::default()
+    } else {
+        state.eval(held_at)
+    };
+    let held = held_at != NONE && held_o.value == Tri::True;
+    let held_settle =
+        if held_at != NONE && held_o.value == Tri::Unknown && status == Status::Required {
+            held_o.settle
+        } else {
+            QSet::default()
+        };
     let mut problems = open(&lists.problems);
     if matches!(
         status,
@@ -572,14 +595,40 @@ fn decide(
         // An uncertain problem with an item that is itself only possible says little: those
         // are left out, certain ones are always shown.
         let required = status == Status::Required;
+        let first = program.eligibility_start(req);
         for (ei, &at) in program.eligibility_of(req).iter().enumerate() {
+            if held {
+                break;
+            }
             let o = state.eval(at);
             if o.value == Tri::True || (required && o.value == Tri::Unknown) {
                 lists.problems.push(Problem {
                     from: ProblemFrom::Eligibility(ei as u16),
                     certain: o.value == Tri::True,
+                    met: false,
+                    settle: o.settle,
                     answers: o.why,
                 });
+            } else if let (Tri::False, Some(reads)) =
+                (o.value, &program.eligibility_reads[first + ei])
+            {
+                // Met, and said so only when every answer it reads is given.
+                let mut answers = QSet::default();
+                let mut all = true;
+                for &q in reads {
+                    all &= state.asked[q as usize].value == Tri::True
+                        && !matches!(state.answer(q), None | Some(Answer::NotSure));
+                    answers.insert(q);
+                }
+                if all {
+                    lists.problems.push(Problem {
+                        from: ProblemFrom::Eligibility(ei as u16),
+                        certain: true,
+                        met: true,
+                        settle: QSet::default(),
+                        answers,
+                    });
+                }
             }
         }
     }
@@ -591,6 +640,8 @@ fn decide(
         settle,
         one_of,
         problems,
+        held,
+        held_settle,
     })
 }
 
@@ -603,6 +654,8 @@ fn rule_problems(all: &[Finding], first: u32, problems: &mut Vec<Problem>) {
             problems.push(Problem {
                 from: ProblemFrom::Rule(r),
                 certain: false,
+                met: false,
+                settle: f.settle,
                 answers: f.because.answers,
             });
         }
@@ -750,6 +803,7 @@ fn next_questions(
         if i.status == Status::Possible {
             open.add(&i.settle);
         }
+        open.add(&i.held_settle);
     }
     for c in checklist {
         if !c.certain {
@@ -766,6 +820,7 @@ fn next_questions(
         if i.status == Status::Possible {
             count(counts, &i.settle);
         }
+        count(counts, &i.held_settle);
     }
     for c in checklist {
         if !c.certain {

@@ -92,9 +92,10 @@ pub fn tape(rb: &RuleBase, r: &Report, answers: &Answers) -> Vec<u32> {
             ),
             None => t.0.push(NONE),
         }
-        let problems = item.problems.of(&r.problems);
-        t.0.push(problems.len() as u32);
-        for p in problems {
+        let all = item.problems.of(&r.problems);
+        let problems = || all.iter().filter(|p| !p.met);
+        t.0.push(problems().count() as u32);
+        for p in problems() {
             let req = &rb.requirements[item.req as usize];
             let (e, rule, blocks) = match p.from {
                 ProblemFrom::Eligibility(e) => (e.into(), NONE, req.eligibility[e as usize].blocks),
@@ -102,7 +103,17 @@ pub fn tape(rb: &RuleBase, r: &Report, answers: &Answers) -> Vec<u32> {
             };
             t.0.extend([e, rule, blocks.into(), p.certain.into()]);
             t.set(&p.answers);
+            t.set(&p.settle);
         }
+        let met = || {
+            all.iter().filter_map(|p| match (p.met, p.from) {
+                (true, ProblemFrom::Eligibility(e)) => Some(u32::from(e)),
+                _ => None,
+            })
+        };
+        t.0.push(met().count() as u32);
+        t.0.extend(met());
+        t.0.push(item.held.into());
     }
     t.0.push(r.checklist.len() as u32);
     for c in &r.checklist {
@@ -117,6 +128,11 @@ pub fn tape(rb: &RuleBase, r: &Report, answers: &Answers) -> Vec<u32> {
     t.0.push(r.plan.steps.len() as u32);
     for s in &r.plan.steps {
         t.0.extend([s.req, s.start.0, s.start.1, s.finish.0, s.finish.1]);
+        // Its own lead time, or NONE twice: unknown.
+        match rb.requirements[s.req as usize].lead_time {
+            Some((a, b)) => t.0.extend([u32::from(a), u32::from(b)]),
+            None => t.0.extend([NONE, NONE]),
+        }
     }
     t.0.extend([r.plan.total.0, r.plan.total.1]);
     t.0.push(r.cited.len() as u32);

@@ -139,6 +139,8 @@ test("a WeChat category's result card shows its documents, loaded from categorie
   const p = new URLSearchParams({ v: '1', platform: 'wechat', entity: 'company', wechat_categories: pick.id });
   await page.goto(BASE + '#' + p.toString());
   const card = app(page).locator(`article.req[data-req="${pick.id}"]`);
+  // The card is behind its row in the results' compact list.
+  await app(page).locator(`details[data-row="${pick.id}"] > summary`).click({ timeout: 15000 });
   await card.locator('.documents').waitFor({ timeout: 15000 });
   assert.ok((await card.locator('.documents').textContent()).includes(pick.doc), 'the document is listed');
   assert.ok(requested.some((x) => x.endsWith('/pkg/categories.zh-CN.json')));
@@ -165,6 +167,7 @@ test('a first result waits for neither the sources nor the categories\' long tex
   const p = new URLSearchParams({ v: '1', platform: 'wechat', entity: 'company' });
   await page.goto(BASE + '#' + p.toString());
   const card = app(page).locator('article.req[data-req="icp-filing"]');
+  await app(page).locator('details[data-row="icp-filing"] > summary').click({ timeout: 15000 });
   await card.waitFor({ timeout: 15000 });
   const sources = card.locator('details.sources');
   await sources.locator('summary').click();

@@ -201,8 +201,9 @@ test('the engine answers in ids: no text of the rule base crosses the boundary',
     const r = engine.evaluate(a);
     assert.ok(!/[\u3400-\u9fff]/.test(JSON.stringify(r)), `a report holds Chinese text: ${JSON.stringify(a)}`);
     for (const i of r.requirements) {
-      assert.deepEqual(Object.keys(i).filter((k) => !['id', 'layer', 'status', 'because', 'settle', 'one_of', 'problems'].includes(k)), []);
+      assert.deepEqual(Object.keys(i).filter((k) => !['id', 'layer', 'status', 'because', 'settle', 'one_of', 'problems', 'met', 'held'].includes(k)), []);
       for (const p of i.problems) assert.ok(Number.isInteger(p.eligibility) || typeof p.rule === 'string', JSON.stringify(p));
+      assert.ok(i.met.every(Number.isInteger) && typeof i.held === 'boolean', JSON.stringify(i));
     }
   }
   const causes = engine.diagnose('你好，你的小程序涉及视频服务，属个人主体小程序未开放类目');

@@ -11,7 +11,7 @@ const files = tomlFiles('tests/scenarios');
 const scenarios = files.flatMap(({ file, data }) => (data.scenario ?? []).map((s) => ({ ...s, file })));
 const catalogue = loadCatalogue('en');
 const STATUSES = ['required', 'possible', 'not_accepted', 'not_needed', 'needs_confirming'];
-const EXPECT_KEYS = [...STATUSES, 'absent', 'checklist', 'next', 'because', 'settle', 'problem'];
+const EXPECT_KEYS = [...STATUSES, 'absent', 'checklist', 'next', 'because', 'settle', 'problem', 'held', 'met'];
 
 const sameSet = (a, b) => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 const show = (item) => (item ? `${item.status} (because ${JSON.stringify(item.because)})` : 'absent from the report');
@@ -25,7 +25,7 @@ test('there are scenarios, with unique ids, naming known requirements and rules'
     seen.set(s.id, s.file);
     const e = s.expect ?? {};
     for (const k of Object.keys(e)) assert.ok(EXPECT_KEYS.includes(k), `${s.file} ${s.id}: unknown expect key ${k}`);
-    const named = [...STATUSES, 'absent'].flatMap((k) => e[k] ?? []);
+    const named = [...STATUSES, 'absent', 'held', 'met'].flatMap((k) => e[k] ?? []);
     for (const x of [...(e.because ?? []), ...(e.settle ?? []), ...(e.problem ?? [])]) named.push(x.id);
     for (const id of named) {
       assert.ok(id in catalogue.requirements, `${s.file} ${s.id}: ${id} is not a requirement in the catalogue`);
@@ -80,6 +80,13 @@ for (const s of scenarios) {
       assert.ok(item, `${st.id} should be settled by [${st.questions}], is absent from the report`);
       assert.ok(sameSet(item.settle, st.questions ?? []), `${st.id} should be settled by [${st.questions}], names [${item.settle}] (${item.status})`);
     }
+    for (const id of e.held ?? []) assert.equal(items.get(id)?.held, true, `${id} should be held, is ${show(items.get(id))}`);
+    for (const id of e.met ?? []) {
+      const met = (items.get(id)?.conditions ?? []).filter((c) => c.met === true);
+      assert.ok(met.length > 0, `${id} should have a condition met; conditions = ${JSON.stringify(items.get(id)?.conditions)}`);
+      for (const c of met) assert.doesNotMatch(c.text, /[{}]|未回答/, `${id}: a met condition's words are filled with given answers`);
+    }
+    for (const step of report.plan.steps) assert.notEqual(items.get(step.id)?.held, true, `${step.id} is held but is a plan step`);
     for (const p of e.problem ?? []) {
       const item = items.get(p.id);
       assert.ok(item, `${p.id} is not in the report`);
@@ -90,7 +97,7 @@ for (const s of scenarios) {
     }
 
     // The English report is the same but for its words.
-    const strip = (r) => JSON.stringify({ ...r, answers: Object.keys(r.answers), requirements: r.requirements.map(({ name, ask, ...i }) => ({ ...i, asks: ask?.length ?? 0, problems: i.problems.map(({ text, ...p }) => p) })) });
+    const strip = (r) => JSON.stringify({ ...r, answers: Object.keys(r.answers), blockers: r.blockers.map(({ name, texts, ...b }) => ({ ...b, texts: texts.length })), plan: { ...r.plan, steps: r.plan.steps.map(({ name, apply, ...st }) => ({ ...st, apply: apply?.confirmed })) }, requirements: r.requirements.map(({ name, ask, notes, apply, ...i }) => ({ ...i, asks: ask?.length ?? 0, notes: notes.length, apply: apply?.url, problems: i.problems.map(({ text, ...p }) => p), conditions: i.conditions.map(({ text, ...c }) => c) })) });
     assert.equal(strip(mp.evaluate(s.answers ?? {}, 'en')), strip(report), 'zh-CN and en reports differ beyond their words');
   });
 }

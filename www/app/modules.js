@@ -30,6 +30,8 @@ import '../components/question-field/question-field.js';
 import '../components/question-page/question-page.js';
 import '../components/requirement-card/requirement-card.js';
 import '../components/requirement-card/sources.js';
+import '../components/results-view/outcome.js';
+import '../components/results-view/req-list.js';
 import '../components/results-view/results-view.js';
 import '../components/share/share.js';
 import '../components/start-page/start-page.js';

@@ -269,9 +269,16 @@ record!(Eligibility {
     when_src,
     blocks,
     text,
+    met,
     sources
 });
 record!(Myth { text, sources });
+record!(Apply {
+    name,
+    url,
+    confidence,
+    sources
+});
 record!(Requirement {
     id,
     layer,
@@ -290,6 +297,8 @@ record!(Requirement {
     scope,
     documents,
     eligibility,
+    held_when,
+    apply,
     myth,
     sources,
     confidence,
@@ -337,6 +346,7 @@ record!(Cause {
 record!(Source {
     id,
     title,
+    title_en,
     url,
     checked,
     tag,

@@ -213,6 +213,10 @@ pub struct Requirement {
     pub scope: Option<Text>,
     pub documents: Option<Docs>,
     pub eligibility: List<Eligibility>,
+    /// When this holds, the operator already has it (`held_when`): done, not a plan step.
+    pub held_when: Option<Expr>,
+    /// Where to apply: the official system's name and address, with its sources.
+    pub apply: Option<Apply>,
     pub myth: Option<Myth>,
     pub sources: List<u16>,
     pub confidence: Confidence,
@@ -236,8 +240,22 @@ pub enum DocItem {
 pub struct Eligibility {
     pub when: Expr,
     pub when_src: Str,
+    /// A condition that holds (not met) means this operator cannot get it; false: a caution.
     pub blocks: bool,
+    /// A condition (`[[requirement.eligibility]]`): `when` is when it is **not** met and this is
+    /// that wording. A note (`[[requirement.note]]`): shown when `when` holds.
     pub text: Text,
+    /// The wording when the condition is met; `None` for a note.
+    pub met: Option<Text>,
+    pub sources: List<u16>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Apply {
+    pub name: Text,
+    /// None: no address we could confirm (the name says where instead).
+    pub url: Option<Str>,
+    pub confidence: Confidence,
     pub sources: List<u16>,
 }
 
@@ -300,7 +318,9 @@ pub struct Cause {
 #[derive(Clone, Debug)]
 pub struct Source {
     pub id: Str,
+    /// The title as the Chinese page shows it; `title_en` for the English page (default: `title`).
     pub title: Str,
+    pub title_en: Option<Str>,
     pub url: Option<Str>,
     pub checked: Str,
     pub tag: Str,

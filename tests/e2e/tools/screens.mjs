@@ -1,6 +1,8 @@
 // Screenshots of every view of the checker, at 360 px (phone) and 1280 px (desktop), in Chinese and
 // English, for comparing the page before and after a change (same script both times):
-//   node tests/e2e/tools/screens.mjs <label> [--dist dist]
+//   node tests/e2e/tools/screens.mjs <label> [--dist dist] [--operators]
+// --operators: only issue 18's three operators' results (share links), per language and size:
+// results top (the first screen), the whole results, the plan and one card (opened).
 // serves dist/ on a free loopback port and writes tests/artifacts/screens/<label>/<lang>-<size>-<view>.png.
 // Compare two labels with `node tests/e2e/tools/screens.mjs --compare before after` (pixel sizes and
 // the share of differing bytes per shot; open the PNGs to judge them).
@@ -9,10 +11,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launch, ROOT, ARTIFACTS, PHONE, DESKTOP } from '../helpers.mjs';
 import { startServer } from '../../server.mjs';
+import { operators, shareHash } from '../results-layout.mjs';
 
 const { values: opts, positionals } = parseArgs({
   allowPositionals: true,
-  options: { dist: { type: 'string', default: join(ROOT, 'dist') }, compare: { type: 'boolean', default: false }, port: { type: 'string', default: '48151' } },
+  options: { dist: { type: 'string', default: join(ROOT, 'dist') }, compare: { type: 'boolean', default: false }, operators: { type: 'boolean', default: false }, port: { type: 'string', default: '48151' } },
 });
 
 if (opts.compare) {
@@ -73,7 +76,25 @@ async function open(lang, viewport, { hash = '', stored } = {}) {
 const el = (page) => page.locator('mpcheck-app');
 const nav = (page, view) => el(page).locator(`.nav button[data-view="${view}"]`).click();
 
-for (const lang of ['zh-CN', 'en']) {
+for (const lang of opts.operators ? ['zh-CN', 'en'] : []) {
+  for (const [size, viewport] of [['phone', { width: 360, height: 740 }], ['desktop', DESKTOP]]) {
+    for (const op of operators()) {
+      const name = (view) => join(out, `${op.id}-${lang}-${size}-${view}.png`);
+      const { context, page } = await open(lang, viewport, { hash: shareHash(op.answers) });
+      await el(page).locator('.results .outcome').waitFor();
+      await settled(page);
+      await page.screenshot({ path: name('top') });
+      await page.screenshot({ path: name('results'), fullPage: true });
+      await el(page).locator('.plan').screenshot({ path: name('plan') });
+      const row = el(page).locator('.group-required details.req-row').first();
+      await row.locator(':scope > summary').click();
+      await row.screenshot({ path: name('card') });
+      await context.close();
+    }
+    console.log(`screens: operators ${lang} ${size} done`);
+  }
+}
+for (const lang of opts.operators ? [] : ['zh-CN', 'en']) {
   for (const [size, viewport] of [['phone', PHONE], ['desktop', DESKTOP]]) {
     const name = (view) => join(out, `${lang}-${size}-${view}.png`);
     const full = async (page, view) => {
@@ -95,8 +116,10 @@ for (const lang of ['zh-CN', 'en']) {
       await el(page).locator('.results').waitFor();
       await settled(page);
       await full(page, 'results');
+      await el(page).locator('.group-required details.req-row > summary').first().click();
       await el(page).locator('.group-required article.req').first().screenshot({ path: name('requirement-card') });
       await el(page).locator('.plan').screenshot({ path: name('plan') });
+      await el(page).locator('.what-if-box > summary').click();
       await el(page).locator('.what-if').screenshot({ path: name('what-if') });
       await el(page).locator('.share').screenshot({ path: name('share') });
       await nav(page, 'checklist');

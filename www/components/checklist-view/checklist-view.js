@@ -1,6 +1,7 @@
 // Before you submit: the checklist as a task list; ticks persist with the answers.
 import { h } from '../dom.js';
 import { sourcesList, confidenceTag } from '../requirement-card/requirement-card.js';
+import { outcome } from '../../app/report.js';
 
 /**
  * @param {import('../../app/types.js').Ctx} ctx with the report and the catalogue (and its details)
@@ -17,6 +18,19 @@ export function renderChecklist(ctx, on) {
   const done = items.filter((i) => ctx.ticks[i.id]).length;
   const progress = h('p', { class: 'checklist-progress', attrs: { 'data-done': done, 'data-total': items.length }, text: t('checklist.progress', { done, total: items.length }) });
   page.appendChild(progress);
+  // A listing that cannot happen with these answers: said before the list, with the way to the results.
+  const o = outcome(report, catalogue, ctx.answers);
+  const blocked = [...o.blockers.map((b) => b.item), ...o.personal].map((it) => catalogue.requirements[it.id]?.name || it.id);
+  if (blocked.length) {
+    page.appendChild(
+      h(
+        'div',
+        { class: 'warning blocks checklist-blocked', attrs: { role: 'note' } },
+        h('p', { text: t('checklist.blocked', { list: blocked.join(ctx.lang === 'en' ? '; ' : '；') }) }),
+        h('button', { class: 'link', text: t('checklist.seeResults'), attrs: { type: 'button', 'data-action': 'view', 'data-view': 'results' } }),
+      ),
+    );
+  }
   if (!items.length) {
     page.appendChild(h('p', { class: 'empty', text: t('checklist.empty') }));
     return { el: page, focus: () => page.querySelector('.page-heading') };

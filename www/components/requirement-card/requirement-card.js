@@ -15,7 +15,7 @@ export { sourcesList, refreshSources } from './sources.js';
 /**
  * @param {Item} item report item
  * @param {Ctx} ctx with the report and the catalogue
- * @param {{headingLevel?: number}} [opts]
+ * @param {{headingLevel?: number, personal?: boolean}} [opts] personal: the top of the results says what is closed to a personal account
  * @returns {HTMLElement}
  */
 export function renderRequirement(item, ctx, opts = {}) {
@@ -23,7 +23,7 @@ export function renderRequirement(item, ctx, opts = {}) {
   const catalogue = /** @type {Catalogue} */ (ctx.catalogue);
   const r = catalogue.requirements[item.id] || /** @type {Requirement} */ ({ id: item.id, name: item.id, sources: [], eligibility: [] });
   const level = opts.headingLevel || 4;
-  const card = h('article', { class: 'req card status-' + item.status, attrs: { 'data-req': item.id } });
+  const card = h('article', { class: 'req card status-' + item.status, attrs: { 'data-req': item.id, 'data-personal': opts.personal || null } });
   card.appendChild(
     h(
       'div',
@@ -34,9 +34,15 @@ export function renderRequirement(item, ctx, opts = {}) {
   );
   // Warnings first: the operator cannot get it, or may not.
   for (const p of item.problems || []) {
+    // What is closed to a personal account is said once, at the top of the results.
+    if (opts.personal && p.blocks && p.certain && (p.answers || []).includes('entity')) continue;
     const cls = p.blocks ? (p.certain ? 'warning blocks' : 'warning maybe-blocks') : 'caution';
     const label = p.blocks ? (p.certain ? t('req.cannotGet') : t('req.mayNotGet')) : t('req.caution');
-    card.appendChild(h('div', { class: cls, attrs: { role: 'note' } }, h('strong', { class: 'warning-label', text: label }), ' ', p.text));
+    const box = h('div', { class: cls, attrs: { role: 'note' } }, h('strong', { class: 'warning-label', text: label }), ' ', p.text);
+    // An uncertain blocker names the unanswered question that would settle it.
+    const open = p.blocks && !p.certain ? [...new Set([...(item.settle || []), ...(p.answers || [])])].filter((q) => ctx.report?.answers?.[q]?.value == null && ctx.qsById.has(q)) : [];
+    if (open.length) box.append(h('span', { class: 'warning-settle', text: ' ' + t('req.settleWarning') + ' ' }), ...open.map((q) => questionLink(q, ctx, 'results')));
+    card.appendChild(box);
   }
   if (r.summary) card.appendChild(h('p', { class: 'req-summary', text: r.summary }));
   else if (detailsPending(r, catalogue)) {
@@ -71,7 +77,24 @@ export function renderRequirement(item, ctx, opts = {}) {
   if (r.documents && ((r.documents.all || []).length || (r.documents.any_of || []).length)) {
     card.appendChild(h('div', { class: 'documents' }, h('p', { class: 'documents-title', text: t('req.documents') }), docsList(r.documents, t)));
   }
-  const others = (r.eligibility || []).filter((e) => !(item.problems || []).some((p) => p.text === e.text));
+  // The eligibility conditions as they apply to these answers (describe.js): what is not met, or not
+  // known yet, is a warning above; here what is met, and the notes not already said above.
+  const conditions = /** @type {{text: string, met: boolean|null}[]|undefined} */ (/** @type {any} */ (item).conditions);
+  const said = new Set((item.problems || []).map((p) => p.text));
+  const met = (conditions || []).filter((c) => !said.has(c.text));
+  const notes = (/** @type {string[]|undefined} */ (/** @type {any} */ (item).notes) || []).filter((n) => !said.has(n));
+  if (met.length || notes.length) {
+    const mark = (/** @type {boolean|null} */ m) => (m === true ? 'met' : m === false ? 'unmet' : 'unknown');
+    card.appendChild(
+      h(
+        'div',
+        { class: 'conditions' },
+        h('p', { class: 'documents-title', text: t('req.eligibility') }),
+        h('ul', {}, met.map((c) => h('li', { class: 'condition ' + mark(c.met) }, h('span', { class: 'visually-hidden', text: t('req.condition.' + mark(c.met)) }), c.text)), notes.map((n) => h('li', { text: n }))),
+      ),
+    );
+  }
+  const others = conditions ? [] : (r.eligibility || []).filter((e) => !(item.problems || []).some((p) => p.text === e.text));
   if (others.length) {
     card.appendChild(
       h(
@@ -117,12 +140,16 @@ export function refreshCards(root, ctx) {
   for (const old of root.querySelectorAll('article.req[data-pending-details]')) {
     const item = items.get(/** @type {HTMLElement} */ (old).dataset.req || '');
     if (!item) continue;
-    const fresh = renderRequirement(item, ctx, { headingLevel: Number(old.querySelector('.req-name')?.tagName.slice(1)) || 4 });
+    const fresh = renderRequirement(item, ctx, { headingLevel: Number(old.querySelector('.req-name')?.tagName.slice(1)) || 4, personal: 'personal' in /** @type {HTMLElement} */ (old).dataset });
     // Disclosures keep their state by kind (the new card has the same ones).
     const open = [...old.querySelectorAll('details')].filter((d) => d.open).map((d) => d.classList[0]);
     const active = /** @type {ShadowRoot|Document} */ (old.getRootNode()).activeElement;
     const focusAt = active && old.contains(active) ? focusables(old).indexOf(active) : -1;
     old.replaceWith(fresh);
+    // A row of the results' compact list gets its one line now too.
+    const row = fresh.parentElement?.matches('details.req-row') ? fresh.parentElement.querySelector(':scope > summary') : null;
+    const line = /** @type {string|undefined} */ (ctx.catalogue?.requirements[item.id]?.summary);
+    if (row && line && !row.querySelector('.row-line')) row.appendChild(h('span', { class: 'row-line', text: line }));
     for (const kind of open) {
       const d = kind && fresh.querySelector('details.' + kind);
       if (d) /** @type {HTMLDetailsElement} */ (d).open = true;

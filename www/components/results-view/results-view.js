@@ -1,11 +1,13 @@
-// Results: grouped required / needs confirming / may be required / not accepted / not needed, each split by layer
-// (law, the mini-program's own filing, platform review), then the plan, what-if and sharing.
+// Results: the outcome first (what blocks the listing and the ways round it, what is closed to a
+// personal account, how much there is to do), the plan's first steps, then the requirements as a
+// compact list (details behind each row), the whole plan, what is not needed, what-if and sharing.
 import { h } from '../dom.js';
-import { GROUPS, LAYERS, visibleItems } from '../../app/report.js';
-import { renderRequirement, questionLink } from '../requirement-card/requirement-card.js';
+import { outcome, planSteps } from '../../app/report.js';
 import { renderPlan } from '../plan-view/plan-view.js';
 import { renderWhatIf } from '../what-if/what-if.js';
 import { renderShare } from '../share/share.js';
+import { renderOutcome, renderFirstSteps } from './outcome.js';
+import { renderGroup, renderNotNeeded } from './req-list.js';
 
 /**
  * @param {import('../../app/types.js').Ctx} ctx with the report and the catalogue
@@ -19,87 +21,34 @@ export function renderResults(ctx, on) {
   const catalogue = /** @type {import('../../app/types.js').Catalogue} */ (ctx.catalogue);
   const page = h('div', { class: 'results' });
   page.appendChild(h('h2', { class: 'page-heading', text: t('results.title') }));
-  const items = visibleItems(report);
-  const counts = Object.fromEntries(GROUPS.map((g) => [g, items.filter((i) => i.status === g).length]));
-  page.appendChild(
-    h(
-      'div',
-      { class: 'overview card' },
-      h('p', { class: 'overview-line', text: t('results.overview', { required: counts.required, possible: counts.possible, not_accepted: counts.not_accepted }) }),
-      report.plan && report.plan.total ? h('p', { text: t('results.estimate', { min: report.plan.total[0], max: report.plan.total[1] }) }) : null,
-      h('p', { class: 'hint', text: t('results.version', { version: report.version, reviewed: catalogue.reviewed || '' }) }),
-    ),
-  );
-  const next = (report.next_questions || []).filter((n) => ctx.asked().includes(n.id));
-  if (next.length) {
-    page.appendChild(
-      h(
-        'div',
-        { class: 'inset next-questions' },
-        h('p', { text: t('results.nextQuestions', { n: next.length }) }),
-        h('ul', {}, next.slice(0, 3).map((n) => h('li', {}, questionLink(n.id, ctx, 'results')))),
-      ),
-    );
-  }
-  const nav = h('nav', { class: 'jump', attrs: { 'aria-label': t('results.jump') } });
-  const navList = h('ul');
-  nav.appendChild(navList);
-  page.appendChild(nav);
-  for (const g of GROUPS) {
-    const groupItems = items.filter((i) => i.status === g);
-    const sectionId = ctx.uid('group', g);
-    navList.appendChild(h('li', {}, h('button', { class: 'link', text: t('group.' + g) + ' (' + groupItems.length + ')', attrs: { type: 'button', 'data-action': 'jump', 'data-target': sectionId } })));
-    const section = h('section', { class: 'group group-' + g, attrs: { id: sectionId, 'aria-labelledby': sectionId + '-h' } });
-    section.appendChild(h('h3', { class: 'group-title', attrs: { id: sectionId + '-h', tabindex: '-1' }, text: t('group.' + g) + ' (' + groupItems.length + ')' }));
-    section.appendChild(h('p', { class: 'hint', text: t('group.' + g + '.hint') }));
-    if (!groupItems.length) {
-      section.appendChild(h('p', { class: 'empty', text: t('group.empty') }));
-    } else if (g === 'not_needed') {
-      const det = h('details', { class: 'not-needed' }, h('summary', { text: t('group.showNotNeeded', { n: groupItems.length }) }));
-      for (const it of groupItems) det.appendChild(renderRequirement(it, ctx, { headingLevel: 4 }));
-      section.appendChild(det);
-    } else if (g === 'possible') {
-      // Grouped by the questions that would settle them: one answer often settles dozens.
-      const bySettle = new Map();
-      for (const it of groupItems) {
-        const key = (it.settle || []).join('+');
-        if (!bySettle.has(key)) bySettle.set(key, []);
-        bySettle.get(key).push(it);
-      }
-      for (const [key, list] of bySettle) {
-        const qids = key ? key.split('+') : [];
-        const box = h('div', { class: 'settle-group' });
-        box.appendChild(
-          h(
-            'p',
-            { class: 'layer-title' },
-            qids.length ? t('group.possibleBy', { n: list.length }) : t('group.possibleOther', { n: list.length }),
-          ),
-        );
-        if (qids.length) box.appendChild(h('ul', { class: 'settle-links' }, qids.map((qid) => h('li', {}, questionLink(qid, ctx, 'results')))));
-        const target = list.length > 3 ? h('details', { class: 'settle-items' }, h('summary', { text: t('group.showItems', { n: list.length }) })) : box;
-        for (const it of list) target.appendChild(renderRequirement(it, ctx, { headingLevel: 4 }));
-        if (target !== box) box.appendChild(target);
-        section.appendChild(box);
-      }
-    } else {
-      for (const layer of LAYERS) {
-        const li = groupItems.filter((i) => i.layer === layer);
-        if (!li.length) continue;
-        section.appendChild(h('p', { class: 'layer-title', text: t('layer.' + layer + '.long') }));
-        for (const it of li) section.appendChild(renderRequirement(it, ctx, { headingLevel: 4 }));
-      }
-    }
-    page.appendChild(section);
-  }
-  page.appendChild(renderPlan(ctx));
-  page.appendChild(renderWhatIf(ctx, on.evaluate));
+  const o = outcome(report, catalogue, ctx.answers);
+  const plan = planSteps(report, catalogue);
+  const planEl = renderPlan(ctx, plan.first.map((s) => s.id));
+  page.appendChild(renderOutcome(ctx, o, plan, on.evaluate));
+  page.appendChild(renderFirstSteps(ctx, plan, planEl.id));
+  const opts = { personal: o.personal.length > 0 };
+  // What is refused is in the outcome (renderOutcome), each with its card; what is refused to a
+  // personal account is named there once, and its cards are here.
+  const refusedPersonal = o.personal.filter((it) => it.status === 'not_accepted');
+  if (refusedPersonal.length) page.appendChild(renderGroup('not_accepted', refusedPersonal, ctx, opts));
+  page.appendChild(renderGroup('required', o.required, ctx, opts));
+  if (o.confirming.length) page.appendChild(renderGroup('needs_confirming', o.confirming, ctx, opts));
+  if (o.possible.length) page.appendChild(renderGroup('possible', o.possible, ctx, opts));
+  page.appendChild(planEl);
+  if (o.notNeeded.length) page.appendChild(renderNotNeeded(o.notNeeded, ctx));
+  // What-if asks the engine again for every answer: done when the reader opens it, not for the first result.
+  const whatIf = h('details', { class: 'what-if-box' }, h('summary', { text: t('whatif.title') }));
+  ctx.on(whatIf, 'toggle', () => {
+    if (/** @type {HTMLDetailsElement} */ (whatIf).open && !whatIf.querySelector('.what-if')) whatIf.appendChild(renderWhatIf(ctx, on.evaluate));
+  });
+  page.appendChild(whatIf);
   const share = renderShare(ctx, on);
   page.appendChild(share.el);
+  // The rule base's version and date are in the footer under every view.
   page.appendChild(h('p', { class: 'disclaimer', text: t('results.disclaimer') }));
   const actions = {
     ...share.actions,
-    // The group links at the top: to the group's heading (in-page, never the host URL).
+    // In-page links (never the host URL): to a section's heading.
     jump: (/** @type {DOMStringMap} */ d) => {
       const heading = /** @type {HTMLElement|null} */ (page.querySelector(`[id="${d.target}"] h3`));
       if (heading) {

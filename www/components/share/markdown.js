@@ -1,7 +1,8 @@
 // The result as Markdown, for "copy the result": plain text a reader can paste into a chat or a
 // document, with every source's link.
 import { answerWords } from '../../app/answers.js';
-import { visibleItems, GROUPS } from '../../app/report.js';
+import { visibleItems, GROUPS, planSteps } from '../../app/report.js';
+import { whenText, totalText, leavesOut } from '../plan-view/plan-view.js';
 
 /**
  * Escape text so it stays text in Markdown.
@@ -56,12 +57,12 @@ export function resultMarkdown(ctx, link) {
     }
     out.push('');
   }
-  if (report.plan?.steps?.length) {
+  const plan = planSteps(report, catalogue);
+  if (plan.steps.length) {
     out.push('## ' + md(t('plan.title')), '');
-    report.plan.steps.forEach((s, i) => {
-      out.push(`${i + 1}. ${md(catalogue.requirements[s.id]?.name || s.id)} (${md(t('plan.when', { s0: s.start[0], s1: s.start[1], f0: s.finish[0], f1: s.finish[1] }))})`);
-    });
-    out.push('', md(t('plan.total', { min: report.plan.total[0], max: report.plan.total[1] })), '');
+    plan.steps.forEach((s, i) => out.push(`${i + 1}. ${md(catalogue.requirements[s.id]?.name || s.id)} (${md(whenText(s, ctx))})`));
+    if (plan.total) out.push('', md(totalText(plan.total, ctx)));
+    out.push('', md(leavesOut(plan.unknown, ctx)), '');
   }
   out.push('---', md(t('results.disclaimer')), '', link);
   return out.join('\n') + '\n';

@@ -1,7 +1,7 @@
 // The running count of results under the navigation (every view but the results), and the live
 // results beside the questions (wide screens, all questions on one page).
 import { h } from '../dom.js';
-import { visibleItems } from '../../app/report.js';
+import { visibleItems, outcome } from '../../app/report.js';
 
 /**
  * @param {{bar: HTMLElement, aside: HTMLElement, layout: HTMLElement}} parts
@@ -11,12 +11,12 @@ import { visibleItems } from '../../app/report.js';
  */
 export function drawStatus({ bar, aside, layout }, { t, report, names, view, wide, hasAnswers }) {
   const items = report ? visibleItems(report) : [];
-  const c = (/** @type {string} */ s) => items.filter((i) => i.status === s).length;
   const showBar = view !== 'results' && view !== 'all' && hasAnswers;
   bar.hidden = !showBar;
   if (showBar) {
     bar.replaceChildren(
-      h('p', { class: 'status-line', text: t('status.line', { required: c('required'), possible: c('possible'), not_accepted: c('not_accepted') }) }),
+      // Counted as the results count them: a one-of group once, what is held apart, this platform only.
+      h('p', { class: 'status-line', text: statusLine(t, report, names) }),
       h('button', { class: 'link', text: t('status.see'), attrs: { type: 'button', 'data-action': 'view', 'data-view': 'results' } }),
     );
   }
@@ -34,4 +34,17 @@ export function drawStatus({ bar, aside, layout }, { t, report, names, view, wid
     ),
     req.length ? null : h('p', { class: 'empty', text: t('live.empty') }),
   );
+}
+
+/**
+ * @param {import('../../app/types.js').Translate} t
+ * @param {import('../../app/types.js').Report|null} report
+ * @param {Record<string, {name: string}>|null} names
+ */
+function statusLine(t, report, names) {
+  if (!report) return t('status.line', { required: 0, possible: 0, not_accepted: 0 });
+  const catalogue = /** @type {import('../../app/types.js').Catalogue} */ (/** @type {unknown} */ ({ requirements: names || {} }));
+  const platform = Object.values(report.answers || {}).length ? report.answers?.platform?.value : undefined;
+  const o = outcome(report, catalogue, platform ? { platform: /** @type {string} */ (platform) } : {});
+  return t('status.line', { required: o.todo, possible: o.possible.length, not_accepted: o.notAccepted.length });
 }

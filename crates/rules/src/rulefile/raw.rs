@@ -36,6 +36,7 @@ pub struct RawMeta {
 pub struct RawSource {
     pub id: At<String>,
     pub title: Option<At<String>>,
+    pub title_en: Option<At<String>>,
     pub url: Option<At<String>>,
     pub checked: Option<At<String>>,
     pub tag: Option<At<String>>,
@@ -69,7 +70,19 @@ pub struct RawQuestion {
 pub struct RawEligibility {
     pub when: Option<RawCond>,
     pub blocks: bool,
+    /// `[[requirement.note]]` rather than `[[requirement.eligibility]]`.
+    pub note: bool,
     pub text: Option<RawText>,
+    pub met: Option<RawText>,
+    pub sources: Vec<At<String>>,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct RawApply {
+    pub text: Option<RawText>,
+    pub url: Option<At<String>>,
+    pub confidence: Option<At<String>>,
     pub sources: Vec<At<String>>,
     pub loc: Loc,
 }
@@ -114,6 +127,8 @@ pub struct RawRequirement {
     pub scope: Option<RawText>,
     pub documents: Option<RawDocs>,
     pub eligibility: Vec<RawEligibility>,
+    pub held_when: Option<RawCond>,
+    pub apply: Option<RawApply>,
     pub myth: Option<RawMyth>,
     pub sources: Vec<At<String>>,
     pub sources_loc: Option<Loc>,
@@ -547,12 +562,13 @@ fn read_source(t: &mut Tab) -> RawSource {
     let s = RawSource {
         id: t.id(),
         title: t.string("title"),
+        title_en: t.string("title_en"),
         url: t.string("url"),
         checked: t.string("checked"),
         tag: t.string("tag"),
         note: t.string("note"),
     };
-    t.finish(&["id", "title", "url", "checked", "tag", "note"]);
+    t.finish(&["id", "title", "title_en", "url", "checked", "tag", "note"]);
     s
 }
 
@@ -682,11 +698,28 @@ fn read_requirement(t: &mut Tab) -> RawRequirement {
         let e = RawEligibility {
             when: sub.cond("when"),
             blocks: sub.boolean("blocks"),
+            note: false,
             text: sub.own_text(),
+            met: sub.text("met"),
             sources: sub.strings("sources"),
             loc: sub.loc(start),
         };
-        sub.finish(&["when", "blocks", "zh", "en", "sources"]);
+        sub.finish(&["when", "blocks", "zh", "en", "met", "sources"]);
+        eligibility.push(e);
+    }
+    // Notes: shown when their condition holds (a note for one entity type, platform or product).
+    for (table, start) in t.tables("note") {
+        let mut sub = t.sub(table, start);
+        let e = RawEligibility {
+            when: sub.cond("when"),
+            blocks: false,
+            note: true,
+            text: sub.own_text(),
+            met: None,
+            sources: sub.strings("sources"),
+            loc: sub.loc(start),
+        };
+        sub.finish(&["when", "zh", "en", "sources"]);
         eligibility.push(e);
     }
     let myth = match t.get("myth") {
@@ -703,6 +736,27 @@ fn read_requirement(t: &mut Tab) -> RawRequirement {
             }
             None => {
                 t.wrong_type("myth", v, "a table");
+                None
+            }
+        },
+        None => None,
+    };
+    let apply = match t.get("apply") {
+        Some(v) => match v.get_ref().as_table() {
+            Some(table) => {
+                let mut sub = t.sub(table, v.span().start);
+                let a = RawApply {
+                    text: sub.own_text(),
+                    url: sub.string("url"),
+                    confidence: sub.string("confidence"),
+                    sources: sub.strings("sources"),
+                    loc: sub.loc(v.span().start),
+                };
+                sub.finish(&["zh", "en", "url", "confidence", "sources"]);
+                Some(a)
+            }
+            None => {
+                t.wrong_type("apply", v, "a table { zh, en, url, confidence, sources }");
                 None
             }
         },
@@ -740,6 +794,8 @@ fn read_requirement(t: &mut Tab) -> RawRequirement {
         scope: t.text("scope"),
         documents,
         eligibility,
+        held_when: t.cond("held_when"),
+        apply,
         myth,
         sources,
         sources_loc,
@@ -765,6 +821,9 @@ fn read_requirement(t: &mut Tab) -> RawRequirement {
         "scope",
         "documents",
         "eligibility",
+        "note",
+        "held_when",
+        "apply",
         "myth",
         "sources",
         "confidence",

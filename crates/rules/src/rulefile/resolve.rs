@@ -673,6 +673,7 @@ fn resolve_sources(raw: &RawBase, ctx: &mut Ctx) -> Vec<Source> {
         out.push(Source {
             id: owned(id),
             title: owned(s.title.as_ref().map_or("", |t| t.value.as_str())),
+            title_en: s.title_en.as_ref().map(|t| owned(&t.value)),
             url: s.url.as_ref().map(|u| owned(&u.value)),
             checked: owned(&checked),
             tag: owned(&tag.unwrap_or_default()),
@@ -886,7 +887,37 @@ fn resolve_requirements(
                     None
                 }
             };
-            let text = ctx.text(&e.text, id, "eligibility zh/en", &e.loc, true);
+            let what = if e.note {
+                "note zh/en"
+            } else {
+                "eligibility zh/en (not met)"
+            };
+            let text = ctx.text(&e.text, id, what, &e.loc, true);
+            // A condition is worded both ways: met and not met (the page shows the one that is
+            // true for these answers).
+            let met = if e.note {
+                None
+            } else {
+                if e.met.is_none() && e.text.is_some() {
+                    let msg = "an eligibility condition needs both wordings: `zh`/`en` (not met) and `met = { zh = \"…\", en = \"…\" }`";
+                    ctx.err(&e.loc, id, "missing_met_wording", msg);
+                }
+                ctx.text(&e.met, id, "met", &e.loc, false)
+            };
+            if let Some(when) = &when {
+                let mut asked = Vec::new();
+                questions_of(when, &mut asked);
+                for (label, t) in [("zh/en", &e.text), ("met", &e.met)] {
+                    let Some(t) = t else { continue };
+                    for name in placeholders(&t.zh).chain(placeholders(&t.en)) {
+                        let known = ctx.q_index.get(name).copied();
+                        if !known.is_some_and(|q| asked.contains(&q)) {
+                            let msg = format!("`{{{name}}}` in {label}: a placeholder names a question the condition compares");
+                            ctx.err(&t.loc, id, "unknown_placeholder", msg);
+                        }
+                    }
+                }
+            }
             let sources = ctx.sources(&e.sources, &Some(e.loc.clone()), id, &e.loc);
             if let (Some(when), Some(text)) = (when, text) {
                 eligibility.push(Eligibility {
@@ -894,6 +925,7 @@ fn resolve_requirements(
                     when_src: owned(e.when.as_ref().map_or("", |c| c.value.as_str())),
                     blocks: e.blocks,
                     text,
+                    met,
                     sources,
                 });
             }
@@ -936,6 +968,18 @@ fn resolve_requirements(
             scope,
             documents: r.documents.as_ref().map(resolve_docs),
             eligibility: list(eligibility),
+            held_when: r.held_when.as_ref().and_then(|c| ctx.cond(c, id)),
+            apply: r.apply.as_ref().and_then(|a| {
+                let name = ctx.text(&a.text, id, "apply zh/en", &a.loc, true);
+                let sources = ctx.sources(&a.sources, &Some(a.loc.clone()), id, &a.loc);
+                let confidence = ctx.confidence(&a.confidence, &sources, id, &a.loc);
+                name.map(|name| Apply {
+                    name,
+                    url: a.url.as_ref().map(|u| owned(&u.value)),
+                    confidence,
+                    sources,
+                })
+            }),
             myth,
             sources,
             confidence,
@@ -1188,4 +1232,21 @@ fn resolve_causes(raw: &RawBase, ctx: &mut Ctx, table: &[(char, char)]) -> Vec<C
         });
     }
     out
+}
+
+/// The questions a condition reads.
+fn questions_of(e: &Expr, out: &mut Vec<QIdx>) {
+    match e {
+        Expr::Const(_) => {}
+        Expr::Yes(q) | Expr::Is(q, _) | Expr::IsNot(q, _) | Expr::In(q, _) => out.push(*q),
+        Expr::Has(q, _) | Expr::HasAny(q, _) | Expr::Cmp(q, _, _) => out.push(*q),
+        Expr::Not(c) | Expr::And(c) | Expr::Or(c) => c.iter().for_each(|c| questions_of(c, out)),
+    }
+}
+
+/// The `{name}` placeholders of a wording (filled with the answer's words by www/describe.js).
+fn placeholders(s: &str) -> impl Iterator<Item = &str> {
+    s.split('{')
+        .skip(1)
+        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
 }
