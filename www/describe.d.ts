@@ -28,6 +28,8 @@ export interface DescribedItem extends Item { name: string; problems: (Problem &
   notes: string[];
   /** the operator already holds it: done, not a plan step */
   held: boolean;
+  /** not needed only because of the platform or product answered: about another platform or product (a result need not list it) */
+  elsewhere?: true;
   /** where to apply: the official system's name, its address when known, and whether it is confirmed */
   apply?: Apply;
   /** a "one of" alternative: the same id on every member of its group (count the group once) */

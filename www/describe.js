@@ -122,7 +122,8 @@ function eligibilityOf(item, r, fill) {
 
 /**
  * A report with its words: each requirement's `name`; `conditions` and `notes` (eligibilityOf);
- * `held` (the operator already has it); `apply` (where to apply: {name, url?, confirmed}), also on
+ * `held` (the operator already has it); `elsewhere` (not needed only because of the platform or
+ * product: about another one); `apply` (where to apply: {name, url?, confirmed}), also on
  * the plan's steps with their `name`; for a "one of" alternative `one_of_id`, the same for
  * every member of its group; each problem's `text` (the eligibility entry's, or the rule's);
  * `ask` (whom to ask) on items that need confirming; `answers` as {question, answer, value}
@@ -144,6 +145,9 @@ export function describe(report, { catalogue, questions, lang }) {
     const out = { ...item, name: r?.name ?? item.id, problems, ...eligibilityOf(item, r, fill), held: item.held === true };
     if (r?.apply) out.apply = applyOf(r.apply);
     if (item.one_of) out.one_of_id = item.one_of.join(' ');
+    // Not needed only because of the platform or product answered: about another platform or
+    // product, not this operator (a result need not list it).
+    if (item.status === 'not_needed' && item.because.length && item.because.every((b) => b.answers.length && b.answers.every((q) => q === 'platform' || q === 'product'))) out.elsewhere = true;
     // Whom to ask, for an item that needs confirming (the deciding rules' `ask`, in the core catalogue).
     if (item.status === 'needs_confirming') out.ask = item.because.map((b) => catalogue.rules[b.rule]?.ask).filter(Boolean);
     return out;

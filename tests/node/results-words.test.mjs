@@ -117,3 +117,15 @@ test('blockers: an individual running a mall is told what is closed to its entit
   const co = mp.evaluate(MALL, 'zh-CN');
   assert.ok(!co.blockers.some((b) => b.id === 'vats-b21'), JSON.stringify(co.blockers));
 });
+
+test('items of other platforms are marked elsewhere (a Douyin mall: the Alipay and Baidu rules, and the Douyin mini-game rules)', () => {
+  const r = mp.evaluate({ ...MALL, platform: 'douyin' }, 'zh-CN');
+  const elsewhere = r.requirements.filter((i) => i.elsewhere);
+  assert.ok(elsewhere.some((i) => i.id.startsWith('ali-')) && elsewhere.some((i) => i.id.startsWith('bd-')), 'other platforms\' items are marked');
+  for (const i of elsewhere) {
+    assert.equal(i.status, 'not_needed');
+    // Douyin's own items are elsewhere only when they are about another product (a mini-game's).
+    if (i.id.startsWith('dy-')) assert.ok(i.because.every((b) => b.answers.includes('product')), `${i.id} is Douyin's own`);
+  }
+  assert.ok(!r.requirements.some((i) => i.elsewhere && i.status !== 'not_needed'));
+});

@@ -229,15 +229,20 @@ small_enum!(Layer: Law, Filing, Platform);
 small_enum!(Confidence: Official, Secondary, Unconfirmed);
 small_enum!(Difficulty: None, Easy, Moderate, Hard, OutOfReach);
 
-/// A struct as its fields in order.
+/// A struct as its fields in order; fields after `;` are not written and read back as `None`
+/// (a few requirements have them: `encode` writes them apart, so that the hundreds of records
+/// without them keep their shape, which compresses better).
 macro_rules! record {
     ($t:ident { $($f:ident),* }) => {
+        record!($t { $($f),* ; });
+    };
+    ($t:ident { $($f:ident),* ; $($none:ident),* }) => {
         impl Codec for $t {
             fn put(&self, out: &mut Vec<u8>) {
                 $(self.$f.put(out);)*
             }
             fn get(r: &mut Reader) -> Option<$t> {
-                Some($t { $($f: Codec::get(r)?),* })
+                Some($t { $($f: Codec::get(r)?,)* $($none: None,)* })
             }
         }
     };
@@ -297,12 +302,12 @@ record!(Requirement {
     scope,
     documents,
     eligibility,
-    held_when,
-    apply,
     myth,
     sources,
     confidence,
-    checked
+    checked;
+    held_when,
+    apply
 });
 record!(Rule {
     id,
@@ -447,7 +452,7 @@ impl Codec for Expr {
 }
 
 /// Marks the format; a blob from another layout is refused rather than misread.
-const MAGIC: &[u8; 8] = b"mpchk\x00\x00\x02";
+const MAGIC: &[u8; 8] = b"mpchk\x00\x00\x03";
 
 pub fn encode(rb: &RuleBase) -> Vec<u8> {
     WRITTEN.with(|w| w.borrow_mut().clear());
@@ -467,6 +472,21 @@ pub fn encode(rb: &RuleBase) -> Vec<u8> {
         .collect();
     rb.questions = Cow::Owned(questions);
     rb.put(&mut out);
+    // The few requirements' `held_when` and `apply`, by index (the records leave them out).
+    let held: Vec<(u32, Expr)> = rb
+        .requirements
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| Some((i as u32, r.held_when.clone()?)))
+        .collect();
+    let apply: Vec<(u32, Apply)> = rb
+        .requirements
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| Some((i as u32, r.apply.clone()?)))
+        .collect();
+    List::<(u32, Expr)>::Owned(held).put(&mut out);
+    List::<(u32, Apply)>::Owned(apply).put(&mut out);
     out
 }
 
@@ -503,6 +523,23 @@ pub fn decode(bytes: &[u8]) -> Option<RuleBase> {
         strings: Vec::new(),
     };
     let mut rb = RuleBase::get(&mut r)?;
+    let (Cow::Owned(held), Cow::Owned(apply)) = (
+        List::<(u32, Expr)>::get(&mut r)?,
+        List::<(u32, Apply)>::get(&mut r)?,
+    ) else {
+        return None;
+    };
+    // Decoded lists are owned (`List::get`); matching rather than `to_mut` keeps the code that
+    // would clone borrowed requirements out of the module.
+    let Cow::Owned(reqs) = &mut rb.requirements else {
+        return None;
+    };
+    for (i, e) in held {
+        reqs.get_mut(i as usize)?.held_when = Some(e);
+    }
+    for (i, a) in apply {
+        reqs.get_mut(i as usize)?.apply = Some(a);
+    }
     catalogue_options(&mut rb);
     (r.pos == rest.len()).then_some(rb)
 }
