@@ -3,7 +3,7 @@
 // The one way in: the caller's answers are read here, once, into a plain object of plain values
 // (each own enumerable key and each list item read exactly once, so a getter or Proxy trap runs
 // once; limits checked before a list is walked), and only that copy enters the wasm module
-// (./pkg/mpcheck.js, wasm-bindgen; serde-wasm-bindgen reads it there). No caller code runs while
+// (./pkg/mpcheck.js, wasm-bindgen), as one text and one list of numbers. No caller code runs while
 // the module is on the stack: a getter that throws, calls evaluate again or exhausts the stack
 // does so here, in JavaScript, and the module never sees it. Every error is a tagged object
 // {kind, message, …}; the module is stateless, so a refused call changes nothing for the next.
@@ -100,15 +100,49 @@ function safely(f, otherwise) {
 /** A few hundred frames of JavaScript stack: the module must not run out of stack midway. */
 const headroom = (n) => (n === 0 ? 0 : headroom(n - 1) + 1);
 
-/** Calls into the module when there is room on the stack; any non-tagged throw is tagged. */
-function call(fn, arg) {
+/**
+ * The plain copy as the module reads it (src/wasm/mod.rs `Encoded`), in two values rather than a
+ * call into JS per key and string: every key and string in one text, each followed by "\0" (so
+ * that no two join into one character), and numbers saying how to read it: the number of answers,
+ * then per answer its key's length and a kind: 0 null, 1 true, 2 false, 3 and the number, 4 and
+ * the string's length, 5 and the list's length and each item's length (in UTF-16 units).
+ * @param {Record<string, AnswerValue>} copy what readAnswers returns
+ * @returns {[string, Float64Array]}
+ */
+export function encode(copy) {
+  let text = '';
+  const keys = Object.keys(copy);
+  const shape = [keys.length];
+  for (const key of keys) {
+    const v = copy[key];
+    text += key + '\0';
+    shape.push(key.length);
+    if (v === null) shape.push(0);
+    else if (typeof v === 'boolean') shape.push(v ? 1 : 2);
+    else if (typeof v === 'number') shape.push(3, v);
+    else if (typeof v === 'string') {
+      shape.push(4, v.length);
+      text += v + '\0';
+    } else {
+      shape.push(5, v.length);
+      for (const s of v) {
+        shape.push(s.length);
+        text += s + '\0';
+      }
+    }
+  }
+  return [text, Float64Array.from(shape)];
+}
+
+/** Calls fn() when there is room on the stack to run the module; any non-tagged throw is tagged. */
+function call(fn) {
   try {
     headroom(400);
   } catch {
     throw tagged('internal', 'called too close to the JavaScript stack limit; nothing was evaluated');
   }
   try {
-    return fn(arg);
+    return fn();
   } catch (e) {
     if (isTagged(e)) throw e;
     throw tagged('internal', `the engine failed: ${describeThrow(e)}`);
@@ -118,6 +152,7 @@ function call(fn, arg) {
 const STATUS = ['required', 'possible', 'not_accepted', 'not_needed', 'needs_confirming'];
 const NONE = 0xffffffff;
 const DECIDERS = { [NONE - 1]: 'picked', [NONE - 2]: 'entity', [NONE - 3]: 'when' };
+const ANSWERS = [null, true, false, 'not_sure'];
 
 /**
  * The report object (docs/api.md) from the module's numbers (src/wasm/tape.rs, which writes them
@@ -136,7 +171,18 @@ export function buildReport(t, n) {
     const a = new Array(t[p++]);
     for (let k = 0; k < a.length; k++) {
       const by = t[p++];
-      a[k] = { rule: DECIDERS[by] ?? n.rules[by], answers: ids(n.questions) };
+      a[k] = { rule: by < NONE - 3 ? n.rules[by] : DECIDERS[by], answers: ids(n.questions) };
+    }
+    return a;
+  };
+  const problems = () => {
+    const a = new Array(t[p++]);
+    for (let k = 0; k < a.length; k++) {
+      const e = t[p++];
+      const rule = t[p++];
+      const blocks = t[p++] === 1;
+      const certain = t[p++] === 1;
+      a[k] = e === NONE ? { rule: n.rules[rule], blocks, certain, answers: ids(n.questions) } : { eligibility: e, blocks, certain, answers: ids(n.questions) };
     }
     return a;
   };
@@ -144,16 +190,10 @@ export function buildReport(t, n) {
   const requirements = new Array(t[p++]);
   for (let k = 0; k < requirements.length; k++) {
     const r = t[p++];
-    const item = { id: n.requirements[r], layer: n.layers[r], status: STATUS[t[p++]], because: because(), settle: ids(n.questions) };
-    if (t[p] === NONE) p++;
-    else item.one_of = ids(n.requirements);
-    item.problems = new Array(t[p++]);
-    for (let j = 0; j < item.problems.length; j++) {
-      const [e, rule, blocks, certain] = [t[p++], t[p++], t[p++], t[p++]];
-      const x = e === NONE ? { rule: n.rules[rule] } : { eligibility: e };
-      item.problems[j] = Object.assign(x, { blocks: blocks === 1, certain: certain === 1, answers: ids(n.questions) });
-    }
-    requirements[k] = item;
+    const [id, layer, status, reasons, settle] = [n.requirements[r], n.layers[r], STATUS[t[p++]], because(), ids(n.questions)];
+    requirements[k] = t[p] === NONE
+      ? (p++, { id, layer, status, because: reasons, settle, problems: problems() })
+      : { id, layer, status, because: reasons, settle, one_of: ids(n.requirements), problems: problems() };
   }
   const checklist = new Array(t[p++]);
   for (let k = 0; k < checklist.length; k++) {
@@ -169,6 +209,7 @@ export function buildReport(t, n) {
   const plan = { steps, total: [t[p++], t[p++]] };
   const answers = {};
   const words = new Uint32Array(2);
+  const number = new Float64Array(words.buffer); // a number's two words, read as one
   for (let k = t[p++]; k > 0; k--) {
     const q = t[p++];
     const kind = t[p++];
@@ -178,8 +219,8 @@ export function buildReport(t, n) {
     else if (kind === 6) {
       words[0] = t[p++];
       words[1] = t[p++];
-      answers[n.questions[q]] = new Float64Array(words.buffer)[0];
-    } else answers[n.questions[q]] = [null, true, false, 'not_sure'][kind];
+      answers[n.questions[q]] = number[0];
+    } else answers[n.questions[q]] = ANSWERS[kind];
   }
   return { version: n.version, flow, requirements, checklist, next_questions: next, plan, answers };
 }
@@ -193,7 +234,8 @@ let names = null;
  * @returns {any} the report
  */
 export function evaluate(answers) {
-  const tape = call(evaluateTape, readAnswers(answers));
+  const copy = readAnswers(answers);
+  const tape = call(() => evaluateTape(...encode(copy)));
   names ??= namesOf();
   return buildReport(tape, names);
 }
@@ -207,5 +249,5 @@ export function diagnose(text) {
   if (typeof text !== 'string') throw tagged('invalid_value', 'the pasted text must be a string');
   // UTF-16 units never outnumber UTF-8 bytes: this long is over the limit, refused before copying.
   if (text.length > LIMITS.text) throw limit('text', LIMITS.text, text.length);
-  return call(diagnoseIds, text);
+  return call(() => diagnoseIds(text));
 }
