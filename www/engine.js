@@ -101,11 +101,11 @@ function safely(f, otherwise) {
 const headroom = (n) => (n === 0 ? 0 : headroom(n - 1) + 1);
 
 /**
- * The plain copy as the module reads it (src/wasm/mod.rs `Encoded`), in two values rather than a
- * call into JS per key and string: every key and string in one text, each followed by "\0" (so
- * that no two join into one character), and numbers saying how to read it: the number of answers,
- * then per answer its key's length and a kind: 0 null, 1 true, 2 false, 3 and the number, 4 and
- * the string's length, 5 and the list's length and each item's length (in UTF-16 units).
+ * The plain copy as the module reads it (src/wasm/mod.rs `Encoded`), in one crossing: every key and
+ * string in one text, each followed by "\0" (so that no two join into one character), and numbers
+ * saying how to cut it: the number of answers, then per answer its key's length and a kind: 0 null,
+ * 1 true, 2 false, 3 and the number, 4 and the string's length, 5 and the list's length and each
+ * item's length (lengths in UTF-16 units).
  * @param {Record<string, AnswerValue>} copy what readAnswers returns
  * @returns {[string, Float64Array]}
  */
@@ -113,23 +113,15 @@ export function encode(copy) {
   let text = '';
   const keys = Object.keys(copy);
   const shape = [keys.length];
+  const piece = (s) => ((text += s + '\0'), shape.push(s.length));
   for (const key of keys) {
     const v = copy[key];
-    text += key + '\0';
-    shape.push(key.length);
+    piece(key);
     if (v === null) shape.push(0);
     else if (typeof v === 'boolean') shape.push(v ? 1 : 2);
     else if (typeof v === 'number') shape.push(3, v);
-    else if (typeof v === 'string') {
-      shape.push(4, v.length);
-      text += v + '\0';
-    } else {
-      shape.push(5, v.length);
-      for (const s of v) {
-        shape.push(s.length);
-        text += s + '\0';
-      }
-    }
+    else if (typeof v === 'string') shape.push(4), piece(v);
+    else shape.push(5, v.length), v.forEach(piece);
   }
   return [text, Float64Array.from(shape)];
 }
@@ -175,25 +167,20 @@ export function buildReport(t, n) {
     }
     return a;
   };
-  const problems = () => {
-    const a = new Array(t[p++]);
-    for (let k = 0; k < a.length; k++) {
-      const e = t[p++];
-      const rule = t[p++];
-      const blocks = t[p++] === 1;
-      const certain = t[p++] === 1;
-      a[k] = e === NONE ? { rule: n.rules[rule], blocks, certain, answers: ids(n.questions) } : { eligibility: e, blocks, certain, answers: ids(n.questions) };
-    }
-    return a;
-  };
   const flow = { asked: ids(n.questions), next: t[p] === NONE ? (p++, null) : n.questions[t[p++]], unsure: ids(n.questions) };
   const requirements = new Array(t[p++]);
   for (let k = 0; k < requirements.length; k++) {
     const r = t[p++];
-    const [id, layer, status, reasons, settle] = [n.requirements[r], n.layers[r], STATUS[t[p++]], because(), ids(n.questions)];
-    requirements[k] = t[p] === NONE
-      ? (p++, { id, layer, status, because: reasons, settle, problems: problems() })
-      : { id, layer, status, because: reasons, settle, one_of: ids(n.requirements), problems: problems() };
+    const item = { id: n.requirements[r], layer: n.layers[r], status: STATUS[t[p++]], because: because(), settle: ids(n.questions) };
+    if (t[p] === NONE) p++;
+    else item.one_of = ids(n.requirements);
+    item.problems = new Array(t[p++]);
+    for (let j = 0; j < item.problems.length; j++) {
+      const [e, rule, blocks, certain] = [t[p++], t[p++], t[p++] === 1, t[p++] === 1];
+      const answers = ids(n.questions);
+      item.problems[j] = e === NONE ? { rule: n.rules[rule], blocks, certain, answers } : { eligibility: e, blocks, certain, answers };
+    }
+    requirements[k] = item;
   }
   const checklist = new Array(t[p++]);
   for (let k = 0; k < checklist.length; k++) {

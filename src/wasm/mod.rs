@@ -26,12 +26,9 @@ fn over(what: &str, limit: usize, actual: usize) -> EngineError {
     }
 }
 
-/// The answers as www/engine.js `encode` hands them over, in two values rather than a call into JS
-/// per key and string (which cost 20 µs a report: README, Benchmark): `text`, every key and string
-/// value, each followed by "\0" (so that no two join into one character), and `shape`, numbers
-/// saying how to read it: the number of answers, then per answer its key's length and a kind:
-/// 0 null, 1 true, 2 false, 3 and the number, 4 and the string's length, 5 and the list's length
-/// and each item's length (lengths in UTF-16 units, as JS counts them).
+/// The answers as www/engine.js `encode` hands them over (its comment gives the format): every key
+/// and string in one text, and numbers saying how to cut it; one crossing rather than one per key
+/// and string, which cost 20 µs a report (README, Benchmark).
 struct Encoded<'a> {
     text: &'a str,
     shape: std::slice::Iter<'a, f64>,
@@ -47,7 +44,7 @@ impl<'a> Encoded<'a> {
         self.shape.next().copied().ok_or_else(malformed)
     }
 
-    /// A count or a length: a whole number ≥ 0.
+    /// A kind, a count or a length: a whole number ≥ 0.
     fn count(&mut self) -> Result<usize, EngineError> {
         match self.number()? {
             x if (0.0..=u32::MAX as f64).contains(&x) && x.fract() == 0.0 => Ok(x as usize),
@@ -55,20 +52,17 @@ impl<'a> Encoded<'a> {
         }
     }
 
-    /// The next key or string: the next `count()` UTF-16 units of the text, within `MAX_STRING`
-    /// bytes.
+    /// The next key or string (`count()` UTF-16 units; counted on the UTF-8 bytes: one a
+    /// character, two for a four-byte one), within `MAX_STRING` bytes.
     fn piece(&mut self) -> Result<&'a str, EngineError> {
-        // UTF-16 units, counted on the UTF-8 bytes: one a character, two from four bytes.
-        let mut left = self.count()?;
-        let mut end = 0;
+        let (mut left, mut end) = (self.count()?, 0);
         for &b in self.text.as_bytes() {
             if b & 0xC0 != 0x80 {
                 if left == 0 {
                     break;
                 }
-                left = left
-                    .checked_sub(1 + usize::from(b >= 0xF0))
-                    .ok_or_else(malformed)?;
+                let units = 1 + usize::from(b >= 0xF0);
+                left = left.checked_sub(units).ok_or_else(malformed)?;
             }
             end += 1;
         }
