@@ -129,7 +129,7 @@ if (!skip.has('c') || !skip.has('d')) {
     // Built for the web like the shipped module (its report builder is an ES module snippet),
     // and initialised from the file's bytes.
     const { engine: api, glue } = await loadEngine(dirname(benchPkg));
-    bench = { ...glue, readAnswers: api.readAnswers, encode: api.encode, buildReport: api.buildReport };
+    bench = { ...glue, readAnswers: api.readAnswers, buildReport: api.buildReport };
   }
   else row('c', 'bench module', 'skipped', '', `${benchPkg} is missing (scripts/bench.sh builds it)`);
 }

@@ -1,11 +1,10 @@
 // The engine's JavaScript API: evaluate(answers) and diagnose(text), in ids (docs/api.md).
 //
-// The one way in: the caller's answers are read here, once, into a plain object of plain values
-// (each own enumerable key and each list item read exactly once, so a getter or Proxy trap runs
-// once; limits checked before a list is walked), and only that copy enters the wasm module
-// (./pkg/mpcheck.js, wasm-bindgen), as one text and one list of numbers. No caller code runs while
-// the module is on the stack: a getter that throws, calls evaluate again or exhausts the stack
-// does so here, in JavaScript, and the module never sees it. Every error is a tagged object
+// The one way in: the caller's answers are read here, once (each own enumerable key and list item
+// read exactly once, so a getter or Proxy trap runs once; limits checked before a list is walked),
+// into one text and one list of numbers, the copy that enters the module (./pkg/mpcheck.js). No
+// caller code runs while the module is on the stack: a getter that throws, calls evaluate again or
+// exhausts the stack does so here, and the module never sees it. Every error is a tagged object
 // {kind, message, …}; the module is stateless, so a refused call changes nothing for the next.
 import init, { initSync, evaluate as evaluateTape, diagnose as diagnoseIds, names as namesOf, version } from './pkg/mpcheck.js';
 
@@ -58,33 +57,42 @@ function readValue(question, v) {
 }
 
 /**
- * The caller's answers as a plain object (no prototype) of plain values.
+ * The caller's answers, read once, as the module reads them (src/wasm/mod.rs `Encoded`; one crossing,
+ * not one per key and string): every key and string in one text, each followed by "\0" (so that no
+ * two join into one character), and numbers saying how to cut it: the count of answers, then per
+ * answer its key's length and a kind: 0 null, 1 true, 2 false, 3 and the number, 4 and the string's
+ * length, 5 and the list's length and each item's length (lengths in UTF-16 units).
  * @param {unknown} answers
- * @returns {Record<string, AnswerValue>}
+ * @returns {[string, Float64Array]}
  */
 export function readAnswers(answers) {
-  const out = Object.create(null);
-  if (answers === undefined || answers === null) return out;
+  let text = '', total = 0, shape = [0];
+  const piece = (s) => ((text += s + '\0'), (total += s.length), shape.push(s.length));
+  if (answers === undefined || answers === null) return [text, Float64Array.from(shape)];
   try {
     if (typeof answers !== 'object' || Array.isArray(answers)) {
       throw tagged('invalid_answers', 'the answers are not valid: answers must be an object of question ids');
     }
     const keys = Object.keys(answers);
     if (keys.length > LIMITS.keys) throw limit('keys', LIMITS.keys, keys.length);
-    let total = 0;
     for (const key of keys) {
       const v = readValue(short(key), answers[key]);
       if (v === undefined) continue;
-      total += key.length + (typeof v === 'string' ? v.length : Array.isArray(v) ? v.reduce((n, s) => n + s.length, 0) : 0);
+      shape[0]++;
+      piece(key);
+      if (v === null) shape.push(0);
+      else if (typeof v === 'boolean') shape.push(v ? 1 : 2);
+      else if (typeof v === 'number') shape.push(3, v);
+      else if (typeof v === 'string') shape.push(4), piece(v);
+      else shape.push(5, v.length), v.forEach(piece);
       if (total > LIMITS.total) throw limit('total', LIMITS.total, total);
-      out[key] = v;
     }
   } catch (e) {
     if (isTagged(e)) throw e;
     // A revoked Proxy, a trap or getter that threw, the stack exhausted while reading, …
     throw tagged('invalid_answers', `the answers object could not be read (${describeThrow(e)})`);
   }
-  return out;
+  return [text, Float64Array.from(shape)];
 }
 
 /** Whether e is one of our tagged errors; false for anything odd (a thrown revoked Proxy, say). */
@@ -99,32 +107,6 @@ function safely(f, otherwise) {
 }
 /** A few hundred frames of JavaScript stack: the module must not run out of stack midway. */
 const headroom = (n) => (n === 0 ? 0 : headroom(n - 1) + 1);
-
-/**
- * The plain copy as the module reads it (src/wasm/mod.rs `Encoded`), in one crossing: every key and
- * string in one text, each followed by "\0" (so that no two join into one character), and numbers
- * saying how to cut it: the number of answers, then per answer its key's length and a kind: 0 null,
- * 1 true, 2 false, 3 and the number, 4 and the string's length, 5 and the list's length and each
- * item's length (lengths in UTF-16 units).
- * @param {Record<string, AnswerValue>} copy what readAnswers returns
- * @returns {[string, Float64Array]}
- */
-export function encode(copy) {
-  let text = '';
-  const keys = Object.keys(copy);
-  const shape = [keys.length];
-  const piece = (s) => ((text += s + '\0'), shape.push(s.length));
-  for (const key of keys) {
-    const v = copy[key];
-    piece(key);
-    if (v === null) shape.push(0);
-    else if (typeof v === 'boolean') shape.push(v ? 1 : 2);
-    else if (typeof v === 'number') shape.push(3, v);
-    else if (typeof v === 'string') shape.push(4), piece(v);
-    else shape.push(5, v.length), v.forEach(piece);
-  }
-  return [text, Float64Array.from(shape)];
-}
 
 /** Calls fn() when there is room on the stack to run the module; any non-tagged throw is tagged. */
 function call(fn) {
@@ -221,8 +203,8 @@ let names = null;
  * @returns {any} the report
  */
 export function evaluate(answers) {
-  const copy = readAnswers(answers);
-  const tape = call(() => evaluateTape(...encode(copy)));
+  const [text, shape] = readAnswers(answers);
+  const tape = call(() => evaluateTape(text, shape));
   names ??= namesOf();
   return buildReport(tape, names);
 }

@@ -2,10 +2,10 @@
 //! numbers (`tape`), which www/engine.js builds into the object; the causes through
 //! serde-wasm-bindgen.
 //!
-//! JS calls these through www/engine.js, which reads the caller's answers once into a plain
-//! object (limits checked before anything is walked; getters and Proxy traps run at most once,
-//! and no JS runs while the module is on the stack), so nothing here can throw into JS frames
-//! above wasm ones. Errors come back as tagged objects `{kind, message, …}`.
+//! JS calls these through www/engine.js, which reads the caller's answers once (limits checked
+//! before anything is walked; getters and Proxy traps run at most once, and no JS runs while the
+//! module is on the stack), so nothing here can throw into JS frames above wasm ones. Errors come
+//! back as tagged objects `{kind, message, …}`.
 
 use js_sys::Float64Array;
 use serde::Serialize;
@@ -18,12 +18,17 @@ use crate::engine::answers::{
 use crate::engine::error::{EngineError, FieldValue};
 use crate::RULES;
 
-fn over(what: &str, limit: usize, actual: usize) -> EngineError {
-    EngineError::LimitExceeded {
-        what: what.into(),
+/// `actual` when within `limit`, else the `limit_exceeded` error.
+fn within(what: &str, limit: usize, actual: usize) -> Result<usize, EngineError> {
+    if actual <= limit {
+        return Ok(actual);
+    }
+    let what = what.into();
+    Err(EngineError::LimitExceeded {
+        what,
         limit,
         actual,
-    }
+    })
 }
 
 /// The answers as www/engine.js `encode` hands them over (its comment gives the format): every key
@@ -71,10 +76,8 @@ impl<'a> Encoded<'a> {
         }
         let (piece, rest) = self.text.split_at(end);
         self.text = rest.strip_prefix('\0').unwrap_or(rest);
-        match piece.len() > MAX_STRING {
-            true => Err(over("string", MAX_STRING, piece.len())),
-            false => Ok(piece),
-        }
+        within("string", MAX_STRING, piece.len())?;
+        Ok(piece)
     }
 }
 
@@ -89,10 +92,7 @@ fn read_answers(text: &JsValue, shape: &JsValue) -> Result<RawAnswers, EngineErr
         text: &text,
         shape: shape.iter(),
     };
-    let n = e.count()?;
-    if n > MAX_KEYS {
-        return Err(over("keys", MAX_KEYS, n));
-    }
+    let n = within("keys", MAX_KEYS, e.count()?)?;
     let mut out = Vec::with_capacity(n);
     let mut total = 0;
     for _ in 0..n {
@@ -104,20 +104,15 @@ fn read_answers(text: &JsValue, shape: &JsValue) -> Result<RawAnswers, EngineErr
             3 => RawValue::Num(e.number()?),
             4 => RawValue::Str(e.piece()?.into()),
             5 => {
-                let len = e.count()?;
-                if len > MAX_ITEMS {
-                    return Err(over("items", MAX_ITEMS, len));
-                }
+                let len = within("items", MAX_ITEMS, e.count()?)?;
                 let items = (0..len).map(|_| e.piece().map(String::from));
                 RawValue::List(items.collect::<Result<_, _>>()?)
             }
             _ => return Err(malformed()),
         };
         out.push((key.into(), value));
-        total += RawAnswers::text_bytes(&out[out.len() - 1..]);
-        if total > MAX_TOTAL {
-            return Err(over("total", MAX_TOTAL, total));
-        }
+        let bytes = RawAnswers::text_bytes(&out[out.len() - 1..]);
+        total = within("total", MAX_TOTAL, total + bytes)?;
     }
     match e.shape.len() == 0 && e.text.is_empty() {
         true => Ok(RawAnswers(out)),

@@ -75,10 +75,8 @@ impl Tape {
 
 /// The report, in the order `buildReport` reads it.
 pub fn tape(rb: &RuleBase, r: &Report, answers: &Answers) -> Vec<u32> {
-    // Room for a typical report (about ten words an item), so that it rarely grows while written.
-    let mut t = Tape(Vec::with_capacity(
-        64 + 16 * (r.items.len() + r.checklist.len()),
-    ));
+    let room = 16 * (4 + r.items.len() + r.checklist.len()); // about ten words an item
+    let mut t = Tape(Vec::with_capacity(room));
     t.list(r.asked.iter().map(|&q| q.into()));
     t.0.push(r.next.map_or(NONE, u32::from));
     t.list(r.unsure.iter().map(|&q| q.into()));
