@@ -13,7 +13,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const n = Number(process.argv[2]);
 const pkg = join(root, 'target', 'bench-pkg');
 const { engine: api, glue } = await loadEngine(pkg);
-const bench = { ...glue, buildReport: api.buildReport };
+const bench = { ...glue, readAnswers: api.readAnswers, buildReport: api.buildReport };
 const { facts } = JSON.parse(readFileSync(join(root, '..', 'shared', 'bench', 'synthetic-200.json'), 'utf8'));
 const w = generate(facts, n);
 console.log(JSON.stringify({ n, ...runWorkload(bench, `generated-${n}`, w, n >= 50000 ? 2 : n >= 10000 ? 30 : 300, expectedMatches(w)) }));

@@ -6,7 +6,8 @@
 //      the same with answers that change on every call (every scenario's in turn), and with one
 //      answer changed on every call (what a user changing an answer costs)
 //   c. our engine on ../shared/bench/synthetic-200.json (translated by bench/gen.mjs, loaded through
-//      the bench-only entry point) beside `node ../shared/bench/peers.cjs`
+//      the bench-only entry point) beside `node ../shared/bench/peers.cjs`, the ratio to its plain
+//      interpreter, and (context) plain JS that also gives every rule's reasons (peer-explained.mjs)
 //   d. generated rule bases of 1,000, 10,000, 50,000 and 100,000 rules through the same entry point
 //      (c and d: also with answers that change on every call, bench/gen.mjs variedFacts)
 //   e. sizes: the shipped .wasm, the engine alone (empty rule base), the whole page, gzip -9
@@ -25,7 +26,7 @@ import { gzipSync } from 'node:zlib';
 import { parse as parseToml } from 'smol-toml';
 import { loadEngine } from './engine.mjs';
 import { runWorkload } from './workload.mjs';
-import { median } from './timing.mjs';
+import { median, time } from './timing.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = join(root, '..', 'shared', 'bench');
@@ -128,7 +129,7 @@ if (!skip.has('c') || !skip.has('d')) {
     // Built for the web like the shipped module (its report builder is an ES module snippet),
     // and initialised from the file's bytes.
     const { engine: api, glue } = await loadEngine(dirname(benchPkg));
-    bench = { ...glue, buildReport: api.buildReport };
+    bench = { ...glue, readAnswers: api.readAnswers, buildReport: api.buildReport };
   }
   else row('c', 'bench module', 'skipped', '', `${benchPkg} is missing (scripts/bench.sh builds it)`);
 }
@@ -145,6 +146,21 @@ if (bench && !skip.has('c')) {
   if (p.status !== 0) peers.push({ engine: 'peers.cjs', skipped: p.stderr.trim().split('\n').pop() });
   out.figures.peers = peers;
   for (const e of peers) row('c', `peer: ${e.engine}`, e.skipped ? `skipped: ${e.skipped}` : `${e.us_per_eval} µs per evaluation (${e.evals} evals)`);
+  // The guardrail: ours within 2× of the plain interpreter, which returns only the matching ids.
+  const plain = peers.find((e) => e.engine === 'plain-js-interpreter' && !e.skipped);
+  if (plain) {
+    out.figures.synthetic_200.ratio_to_plain_js = +(f.median_us / plain.us_per_eval).toFixed(2);
+    row('c', 'ours ÷ plain-js-interpreter (same run)', `${out.figures.synthetic_200.ratio_to_plain_js}×`, '≤ 2×');
+  }
+  // Context (bench/peer-explained.mjs says what it does and does not do): plain JS that also says
+  // every rule's status and the answers that decided it, timed here as ours is.
+  const { explain, prepare } = await import('./peer-explained.mjs');
+  const rules = prepare(w.rules);
+  const report = explain(rules, w.facts);
+  const same = report.requirements.filter((r) => r.status === 'required').length === w.expected_matches.length;
+  const e = time(() => explain(rules, w.facts), CALLS);
+  out.figures.synthetic_200.peer_explained = e;
+  row('c', 'context: plain JS with every rule\'s status and reasons (bench/peer-explained.mjs)', `${e.median_us} µs median (${e.calls} calls); ours ÷ it: ${(f.median_us / e.median_us).toFixed(2)}×`, '', same ? 'matches equal expected_matches' : 'WRONG matches');
 }
 
 if (bench && !skip.has('d')) {

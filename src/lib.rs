@@ -7,7 +7,8 @@
 //!   pasted text to rejection-cause ids (`engine::diagnose`); no I/O, no state between calls;
 //! - `catalogue`: the wording (names, reasons, questions, causes) as the JSON files the page and
 //!   API users read (src/bin/export-catalogue.rs);
-//! - `wasm`: the thin wasm-bindgen adapter (serde-wasm-bindgen in, serde-wasm-bindgen out).
+//! - `wasm`: the thin wasm-bindgen adapter (answers in as one text and numbers, the report out as
+//!   numbers, the causes through serde-wasm-bindgen).
 
 #[cfg(feature = "loader")]
 pub use mpcheck_rules::rulefile;

@@ -3,15 +3,38 @@
 //! and bad input becomes a thrown tagged object after which the module keeps answering.
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Array, Reflect, JSON};
+use js_sys::{Array, Float64Array, Object, Reflect};
 use mpcheck::wasm::{diagnose, evaluate, names, version};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn json(text: &str) -> JsValue {
-    JSON::parse(text).expect("test JSON")
+/// One-of answers as www/engine.js `encode` hands them to `evaluate` (src/wasm/mod.rs `Encoded`).
+fn encoded(answers: &[(&str, &str)]) -> (JsValue, JsValue) {
+    let mut text = Vec::new();
+    let mut shape = vec![answers.len() as f64];
+    for (key, value) in answers {
+        text.extend([*key, *value]);
+        shape.extend([key.len() as f64, 4.0, value.len() as f64]);
+    }
+    (
+        text.join("\0").into(),
+        Float64Array::from(&shape[..]).into(),
+    )
+}
+
+fn json_object() -> JsValue {
+    Object::new().into()
+}
+
+fn evaluate_raw(text: &str, shape: &[f64]) -> Result<Vec<u32>, JsValue> {
+    evaluate(text.into(), Float64Array::from(shape).into())
+}
+
+fn evaluate_one_of(answers: &[(&str, &str)]) -> Result<Vec<u32>, JsValue> {
+    let (text, shape) = encoded(answers);
+    evaluate(text, shape)
 }
 
 fn get(value: &JsValue, key: &str) -> JsValue {
@@ -43,32 +66,40 @@ fn evaluate_answers_a_company_on_wechat() {
     assert!(requirements
         .iter()
         .any(|r| r.as_string().as_deref() == Some("icp-filing")));
-    let company = evaluate(json(r#"{"platform":"wechat","entity":"company"}"#)).expect("report");
+    let company =
+        evaluate_one_of(&[("platform", "wechat"), ("entity", "company")]).expect("report");
     assert!(company.len() > 20, "a report has items");
     // asked: its length, then question indices; the first asked question is the platform (0).
     assert!(company[0] > 0 && company[1] == 0, "{:?}", &company[..4]);
     let individual =
-        evaluate(json(r#"{"platform":"wechat","entity":"individual"}"#)).expect("report");
+        evaluate_one_of(&[("platform", "wechat"), ("entity", "individual")]).expect("report");
     assert_ne!(company, individual, "the entity decides things");
 }
 
 #[wasm_bindgen_test]
 fn errors_are_tagged_objects_and_the_module_keeps_answering() {
-    let answers = r#"{"platform":"wechat","entity":"company"}"#;
-    let before = evaluate(json(answers)).expect("report");
+    let answers = [("platform", "wechat"), ("entity", "company")];
+    let before = evaluate_one_of(&answers).expect("report");
 
-    let e = evaluate(json(r#"{"platform":"mars"}"#)).expect_err("unknown option");
+    let e = evaluate_one_of(&[("platform", "mars")]).expect_err("unknown option");
     assert_eq!(kind_of(&e), "unknown_option");
-    let e = evaluate(json(r#"{"no_such_question":true}"#)).expect_err("unknown question");
+    let e = evaluate_raw("no_such_question", &[1.0, 16.0, 1.0]).expect_err("unknown question");
     assert_eq!(kind_of(&e), "unknown_question");
-    let e = evaluate(json(r#"{"platform":5}"#)).expect_err("wrong type");
+    let e = evaluate_raw("platform", &[1.0, 8.0, 3.0, 5.0]).expect_err("wrong type");
     assert_eq!(kind_of(&e), "invalid_value");
-    let e = evaluate(json("[1,2]")).expect_err("not an object");
+    let e = evaluate_raw("platform", &[1.0, 8.0, 9.0]).expect_err("not encoded as engine.js does");
     assert_eq!(kind_of(&e), "invalid_answers");
+    let e = evaluate_raw("plat", &[1.0, 8.0, 1.0]).expect_err("a length past the text");
+    assert_eq!(kind_of(&e), "invalid_answers");
+    let e = evaluate(json_object(), JsValue::NULL).expect_err("not a text and numbers");
+    assert_eq!(kind_of(&e), "invalid_answers");
+    let long = "x".repeat(300);
+    let e = evaluate_raw(&long, &[1.0, 300.0, 1.0]).expect_err("a key over 256 bytes");
+    assert_eq!(kind_of(&e), "limit_exceeded");
     let e = diagnose(&"审".repeat(30_000)).expect_err("over 64 KB");
     assert_eq!(kind_of(&e), "limit_exceeded");
 
-    let after = evaluate(json(answers)).expect("report");
+    let after = evaluate_one_of(&answers).expect("report");
     assert_eq!(
         before, after,
         "the same answers give the same report after errors"

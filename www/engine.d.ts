@@ -47,5 +47,5 @@ export function evaluate(answers: unknown): Report;
 export function diagnose(text: unknown): Cause[];
 /** The report object from the module's numbers and its ids (what evaluate does after the module). */
 export function buildReport(tape: Uint32Array, names: unknown): Report;
-/** The answers as evaluate reads them: a plain object of plain values (throws an MpcheckError). */
-export function readAnswers(answers: unknown): Answers;
+/** The answers as evaluate reads them and hands them to the module: one text and its lengths and kinds (throws an MpcheckError). */
+export function readAnswers(answers: unknown): [string, Float64Array];

@@ -1,11 +1,10 @@
 // The engine's JavaScript API: evaluate(answers) and diagnose(text), in ids (docs/api.md).
 //
-// The one way in: the caller's answers are read here, once, into a plain object of plain values
-// (each own enumerable key and each list item read exactly once, so a getter or Proxy trap runs
-// once; limits checked before a list is walked), and only that copy enters the wasm module
-// (./pkg/mpcheck.js, wasm-bindgen; serde-wasm-bindgen reads it there). No caller code runs while
-// the module is on the stack: a getter that throws, calls evaluate again or exhausts the stack
-// does so here, in JavaScript, and the module never sees it. Every error is a tagged object
+// The one way in: the caller's answers are read here, once (each own enumerable key and list item
+// read exactly once, so a getter or Proxy trap runs once; limits checked before a list is walked),
+// into one text and one list of numbers, the copy that enters the module (./pkg/mpcheck.js). No
+// caller code runs while the module is on the stack: a getter that throws, calls evaluate again or
+// exhausts the stack does so here, and the module never sees it. Every error is a tagged object
 // {kind, message, …}; the module is stateless, so a refused call changes nothing for the next.
 import init, { initSync, evaluate as evaluateTape, diagnose as diagnoseIds, names as namesOf, version } from './pkg/mpcheck.js';
 
@@ -58,33 +57,42 @@ function readValue(question, v) {
 }
 
 /**
- * The caller's answers as a plain object (no prototype) of plain values.
+ * The caller's answers, read once, as the module reads them (src/wasm/mod.rs `Encoded`; one crossing,
+ * not one per key and string): every key and string in one text, each followed by "\0" (so that no
+ * two join into one character), and numbers saying how to cut it: the count of answers, then per
+ * answer its key's length and a kind: 0 null, 1 true, 2 false, 3 and the number, 4 and the string's
+ * length, 5 and the list's length and each item's length (lengths in UTF-16 units).
  * @param {unknown} answers
- * @returns {Record<string, AnswerValue>}
+ * @returns {[string, Float64Array]}
  */
 export function readAnswers(answers) {
-  const out = Object.create(null);
-  if (answers === undefined || answers === null) return out;
+  let text = '', total = 0, shape = [0];
+  const piece = (s) => ((text += s + '\0'), (total += s.length), shape.push(s.length));
+  if (answers === undefined || answers === null) return [text, Float64Array.from(shape)];
   try {
     if (typeof answers !== 'object' || Array.isArray(answers)) {
       throw tagged('invalid_answers', 'the answers are not valid: answers must be an object of question ids');
     }
     const keys = Object.keys(answers);
     if (keys.length > LIMITS.keys) throw limit('keys', LIMITS.keys, keys.length);
-    let total = 0;
     for (const key of keys) {
       const v = readValue(short(key), answers[key]);
       if (v === undefined) continue;
-      total += key.length + (typeof v === 'string' ? v.length : Array.isArray(v) ? v.reduce((n, s) => n + s.length, 0) : 0);
+      shape[0]++;
+      piece(key);
+      if (v === null) shape.push(0);
+      else if (typeof v === 'boolean') shape.push(v ? 1 : 2);
+      else if (typeof v === 'number') shape.push(3, v);
+      else if (typeof v === 'string') shape.push(4), piece(v);
+      else shape.push(5, v.length), v.forEach(piece);
       if (total > LIMITS.total) throw limit('total', LIMITS.total, total);
-      out[key] = v;
     }
   } catch (e) {
     if (isTagged(e)) throw e;
     // A revoked Proxy, a trap or getter that threw, the stack exhausted while reading, …
     throw tagged('invalid_answers', `the answers object could not be read (${describeThrow(e)})`);
   }
-  return out;
+  return [text, Float64Array.from(shape)];
 }
 
 /** Whether e is one of our tagged errors; false for anything odd (a thrown revoked Proxy, say). */
@@ -100,15 +108,15 @@ function safely(f, otherwise) {
 /** A few hundred frames of JavaScript stack: the module must not run out of stack midway. */
 const headroom = (n) => (n === 0 ? 0 : headroom(n - 1) + 1);
 
-/** Calls into the module when there is room on the stack; any non-tagged throw is tagged. */
-function call(fn, arg) {
+/** Calls fn() when there is room on the stack to run the module; any non-tagged throw is tagged. */
+function call(fn) {
   try {
     headroom(400);
   } catch {
     throw tagged('internal', 'called too close to the JavaScript stack limit; nothing was evaluated');
   }
   try {
-    return fn(arg);
+    return fn();
   } catch (e) {
     if (isTagged(e)) throw e;
     throw tagged('internal', `the engine failed: ${describeThrow(e)}`);
@@ -118,6 +126,7 @@ function call(fn, arg) {
 const STATUS = ['required', 'possible', 'not_accepted', 'not_needed', 'needs_confirming'];
 const NONE = 0xffffffff;
 const DECIDERS = { [NONE - 1]: 'picked', [NONE - 2]: 'entity', [NONE - 3]: 'when' };
+const ANSWERS = [null, true, false, 'not_sure'];
 
 /**
  * The report object (docs/api.md) from the module's numbers (src/wasm/tape.rs, which writes them
@@ -136,7 +145,7 @@ export function buildReport(t, n) {
     const a = new Array(t[p++]);
     for (let k = 0; k < a.length; k++) {
       const by = t[p++];
-      a[k] = { rule: DECIDERS[by] ?? n.rules[by], answers: ids(n.questions) };
+      a[k] = { rule: by < NONE - 3 ? n.rules[by] : DECIDERS[by], answers: ids(n.questions) };
     }
     return a;
   };
@@ -149,9 +158,10 @@ export function buildReport(t, n) {
     else item.one_of = ids(n.requirements);
     item.problems = new Array(t[p++]);
     for (let j = 0; j < item.problems.length; j++) {
-      const [e, rule, blocks, certain] = [t[p++], t[p++], t[p++], t[p++]];
-      const x = e === NONE ? { rule: n.rules[rule] } : { eligibility: e };
-      item.problems[j] = Object.assign(x, { blocks: blocks === 1, certain: certain === 1, answers: ids(n.questions), settle: ids(n.questions) });
+      const [e, rule, blocks, certain] = [t[p++], t[p++], t[p++] === 1, t[p++] === 1];
+      const answers = ids(n.questions);
+      const settle = ids(n.questions);
+      item.problems[j] = e === NONE ? { rule: n.rules[rule], blocks, certain, answers, settle } : { eligibility: e, blocks, certain, answers, settle };
     }
     item.met = new Array(t[p++]);
     for (let j = 0; j < item.met.length; j++) item.met[j] = t[p++];
@@ -175,6 +185,7 @@ export function buildReport(t, n) {
   const plan = { steps, total: [t[p++], t[p++]], unknown };
   const answers = {};
   const words = new Uint32Array(2);
+  const number = new Float64Array(words.buffer); // a number's two words, read as one
   for (let k = t[p++]; k > 0; k--) {
     const q = t[p++];
     const kind = t[p++];
@@ -184,8 +195,8 @@ export function buildReport(t, n) {
     else if (kind === 6) {
       words[0] = t[p++];
       words[1] = t[p++];
-      answers[n.questions[q]] = new Float64Array(words.buffer)[0];
-    } else answers[n.questions[q]] = [null, true, false, 'not_sure'][kind];
+      answers[n.questions[q]] = number[0];
+    } else answers[n.questions[q]] = ANSWERS[kind];
   }
   return { version: n.version, flow, requirements, checklist, next_questions: next, plan, answers };
 }
@@ -199,7 +210,8 @@ let names = null;
  * @returns {any} the report
  */
 export function evaluate(answers) {
-  const tape = call(evaluateTape, readAnswers(answers));
+  const [text, shape] = readAnswers(answers);
+  const tape = call(() => evaluateTape(text, shape));
   names ??= namesOf();
   return buildReport(tape, names);
 }
@@ -213,5 +225,5 @@ export function diagnose(text) {
   if (typeof text !== 'string') throw tagged('invalid_value', 'the pasted text must be a string');
   // UTF-16 units never outnumber UTF-8 bytes: this long is over the limit, refused before copying.
   if (text.length > LIMITS.text) throw limit('text', LIMITS.text, text.length);
-  return call(diagnoseIds, text);
+  return call(() => diagnoseIds(text));
 }

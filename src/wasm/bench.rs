@@ -44,11 +44,11 @@ pub fn bench_names() -> Result<JsValue, JsValue> {
 
 /// `evaluate` on the rule base `bench_load` loaded.
 #[wasm_bindgen]
-pub fn bench_evaluate(answers: JsValue) -> Result<Vec<u32>, JsValue> {
+pub fn bench_evaluate(text: JsValue, shape: JsValue) -> Result<Vec<u32>, JsValue> {
     let (rb, program) = LOADED
         .with(|l| *l.borrow())
         .ok_or("call bench_load first")?;
-    let raw = read_answers(&answers).map_err(|e| tagged(&e))?;
+    let raw = read_answers(&text, &shape).map_err(|e| tagged(&e))?;
     let answers = crate::engine::answers::Answers::resolve(rb, &raw).map_err(|e| tagged(&e))?;
     let report = crate::engine::report::evaluate_compiled(rb, program, &answers);
     Ok(super::tape::tape(rb, &report, &answers))

@@ -54,10 +54,10 @@ impl Tape {
         self.0.extend(items);
     }
     fn set(&mut self, s: &QSet) {
-        let at = self.0.len();
-        self.0.push(0);
-        self.0.extend(s.iter().map(u32::from));
-        self.0[at] = (self.0.len() - at - 1) as u32;
+        self.0.push(s.len() as u32);
+        for q in s.iter() {
+            self.0.push(q.into());
+        }
     }
     fn because(&mut self, list: &[Because]) {
         self.0.push(list.len() as u32);
@@ -75,7 +75,8 @@ impl Tape {
 
 /// The report, in the order `buildReport` reads it.
 pub fn tape(rb: &RuleBase, r: &Report, answers: &Answers) -> Vec<u32> {
-    let mut t = Tape(Vec::with_capacity(2048));
+    let room = 16 * (4 + r.items.len() + r.checklist.len()); // about ten words an item
+    let mut t = Tape(Vec::with_capacity(room));
     t.list(r.asked.iter().map(|&q| q.into()));
     t.0.push(r.next.map_or(NONE, u32::from));
     t.list(r.unsure.iter().map(|&q| q.into()));
