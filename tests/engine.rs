@@ -155,9 +155,31 @@ fn questions_are_asked_only_when_their_condition_holds() {
         person["flow"]["asked"],
         json!(["entity", "sells", "video", "cats"])
     );
-    assert_eq!(person["flow"]["next"], "sells");
+    // The next question is the best-ranked one.
+    assert_eq!(person["flow"]["next"], person["next_questions"][0]["id"]);
+    // A company's capital is asked once it can matter: when the licence may be needed.
     let company = report(&rb, json!({"entity": "company"}));
-    assert_eq!(company["flow"]["next"], "capital");
+    let ids = |r: &Value| -> Vec<String> {
+        r["next_questions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(ids(&company).contains(&"capital".to_string()), "{company}");
+    let market = report(
+        &rb,
+        json!({"entity": "company", "sells": ["market"], "video": false, "cats": []}),
+    );
+    assert_eq!(market["flow"]["next"], "capital");
+    // Selling only one's own goods needs no licence: the capital cannot matter, and is not asked.
+    let own = report(
+        &rb,
+        json!({"entity": "company", "sells": ["own"], "video": false, "cats": []}),
+    );
+    assert!(!ids(&own).contains(&"capital".to_string()), "{own}");
+    assert_eq!(own["flow"]["next"], Value::Null, "{own}");
     // An answer to a question that is not asked is ignored: a person's capital tests false.
     let r = report(
         &rb,
