@@ -20,7 +20,8 @@ export interface MpcheckResultDetail {
  * "wechat"), `answers` (preset: share-link encoding "platform=wechat&entity=company", or as a
  * property an Answers object), `compact` (start at the first question), `storage-key` /
  * `storageKey` (localStorage key, default "mpcheck"), `sync-url` / `syncUrl` (read and write the
- * host page's URL fragment), `hide-title` / `hideTitle`.
+ * host page's URL fragment), `hide-title` / `hideTitle`, `history` (each question an entry in the
+ * browser's history, so Back goes back one question; off, the host's history is never touched).
  *
  * Events (bubbling, composed): `mpcheck:change`, `mpcheck:result`.
  */
@@ -38,6 +39,8 @@ export class MpcheckApp extends HTMLElement {
   compact: boolean;
   syncUrl: boolean;
   hideTitle: boolean;
+  /** Each screen is an entry in the browser history (Back goes back one question); off by default. */
+  history: boolean;
   /** The latest report, or null before the engine has loaded. */
   readonly report: Report | null;
   /** The questions in the current language, once loaded. */

@@ -61,11 +61,11 @@ export class MpcheckApp extends CheckerFlow {
     });
     const s = this._state;
     this._router = new Router({
-      asked: () => this._asked(),
-      answered: (qid) => s.answers[qid] !== undefined,
-      skipped: (qid) => s.skipped.has(qid),
+      toAsk: () => this._toAsk(),
+      path: () => this._path(),
       exists: (qid) => this.qsById.has(qid),
       allOnOnePage: () => s.mode === 'all' && this.wide,
+      history: () => this.history,
       show: (focus) => this._render(focus),
     });
     /** @type {{view: Actions, notices: Actions, frame: Actions}} the data-actions the drawn parts handle */
@@ -166,6 +166,8 @@ export class MpcheckApp extends CheckerFlow {
     root.addEventListener('click', (e) => this._onClick(e), { signal });
     this._state.watch(signal); // another tab's change to the saved answers
     window.addEventListener('hashchange', () => this._ready && this.syncUrl && this._readFragment(), { signal });
+    // The `history` setting: Back and Forward move between the checker's screens (the answers stay).
+    window.addEventListener('popstate', (e) => this._ready && this.history && this._router.popped(e) && this._save(), { signal });
     // Printing: open every collapsed part (sources, eligibility) so the PDF is complete.
     window.addEventListener('beforeprint', () => {
       for (const d of root.querySelectorAll('details:not([open])')) Object.assign(d, { open: true }).setAttribute('data-print-opened', '');

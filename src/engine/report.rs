@@ -385,8 +385,10 @@ fn report_with(
             w &= w - 1;
             let first = ends[req as usize].first;
             let item = decide(program, &state, &findings.all, req, first, &mut lists);
-            let open = open_questions(program, &state, &findings, req, item.as_ref(), rb);
-            count(counts, &open);
+            let (status_open, problem_open) =
+                open_questions(program, &state, &findings, req, item.as_ref(), rb);
+            count(counts, &status_open, STATUS_WEIGHT);
+            count(counts, &problem_open, 1);
             if let Some(item) = item {
                 items.push(item);
             }
@@ -737,7 +739,12 @@ fn finish(
     crate::engine::plan::plan_into(program, &report.items, plan, &mut report.plan);
 }
 
-/// The questions whose answers could still change `req`'s status, or its problems: the
+/// A question that can change a status ranks before any that can only change problems (those
+/// may not matter once the status is settled).
+const STATUS_WEIGHT: u32 = 1 << 12;
+
+/// The questions whose answers could still change `req`'s status, and those that could change
+/// only its problems: the
 /// questions that settle its findings that could overturn the status it has (`item`; None: not
 /// listed). A "not accepted" that holds is final; any other status can still become "not
 /// accepted" through a `not_accepted` rule that may hold; a required item can lose its
@@ -751,11 +758,12 @@ fn open_questions(
     req: RIdx,
     item: Option<&Item>,
     rb: &RuleBase,
-) -> QSet {
+) -> (QSet, QSet) {
     let mut open = QSet::default();
+    let mut problems = QSet::default();
     let status = item.map(|i| i.status);
     if status == Some(Status::NotAccepted) {
-        return open;
+        return (open, problems);
     }
     let required = status == Some(Status::Required);
     let all: &[Finding] = &findings.all;
@@ -796,11 +804,11 @@ fn open_questions(
         for &at in program.eligibility_of(req).iter() {
             let o = state.eval(at);
             if o.value == Tri::Unknown {
-                open.add(&o.settle);
+                problems.add(&o.settle);
             }
         }
     }
-    open
+    (open, problems)
 }
 
 /// Unanswered (or "not sure") questions that are or may be asked, with how many requirements
@@ -810,7 +818,7 @@ fn next_questions(rb: &RuleBase, state: &State, counts: &[u32], out: &mut Vec<(Q
     out.clear();
     for (qi, &n) in counts.iter().enumerate() {
         let q = qi as QIdx;
-        let n = n + rb.questions[qi].options_from.is_some() as u32;
+        let n = n + STATUS_WEIGHT * rb.questions[qi].options_from.is_some() as u32;
         let open = matches!(state.answer(q), None | Some(Answer::NotSure));
         if n > 0 && open && state.asked[qi].value != Tri::False {
             out.push((q, n));
@@ -818,10 +826,14 @@ fn next_questions(rb: &RuleBase, state: &State, counts: &[u32], out: &mut Vec<(Q
     }
     // At most one per question (128): a short list (src/sort_small.rs).
     crate::engine::sort_small::sort_small_by(out, |a, b| (b.1, a.0) < (a.1, b.0));
+    // What the report says: how many statuses and problems each would settle.
+    for e in out.iter_mut() {
+        e.1 = e.1 / STATUS_WEIGHT + e.1 % STATUS_WEIGHT;
+    }
 }
 
-fn count(counts: &mut [u32], s: &QSet) {
+fn count(counts: &mut [u32], s: &QSet, weight: u32) {
     for q in s.iter() {
-        counts[q as usize] += 1;
+        counts[q as usize] += weight;
     }
 }

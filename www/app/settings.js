@@ -12,12 +12,14 @@
 //   storage-key   storageKey   string, default "mpcheck"
 //   sync-url      syncUrl      boolean
 //   hide-title    hideTitle    boolean
+//   history       history      boolean: each screen is an entry in the browser's history (Back goes
+//                              back one question); off, the host page's history is never touched
 
 /** Attributes the element observes. */
-export const ATTRIBUTES = ['lang', 'platform', 'answers', 'compact', 'storage-key', 'sync-url', 'hide-title'];
+export const ATTRIBUTES = ['lang', 'platform', 'answers', 'compact', 'storage-key', 'sync-url', 'hide-title', 'history'];
 
 const STRINGS = { platform: 'platform', storageKey: 'storage-key' };
-const BOOLEANS = { compact: 'compact', syncUrl: 'sync-url', hideTitle: 'hide-title' };
+const BOOLEANS = { compact: 'compact', syncUrl: 'sync-url', hideTitle: 'hide-title', history: 'history' };
 const PROPERTIES = ['lang', 'answers', ...Object.keys(STRINGS), ...Object.keys(BOOLEANS)];
 
 /**

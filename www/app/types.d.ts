@@ -55,6 +55,10 @@ export interface Ctx {
   report: Report | null;
   /** The questions asked for these answers, in order. */
   asked: () => string[];
+  /** The questions answered or skipped that are still asked, in order (the check-answers list). */
+  path: () => string[];
+  /** The questions still to ask, best first (empty: nothing left can change the result). */
+  toAsk: () => string[];
   uid: (prefix: string, id: string) => string;
   entityLabel: (id: string) => string;
   answerWords: (qid: string) => string;

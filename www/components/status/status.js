@@ -1,4 +1,4 @@
-// The running count of results under the navigation (every view but the results), and the live
+// The count of results so far under the navigation (not on question pages or the results), and the live
 // results beside the questions (wide screens, all questions on one page).
 import { h } from '../dom.js';
 import { visibleItems } from '../../app/report.js';
@@ -12,7 +12,8 @@ import { visibleItems } from '../../app/report.js';
 export function drawStatus({ bar, aside, layout }, { t, report, names, view, wide, hasAnswers }) {
   const items = report ? visibleItems(report) : [];
   const c = (/** @type {string} */ s) => items.filter((i) => i.status === s).length;
-  const showBar = view !== 'results' && view !== 'all' && hasAnswers;
+  // Not while questioning: a running count that grows and shrinks with each answer says little.
+  const showBar = view !== 'results' && view !== 'all' && view !== 'question' && hasAnswers;
   bar.hidden = !showBar;
   if (showBar) {
     bar.replaceChildren(
