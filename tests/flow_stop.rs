@@ -174,3 +174,52 @@ fn the_questions_stop_only_when_no_answer_can_change_a_status() {
     );
     assert!(tried > 1000, "the property was tried too rarely ({tried})");
 }
+
+/// The typical operators (tests/flows/operators.toml) through the engine's next question alone:
+/// every question it asks is one the operator's table answers, and the counts (printed) are the
+/// same walk tests/e2e/flows.test.mjs makes on the page.
+#[test]
+fn typical_operators_are_asked_only_what_their_table_answers() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/flows/operators.toml"
+    ))
+    .unwrap();
+    let file: toml::Table = text.parse().unwrap();
+    let mut counts = Vec::new();
+    for op in file["operator"].as_array().unwrap() {
+        let id = op["id"].as_str().unwrap();
+        let table: Value = serde_json::to_value(&op["answers"]).unwrap();
+        let mut answers = Map::new();
+        let mut asked = Vec::new();
+        loop {
+            let rep = report(&answers);
+            let Some(next) = rep["flow"]["next"].as_str() else {
+                break;
+            };
+            let v = table
+                .get(next)
+                .unwrap_or_else(|| panic!("{id} is asked {next}, which its table does not answer"));
+            answers.insert(next.to_string(), v.clone());
+            asked.push(next.to_string());
+            // An empty category list is the picker left empty: the page leaves it unanswered.
+            if v.as_array().is_some_and(|a| a.is_empty())
+                && RULES
+                    .questions
+                    .iter()
+                    .any(|q| q.id == next && q.options_from.is_some())
+            {
+                break;
+            }
+        }
+        eprintln!("{id:<22} {:>2}  {}", asked.len(), asked.join(" "));
+        counts.push(asked.len());
+    }
+    counts.sort();
+    eprintln!(
+        "median {}, max {}",
+        counts[counts.len() / 2],
+        counts.last().unwrap()
+    );
+    assert!(counts.len() >= 12);
+}

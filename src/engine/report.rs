@@ -824,8 +824,18 @@ fn next_questions(rb: &RuleBase, state: &State, counts: &[u32], out: &mut Vec<(Q
             out.push((q, n));
         }
     }
-    // At most one per question (128): a short list (src/sort_small.rs).
-    crate::engine::sort_small::sort_small_by(out, |a, b| (b.1, a.0) < (a.1, b.0));
+    // Best first: by the order of magnitude of what each settles (statuses before problems), then
+    // in the questionnaire's order, so that questions of about equal use come as written (the
+    // platform before the product). At most one per question (128): a short list (src/sort_small.rs).
+    let rank = |n: u32| {
+        let (status, problems) = (n / STATUS_WEIGHT, n % STATUS_WEIGHT);
+        if status > 0 {
+            64 + status.ilog2()
+        } else {
+            problems.ilog2()
+        }
+    };
+    crate::engine::sort_small::sort_small_by(out, |a, b| (rank(b.1), a.0) < (rank(a.1), b.0));
     // What the report says: how many statuses and problems each would settle.
     for e in out.iter_mut() {
         e.1 = e.1 / STATUS_WEIGHT + e.1 % STATUS_WEIGHT;

@@ -8,56 +8,15 @@
 // of the start page, question pages and picker are at least 44×44 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { parse } from 'smol-toml';
 import { launch, openPage, app, ready, BASE, PHONE } from './helpers.mjs';
+import { operators, answerAs, walk } from '../flows/walk.mjs';
 
-const OPERATORS = parse(readFileSync(new URL('../flows/operators.toml', import.meta.url), 'utf8')).operator;
+const OPERATORS = operators();
 let browser, close;
 before(async () => ({ browser, close } = await launch()));
 after(() => close());
 
 const el = 'document.querySelector("mpcheck-app")';
-
-/** Answer the question on screen as the operator would; returns its id. */
-async function answerAs(page, op) {
-  const a = app(page);
-  const fs = a.locator('.question-page fieldset.field');
-  const qid = await fs.getAttribute('data-question');
-  assert.ok(qid in op.answers, `${op.id} was asked "${qid}", which its table does not answer (add the person's answer to tests/flows/operators.toml)`);
-  const want = op.answers[qid];
-  const q = await page.evaluate((id) => document.querySelector('mpcheck-app').qsById.get(id), qid);
-  if (await fs.locator('.picker').count()) {
-    for (const cid of want) {
-      const name = await page.evaluate((id) => document.querySelector('mpcheck-app').catalogue.requirements[id].name, cid);
-      await fs.locator('input[type=search]').fill(name);
-      await fs.locator(`.picker-results input[value="${cid}"]`).check();
-    }
-    if (!want.length) {
-      await a.locator('button[data-action="skip"]').click();
-      return qid;
-    }
-  } else if (q.kind === 'number') await fs.locator('input.number-input').fill(String(want));
-  else if (q.kind === 'yes_no') await fs.locator(`input[value="${want ? 'yes' : 'no'}"]`).check();
-  else if (Array.isArray(want)) {
-    if (!want.length) await fs.locator('input[value="__none__"]').check();
-    for (const oid of want) await fs.locator(`input[value="${oid}"]`).check();
-  } else await fs.locator(`input[value="${want}"]`).check();
-  await a.locator('.question-page button[type=submit]').click();
-  return qid;
-}
-
-/** From the start page to the check-answers page; the question ids answered, in order. */
-async function walk(page, op) {
-  await app(page).locator('.start-button').click();
-  const seen = [];
-  for (let i = 0; i < 40; i++) {
-    await app(page).locator('.question-page, .check-answers').first().waitFor({ timeout: 15000 });
-    if (!(await app(page).locator('.question-page').count())) break;
-    seen.push(await answerAs(page, op));
-  }
-  return seen;
-}
 
 test('typical operators: the page asks only what can change their result, and stops', async () => {
   const counts = [];

@@ -174,30 +174,33 @@ test('no import cycle in www/ (and the check finds one when there is)', () => {
   assert.match(cycles(withCycle).join('\n'), /results-view\.js → .*share\.js → components\/results-view\/results-view\.js/);
 });
 
-test('the router: questions resolve to the first unanswered one (or all on one page), next and back follow the asked order', async () => {
+test('the router: questions resolve to the best-ranked question left (or all on one page), next follows the ranking, back the order seen', async () => {
   const { Router } = await import('../../www/app/router.js');
-  const asked = ['platform', 'product', 'entity'];
-  const answers = { platform: 'wechat' };
+  const ranked = ['platform', 'product', 'entity'];
+  const answers = {};
   const shown = [];
   let allOnOnePage = false;
   const r = new Router({
-    asked: () => asked,
-    answered: (q) => q in answers,
-    skipped: () => false,
-    exists: (q) => asked.includes(q),
+    toAsk: () => ranked.filter((q) => !(q in answers)),
+    path: () => ranked.filter((q) => q in answers),
+    exists: (q) => ranked.includes(q),
     allOnOnePage: () => allOnOnePage,
+    history: () => false,
     show: (focus) => shown.push({ ...r.view, focus }),
   });
   r.go({ name: 'questions' });
+  assert.deepEqual(r.view, { name: 'question', qid: 'platform' });
+  answers.platform = 'wechat';
+  r.next('platform');
   assert.deepEqual(r.view, { name: 'question', qid: 'product' });
+  answers.product = 'mini_program';
+  answers.entity = 'company'; // answered elsewhere: nothing is left to ask
   r.next('product');
-  assert.deepEqual(r.view, { name: 'question', qid: 'entity' });
-  r.next('entity');
-  assert.deepEqual(r.view, { name: 'summary' }, 'after the last question: check answers');
+  assert.deepEqual(r.view, { name: 'summary' }, 'nothing left that can change the result: check answers');
   r.next('platform', 'results');
   assert.deepEqual(r.view, { name: 'results' }, 'back to where the question was opened from');
   r.back('product');
-  assert.deepEqual(r.view, { name: 'question', qid: 'platform' });
+  assert.deepEqual(r.view, { name: 'question', qid: 'platform' }, 'back: the question seen before');
   r.back('platform');
   assert.deepEqual(r.view, { name: 'start' });
   r.go({ name: 'question', qid: 'no-such-question' }, false);
