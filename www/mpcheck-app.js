@@ -226,8 +226,8 @@ export class MpcheckApp extends CheckerFlow {
     const res = this._res;
     this._waitingForCatalogue = res.needsCatalogue(v, this.qsById);
     res.waitingForDetails = !this._waitingForCatalogue && res.needsDetails(v, this._lang);
-    // The category picker does not show the long texts, but result cards will: fetch them now.
-    if (res.waitingForDetails || (v.name === 'question' && this.qsById.get(v.qid || '')?.options_from)) res.loadDetails(this._lang);
+    // Details are fetched for the view that shows them: the checklist waits; results fill in when idle.
+    if (res.waitingForDetails || (v.name === 'results' && !this._waitingForCatalogue)) res[res.waitingForDetails ? 'loadDetails' : 'whenIdle'](this._lang);
     const waitView = this._waitForView(v); // a lazy view's component (app/views.js)
     const waiting = waitView || this._waitingForCatalogue || res.waitingForDetails;
     const problem = waitView ? this._viewProblem?.problem || null : res.problem;

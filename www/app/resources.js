@@ -114,7 +114,6 @@ export class Resources {
         }
         this.catalogue = catalogue;
         this.problem = null;
-        this.whenIdle(lang);
         this.on.catalogue();
       },
       (/** @type {Problem} */ p) => {
@@ -126,8 +125,9 @@ export class Resources {
   }
 
   /**
-   * Fetch categories.<lang>.json once the page is idle (the categories' long texts are only in
-   * result cards, the checklist's texts on its own screen).
+   * Fetch categories.<lang>.json once the page is idle after the results are drawn (the categories'
+   * long texts are only in result cards, the checklist's texts on its own screen): not while the
+   * reader answers, so that a walk to the first result does not carry them.
    * @param {Lang} lang
    */
   whenIdle(lang) {

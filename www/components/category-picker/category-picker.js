@@ -45,6 +45,7 @@ export class CategoryPicker {
     );
     ctx.on(this.input, 'input', () => {
       this.limit = PAGE;
+      if (/[a-z]/i.test(this.input.value)) this.needLatin();
       this.renderList();
     });
     // Enter in the search box must not submit the question form.
@@ -75,16 +76,24 @@ export class CategoryPicker {
     });
     this.renderChips();
     this.renderList();
-    // English and Chinese names both match, and pinyin initials: fetch the other language's names
-    // and the pinyin table when first needed, and match again with them once each is here.
+    // English and Chinese names both match, and pinyin initials: the other language's names and the
+    // pinyin table are fetched when a query first has Latin letters (a Chinese query needs neither),
+    // and the list matches again with them once each is here.
     this.namesAlt = ctx.namesAlt;
+    this.latin = false;
+    if (/[a-z]/i.test(this.input.value)) this.needLatin();
+  }
+
+  needLatin() {
+    if (this.latin) return;
+    this.latin = true;
     const rematch = () => {
       if (!this.el.isConnected) return;
-      this.candidates = buildCandidates(q, { ...ctx, namesAlt: this.namesAlt });
+      this.candidates = buildCandidates(this.q, { ...this.ctx, namesAlt: this.namesAlt });
       this.renderList();
     };
-    if (!this.namesAlt && ctx.otherNames) {
-      ctx.otherNames().then(
+    if (!this.namesAlt && this.ctx.otherNames) {
+      this.ctx.otherNames().then(
         (alt) => {
           this.namesAlt = alt;
           rematch();
