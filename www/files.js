@@ -145,6 +145,16 @@ export function loadNames(lang) {
 }
 
 /**
+ * The category picker's search index: each WeChat category's scope words and everyday words, by id
+ * (pkg/category-words.json, built by scripts/category-words.mjs), fetched when a query first finds
+ * no category by name.
+ * @returns {Promise<{version: string, words: Record<string, string>}>}
+ */
+export function loadCategoryWords() {
+  return fetchJson(nameFiles, 'category-words.json', { priority: 'low' });
+}
+
+/**
  * Merges pkg/categories.<lang>.json into the core catalogue of the same language: the WeChat
  * categories' long texts into their requirements, every requirement's fields a first result does
  * not show (layer, step, prerequisites, platforms, sources, checked, its myth's sources), the rules'

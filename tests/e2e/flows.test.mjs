@@ -134,3 +134,53 @@ test('phone ergonomics: the start button on the first screen at 360×740; tap ta
   }
   await context.close();
 });
+
+test('the category picker finds by scope and everyday words (茶, 理发) and lists what fits the answers first', async () => {
+  const { context, page } = await openPage(browser, PHONE);
+  const op = OPERATORS.find((o) => o.id === 'tea-shop');
+  await app(page).locator('.start-button').click();
+  for (let i = 0; i < 30; i++) {
+    await app(page).locator('.question-page').waitFor();
+    if (await app(page).locator('.picker').count()) break;
+    await answerAs(page, op);
+  }
+  const picker = app(page).locator('.picker');
+  const first = async () => (await picker.locator('.picker-results input').first().getAttribute('value'));
+  await picker.locator('input[type=search]').fill('茶');
+  await picker.locator('.picker-results input[value="wx-ni-shop-food-and-drink"]').waitFor();
+  await picker.locator('input[type=search]').fill('理发');
+  await picker.locator('.picker-results input[value="wx-ni-life-beauty-services-hair"]').waitFor();
+  // With no query, the categories the answers suggest come first.
+  await picker.locator('input[type=search]').fill('');
+  const suggested = await page.evaluate(() => document.querySelector('mpcheck-app').report.requirements.filter((i) => i.id.startsWith('wx-ni-') && (i.status === 'possible' || i.status === 'required')).map((i) => i.id));
+  if (suggested.length) assert.ok(suggested.includes(await first()), `first listed: ${await first()}`);
+  await context.close();
+});
+
+test('amounts: 「50万」 is 50 万元; a plain 「500000」 (50亿元) is asked to confirm', async () => {
+  const { context, page } = await openPage(browser, PHONE);
+  const op = OPERATORS.find((o) => o.id === 'local-jobs');
+  let reached = false;
+  await app(page).locator('.start-button').click();
+  for (let i = 0; i < 30; i++) {
+    await app(page).locator('.question-page, .check-answers').first().waitFor();
+    if (!(await app(page).locator('.question-page').count())) break;
+    const qid = await app(page).locator('.question-page fieldset.field').getAttribute('data-question');
+    if (qid === 'capital') {
+      const input = app(page).locator('input.number-input');
+      await input.fill('500000');
+      await app(page).locator('.question-page button[type=submit]').click();
+      await app(page).locator('.error-summary').waitFor();
+      assert.match(await app(page).locator('.error-summary').textContent(), /50亿元/);
+      await input.fill('50万');
+      await app(page).locator('.question-page button[type=submit]').click();
+      await app(page).locator('.question-page fieldset.field:not([data-question="capital"]), .check-answers').first().waitFor();
+      assert.equal(await page.evaluate(() => document.querySelector('mpcheck-app').answers.capital), 50);
+      reached = true;
+      break;
+    }
+    await answerAs(page, op);
+  }
+  assert.ok(reached, 'the capital question was asked');
+  await context.close();
+});

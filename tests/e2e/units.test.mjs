@@ -242,3 +242,21 @@ test('evaluateSafely drops an answer the engine refuses and reports it, and neve
   assert.equal(w.error, 'internal');
   assert.equal(w.report, last);
 });
+
+test('amounts: 万 / 元 / plain forms in the question\'s unit, and which plain values to confirm', async () => {
+  const { parseAmount, unitScale, IMPLAUSIBLE_YUAN } = await import('../../www/components/question-field/amount.js');
+  const wan = unitScale('万元');
+  assert.equal(wan, 10000);
+  assert.equal(unitScale('×10,000 yuan'), 10000);
+  const v = (s) => parseAmount(s, wan);
+  assert.deepEqual(v('50万'), { ok: true, value: 50, yuan: 500000, plain: false });
+  assert.equal(v('500000元').value, 50, '500000元 is 50 万元, not 50亿');
+  assert.equal(v('¥500,000').value, 50);
+  assert.equal(v('５０万元').value, 50);
+  assert.equal(v('1.5亿').value, 15000);
+  assert.equal(v('100').value, 100, 'a plain number is in the question\'s unit');
+  assert.ok(v('500000').plain && v('500000').yuan > IMPLAUSIBLE_YUAN, 'plain 500000 (万元) is 50亿元: asked to confirm');
+  assert.ok(v('5000').yuan <= IMPLAUSIBLE_YUAN, '5000万元 is plausible');
+  assert.equal(v('abc').ok, false);
+  assert.equal(parseAmount('50万', 0).ok, false, 'no unit words on a number that is not an amount');
+});

@@ -28,6 +28,7 @@ export function makeCtx(app) {
     catalogue: app._res.catalogue,
     namesAlt: app._res.namesAlt,
     otherNames: () => app._res.otherNames(app._lang),
+    categoryWords: () => app._res.categoryWords(),
     report: app.report,
     asked: () => app._asked(),
     path: () => app._path(),

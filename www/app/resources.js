@@ -3,7 +3,7 @@
 // catalogue and its details (categories.<lang>.json), the other language's category names and the
 // rejection causes. This module keeps what this checker has of them, decides when the details are
 // fetched, and names the file that failed: on the page (problem) and in a console error.
-import { loadEngineFor, loadCatalogue, loadCauses, loadQuestions, loadCategoryDetails, loadNames } from '../wasm-loader.js';
+import { loadEngineFor, loadCatalogue, loadCauses, loadQuestions, loadCategoryDetails, loadCategoryWords, loadNames } from '../wasm-loader.js';
 import { version } from './engine.js';
 
 /** @typedef {import('./types.js').Engine} Engine */
@@ -221,6 +221,11 @@ export class Resources {
       if (this.on.lang() === lang) this.namesAlt = file.names;
       return file.names;
     });
+  }
+
+  /** The category picker's search index, by category id (pkg/category-words.json). */
+  categoryWords() {
+    return named(loadCategoryWords(), 'pkg/category-words.json').then((file) => file.words);
   }
 
   /**

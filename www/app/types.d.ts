@@ -52,6 +52,8 @@ export interface Ctx {
   namesAlt: Record<string, string> | null;
   /** Loads namesAlt (the category picker asks when it opens). */
   otherNames: () => Promise<Record<string, string>>;
+  /** The category picker's search index (scope and everyday words), by category id. */
+  categoryWords: () => Promise<Record<string, string>>;
   report: Report | null;
   /** The questions asked for these answers, in order. */
   asked: () => string[];
