@@ -214,7 +214,7 @@ export class MpcheckApp extends CheckerFlow {
     if (!this._ready) return;
     const names = this._res.catalogue?.requirements || null;
     const { name } = this._router.view;
-    drawStatus({ bar: this._statusBar, aside: this._aside, layout: this._layout }, { t: this.t, report: this.report, names, view: name, wide: this.wide, hasAnswers: this._state.hasAnswers() });
+    drawStatus({ bar: this._statusBar, aside: this._aside, layout: this._layout }, { t: this.t, report: this.report, names, view: name, wide: this.wide, hasAnswers: this._state.hasAnswers() && !this._toAsk().length });
   }
 
   /** Draw the view the router is on, or what it waits for; focus its heading unless `focus` is false. */

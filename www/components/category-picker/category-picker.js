@@ -172,9 +172,9 @@ export class CategoryPicker {
       if (s >= 0) scored.push([s, c]);
     }
     if (query.trim() && scored.length < 5) this.needWords();
-    // The categories the answers suggest first, then the best matches.
+    // The best matches first; among equals (all of them, with no query) the categories the answers suggest.
     const fit = (/** @type {{id: string}} */ c) => (this.suggested.has(c.id) ? 1 : 0);
-    scored.sort((a, b) => fit(b[1]) - fit(a[1]) || b[0] - a[0] || a[1].order - b[1].order);
+    scored.sort((a, b) => b[0] - a[0] || fit(b[1]) - fit(a[1]) || a[1].order - b[1].order);
     this.count.textContent = query.trim() ? t('picker.found', { n: scored.length }) : t('picker.all', { n: scored.length });
     const shown = scored.slice(0, this.limit);
     const base = uid('cat', this.ctx.instance, this.q.id);

@@ -1,4 +1,4 @@
-// The count of results so far under the navigation (not on question pages or the results), and the live
+// The count of results under the navigation once the questions are done (not on question pages or the results), and the live
 // results beside the questions (wide screens, all questions on one page).
 import { h } from '../dom.js';
 import { visibleItems } from '../../app/report.js';
