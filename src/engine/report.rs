@@ -386,7 +386,7 @@ fn report_with(
             let first = ends[req as usize].first;
             let item = decide(program, &state, &findings.all, req, first, &mut lists);
             let (status_open, problem_open) =
-                open_questions(program, &state, &findings, req, item.as_ref(), rb);
+                open_questions(program, &state, findings, req, item.as_ref(), rb);
             count(counts, &status_open, STATUS_WEIGHT);
             count(counts, &problem_open, 1);
             if let Some(item) = item {
