@@ -201,7 +201,7 @@ fn report_of(answers: &Map<String, Value>) -> Value {
 fn header() -> Value {
     json!({
         "about": "mpcheck equivalence fixture: 3,000 seeded random answer sets (tests/equivalence.rs, seed 20261206) and the engine's report of each, without texts",
-        "made_from": "first from commit d7e8fad (the engine of 64270e7, before issue 14 rewrote it, with the confirm/needs_confirming commit on top), which the rewritten engine reproduced on those rules; regenerated on purpose 2026-12-06 by the rewritten engine when the rule base's round 2 (issues 16 and 17, rules 2026.12.1) changed the questions and answers; again when issue 19 made the next questions those that can change a status (the checklist no longer counts)",
+        "made_from": "first from commit d7e8fad (the engine of 64270e7, before issue 14 rewrote it, with the confirm/needs_confirming commit on top), which the rewritten engine reproduced on those rules; regenerated on purpose 2026-12-06 by the rewritten engine when the rule base's round 2 (issues 16 and 17, rules 2026.12.1) changed the questions and answers; again when issue 19 made the next questions those that can change a status (the checklist no longer counts) and asked the WeChat category question of mini-programs only",
         "regenerate": "only on purpose, when the rules change: MPCHECK_REGENERATE=1 cargo test --test equivalence (then review the diff)",
         "rules_version": RULES.version.to_string(),
     })
