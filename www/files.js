@@ -157,7 +157,7 @@ export function loadCategoryWords() {
 /**
  * Merges pkg/categories.<lang>.json into the core catalogue of the same language: the WeChat
  * categories' long texts into their requirements, every requirement's fields a first result does
- * not show (layer, step, prerequisites, platforms, sources, checked, its myth's sources), the rules'
+ * not show (layer, step, prerequisites, platforms, sources, checked, its myth), the rules'
  * and eligibility conditions' `when` and
  * sources (and the rules' confidence), the checklist items into `checks` and the sources into
  * `sources`.
@@ -173,11 +173,9 @@ export function mergeDetails(catalogue, file) {
     const r = catalogue.rules[id];
     if (r) Object.assign(r, more);
   }
-  for (const [id, { myth_sources: mythSources, ...more }] of Object.entries(file.requirements || {})) {
+  for (const [id, more] of Object.entries(file.requirements || {})) {
     const r = catalogue.requirements[id];
-    if (!r) continue;
-    Object.assign(r, more);
-    if (mythSources && r.myth) r.myth.sources = mythSources;
+    if (r) Object.assign(r, more);
   }
   for (const [id, list] of Object.entries(file.eligibility || {})) {
     const el = catalogue.requirements[id]?.eligibility || [];

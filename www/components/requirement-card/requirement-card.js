@@ -38,6 +38,8 @@ export function renderRequirement(item, ctx, opts = {}) {
     const label = p.blocks ? (p.certain ? t('req.cannotGet') : t('req.mayNotGet')) : t('req.caution');
     card.appendChild(h('div', { class: cls, attrs: { role: 'note' } }, h('strong', { class: 'warning-label', text: label }), ' ', p.text));
   }
+  // The myths come with the details: the card is drawn again then (refreshCards).
+  if (catalogue.details) card.dataset.pendingDetails = '';
   if (r.summary) card.appendChild(h('p', { class: 'req-summary', text: r.summary }));
   else if (detailsPending(r, catalogue)) {
     // A WeChat category's description and documents come with categories.<lang>.json, fetched once
