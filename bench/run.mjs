@@ -11,6 +11,8 @@
 //   d. generated rule bases of 1,000, 10,000, 50,000 and 100,000 rules through the same entry point
 //      (c and d: also with answers that change on every call, bench/gen.mjs variedFacts)
 //   e. sizes: the shipped .wasm, the engine alone (empty rule base), the whole page, gzip -9
+//   g. issue 19: questions answered per typical operator (tests/flows/operators.toml), and the walk
+//      weight: what a person's walk (tea shop, 3 s a question) fetches until the first result
 //   f. page load in headless Chromium: navigation → first question, → first result (and the files
 //      fetched by then, each gzipped: the page weight measured rather than listed); plain and
 //      throttled (CPU ×4, 150 ms latency, 1.6 Mbit/s down, 750 kbit/s up)
@@ -228,6 +230,23 @@ if (!skip.has('f')) {
     }
   } catch (e) {
     row('f', 'page load', 'skipped', '', String(e.message || e).split('\n').slice(0, 3).join(' '));
+  }
+}
+
+// g. issue 19: questions answered per typical operator, and a person's walk to the first result
+if (!skip.has('g')) {
+  try {
+    process.env.MPCHECK_PKG ||= join(root, 'dist', 'pkg');
+    const { operatorCounts, walkWeight } = await import('./walk.mjs');
+    const { mp } = await import('../tests/node/engine.mjs');
+    const q = operatorCounts(mp);
+    out.figures.questions = q;
+    row('g', 'questions answered, typical operators', `median ${q.median}, max ${q.max} (${q.counts.length} operators)`, 'median ≤ 9, max ≤ 12', q.counts.map(([id, n]) => `${id} ${n}`).join(', '));
+    const w = await walkWeight(root, fetchedSize, opts.quick ? 300 : 3000);
+    out.figures.walk = w;
+    row('g', `walk weight: ${w.operator}, ${w.questions} questions at ${w.pace_ms / 1000} s each → first result`, `${w.files.length} files, ${(w.gzip / 1024).toFixed(1)} KB gzip`, '≤ 150 KB', w.files.join(' '));
+  } catch (e) {
+    row('g', 'question counts and walk weight', 'skipped', '', String(e.message || e).split('\n').slice(0, 3).join(' '));
   }
 }
 

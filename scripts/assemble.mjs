@@ -70,6 +70,13 @@ mkdirSync(join(opts.out, 'pkg'));
 for (const f of PKG_FILES) {
   if (existsSync(join(opts.pkg, f))) cpSync(join(opts.pkg, f), join(opts.out, 'pkg', f));
 }
+// The category picker's search index (scope words and everyday words), from the category details.
+{
+  const read = (f) => JSON.parse(readFileSync(join(opts.pkg, f), 'utf8'));
+  const { categoryWords } = await import('./category-words.mjs');
+  const index = categoryWords(read('categories.zh-CN.json'), read('catalogue.zh-CN.json'), JSON.parse(readFileSync(join(root, 'scripts/data/category-synonyms.json'), 'utf8')));
+  writeFileSync(join(opts.out, 'pkg', 'category-words.json'), JSON.stringify(index));
+}
 
 const examples = existsSync(opts.examples)
   ? readdirSync(opts.examples)

@@ -24,7 +24,8 @@ export const GROUPS = [
   [['pkg/questions.*.json'], 'the questions, for the first screen before the wasm'],
   [['pkg/catalogue.*.json'], 'names and texts of a first result (core catalogue, compact form), one language at a time'],
   [['pkg/categories.*.json'], "the WeChat categories' summaries, scopes and documents, the sources and the checklist's texts, loaded when first needed"],
-  [['pkg/names.*.json'], "the WeChat categories' names, loaded in the other language when a category picker opens"],
+  [['pkg/names.*.json'], "the WeChat categories' names, loaded in the other language when a category picker's query first has Latin letters"],
+  [['pkg/category-words.json'], "the category picker's search index (scope and everyday words), loaded when a query first finds no category by name"],
   [['pkg/causes.*.json'], "the rejection causes' texts, loaded when the rejection help is first used"],
 ];
 /** Components the element imports when first needed (app/views.js, share.js; in dist/ each a bundle). */

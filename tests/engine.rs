@@ -169,9 +169,31 @@ fn questions_are_asked_only_when_their_condition_holds() {
         person["flow"]["asked"],
         json!(["entity", "sells", "video", "cats"])
     );
-    assert_eq!(person["flow"]["next"], "sells");
+    // The next question is the best-ranked one.
+    assert_eq!(person["flow"]["next"], person["next_questions"][0]["id"]);
+    // A company's capital is asked once it can matter: when the licence may be needed.
     let company = report(&rb, json!({"entity": "company"}));
-    assert_eq!(company["flow"]["next"], "capital");
+    let ids = |r: &Value| -> Vec<String> {
+        r["next_questions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(ids(&company).contains(&"capital".to_string()), "{company}");
+    let market = report(
+        &rb,
+        json!({"entity": "company", "sells": ["market"], "video": false, "cats": []}),
+    );
+    assert_eq!(market["flow"]["next"], "capital");
+    // Selling only one's own goods needs no licence: the capital cannot matter, and is not asked.
+    let own = report(
+        &rb,
+        json!({"entity": "company", "sells": ["own"], "video": false, "cats": []}),
+    );
+    assert!(!ids(&own).contains(&"capital".to_string()), "{own}");
+    assert_eq!(own["flow"]["next"], Value::Null, "{own}");
     // An answer to a question that is not asked is ignored: a person's capital tests false.
     let r = report(
         &rb,
@@ -263,8 +285,19 @@ fn the_checklist_holds_always_items_and_conditional_ones() {
 fn the_most_useful_question_comes_first() {
     let rb = base();
     let r = report(&rb, json!({"entity": "company", "capital": 500}));
-    assert_eq!(r["next_questions"][0]["id"], "video");
-    assert!(r["next_questions"][0]["settles"].as_u64().unwrap() >= 3);
+    // Ranked by the order of magnitude of what each settles, then in the questionnaire's order.
+    let next = r["next_questions"].as_array().unwrap();
+    let rank = |n: &Value| n["settles"].as_u64().unwrap().ilog2();
+    for pair in next.windows(2) {
+        assert!(rank(&pair[0]) >= rank(&pair[1]), "{next:?}");
+    }
+    let video = next
+        .iter()
+        .find(|n| n["id"] == "video")
+        .expect("video is open");
+    assert!(video["settles"].as_u64().unwrap() >= 3);
+    assert_eq!(rank(&next[0]), rank(video), "{next:?}");
+    assert_eq!(r["flow"]["next"], next[0]["id"]);
 }
 
 #[test]

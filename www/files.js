@@ -160,9 +160,19 @@ export function loadNames(lang) {
 }
 
 /**
+ * The category picker's search index: each WeChat category's scope words and everyday words, by id
+ * (pkg/category-words.json, built by scripts/category-words.mjs), fetched when a query first finds
+ * no category by name.
+ * @returns {Promise<{version: string, words: Record<string, string>}>}
+ */
+export function loadCategoryWords() {
+  return fetchJson(nameFiles, 'category-words.json', { priority: 'low' });
+}
+
+/**
  * Merges pkg/categories.<lang>.json into the core catalogue of the same language: the WeChat
  * categories' long texts into their requirements, every requirement's fields a first result does
- * not show (layer, step, prerequisites, platforms, sources, checked, its myth's sources), the rules'
+ * not show (layer, step, prerequisites, platforms, sources, checked, its myth), the rules'
  * and eligibility conditions' `when` and
  * sources (and the rules' confidence), the checklist items into `checks` and the sources into
  * `sources`.
@@ -178,11 +188,9 @@ export function mergeDetails(catalogue, file) {
     const r = catalogue.rules[id];
     if (r) Object.assign(r, more);
   }
-  for (const [id, { myth_sources: mythSources, ...more }] of Object.entries(file.requirements || {})) {
+  for (const [id, more] of Object.entries(file.requirements || {})) {
     const r = catalogue.requirements[id];
-    if (!r) continue;
-    Object.assign(r, more);
-    if (mythSources && r.myth) r.myth.sources = mythSources;
+    if (r) Object.assign(r, more);
   }
   for (const [id, list] of Object.entries(file.eligibility || {})) {
     const el = catalogue.requirements[id]?.eligibility || [];

@@ -21,7 +21,9 @@ export interface MpcheckResultDetail {
  * property an Answers object), `compact` (start at the first question), `storage-key` /
  * `storageKey` (localStorage key, default "mpcheck"), `sync-url` / `syncUrl` (read and write the
  * host page's URL fragment), `hide-title` / `hideTitle`, `load-timeout` / `loadTimeout` (seconds
- * without a byte before a download is given up, default 20; page-wide, read when an element connects).
+ * without a byte before a download is given up, default 20; page-wide, read when an element connects),
+ * `history` (each question an entry in the browser's history, so Back goes back one question; off,
+ * the host's history is never touched).
  *
  * Events (bubbling, composed): `mpcheck:change`, `mpcheck:result`.
  */
@@ -41,6 +43,8 @@ export class MpcheckApp extends HTMLElement {
   hideTitle: boolean;
   /** Seconds without a byte before a download is given up (the `load-timeout` attribute; 20 when unset). */
   loadTimeout: string | null;
+  /** Each screen is an entry in the browser history (Back goes back one question); off by default. */
+  history: boolean;
   /** The latest report, or null before the engine has loaded. */
   readonly report: Report | null;
   /** The questions in the current language, once loaded. */

@@ -61,11 +61,11 @@ export class MpcheckApp extends CheckerFlow {
     });
     const s = this._state;
     this._router = new Router({
-      asked: () => this._asked(),
-      answered: (qid) => s.answers[qid] !== undefined,
-      skipped: (qid) => s.skipped.has(qid),
+      toAsk: () => this._toAsk(),
+      path: () => this._path(),
       exists: (qid) => this.qsById.has(qid),
       allOnOnePage: () => s.mode === 'all' && this.wide,
+      history: () => this.history,
       show: (focus) => this._render(focus),
     });
     /** @type {{view: Actions, notices: Actions, frame: Actions}} the data-actions the drawn parts handle */
@@ -167,6 +167,8 @@ export class MpcheckApp extends CheckerFlow {
     root.addEventListener('click', (e) => this._onClick(e), { signal });
     this._state.watch(signal); // another tab's change to the saved answers
     window.addEventListener('hashchange', () => this._ready && this.syncUrl && this._readFragment(), { signal });
+    // The `history` setting: Back and Forward move between the checker's screens (the answers stay).
+    window.addEventListener('popstate', (e) => this._ready && this.history && this._router.popped(e) && this._save(), { signal });
     // Printing: open every collapsed part (sources, eligibility) so the PDF is complete.
     window.addEventListener('beforeprint', () => {
       for (const d of root.querySelectorAll('details:not([open])')) Object.assign(d, { open: true }).setAttribute('data-print-opened', '');
@@ -213,7 +215,7 @@ export class MpcheckApp extends CheckerFlow {
     if (!this._ready) return;
     const names = this._res.catalogue?.requirements || null;
     const { name } = this._router.view;
-    drawStatus({ bar: this._statusBar, aside: this._aside, layout: this._layout }, { t: this.t, report: this.report, names, view: name, wide: this.wide, hasAnswers: this._state.hasAnswers() });
+    drawStatus({ bar: this._statusBar, aside: this._aside, layout: this._layout }, { t: this.t, report: this.report, names, view: name, wide: this.wide, hasAnswers: this._state.hasAnswers() && !this._toAsk().length });
   }
 
   /** Draw the view the router is on, or what it waits for; focus its heading unless `focus` is false. */
@@ -225,8 +227,8 @@ export class MpcheckApp extends CheckerFlow {
     const res = this._res;
     this._waitingForCatalogue = res.needsCatalogue(v, this.qsById);
     res.waitingForDetails = !this._waitingForCatalogue && res.needsDetails(v, this._lang);
-    // The category picker does not show the long texts, but result cards will: fetch them now.
-    if (res.waitingForDetails || (v.name === 'question' && this.qsById.get(v.qid || '')?.options_from)) res.loadDetails(this._lang);
+    // Details are fetched for the view that shows them: the checklist waits; results fill in when idle.
+    if (res.waitingForDetails || (v.name === 'results' && !this._waitingForCatalogue)) res[res.waitingForDetails ? 'loadDetails' : 'whenIdle'](this._lang);
     const waitView = this._waitForView(v); // a lazy view's component (app/views.js)
     const waiting = waitView || this._waitingForCatalogue || res.waitingForDetails;
     const problem = waitView ? this._viewProblem?.problem || null : res.problem;

@@ -7,7 +7,7 @@ import { describe, describeCauses, questionsFrom } from './describe.js';
 import { assetUrl, catalogues, causeFiles, fetchJson, getJson, loadCatalogue, loadError, loadQuestions, loadTimeout, once, questionFiles, watchedFetch } from './files.js';
 
 export { answerText, describe, describeCauses, formatNumber, questionsFrom } from './describe.js';
-export { assetUrl, expandCatalogue, loadCatalogue, loadCategoryDetails, loadNames, loadQuestions, mergeDetails, setAssetBase, setLoadTimeout } from './files.js';
+export { assetUrl, expandCatalogue, loadCatalogue, loadCategoryDetails, loadCategoryWords, loadNames, loadQuestions, mergeDetails, setAssetBase, setLoadTimeout } from './files.js';
 
 /** @type {Promise<any>|null} the one load of this page (a cache, not UI state) */
 let loading = null;

@@ -190,7 +190,9 @@ fn requirement_fields(
             }),
         ));
     }
-    if let Some(m) = &r.myth {
+    // The myth (a common claim and why it is wrong) is behind a disclosure: the core catalogue
+    // leaves it to the details (`requirement_details`), the full catalogue has it.
+    if let Some(m) = r.myth.as_ref().filter(|_| full) {
         f.push((
             "myth",
             value(|j| {
@@ -245,9 +247,9 @@ fn prerequisites_value(rb: &RuleBase, r: &Requirement) -> String {
     )
 }
 
-/// `{id: {layer, step, prerequisites, platforms, sources, checked?, myth_sources?}}`: the
-/// requirements' fields the core catalogue leaves out (`myth_sources` are its myth's `sources`).
-fn requirement_details(j: &mut Json, rb: &RuleBase) {
+/// `{id: {layer, step, prerequisites, platforms, sources, checked?, myth?}}`: the requirements'
+/// fields the core catalogue leaves out (`myth`: its text and sources).
+fn requirement_details(j: &mut Json, rb: &RuleBase, lang: Lang) {
     for r in rb.requirements.iter() {
         j.key(&r.id).obj();
         j.str_field("layer", r.layer.name())
@@ -257,7 +259,9 @@ fn requirement_details(j: &mut Json, rb: &RuleBase) {
         sources(j, rb, &r.sources);
         j.opt_str_field("checked", r.checked.as_deref());
         if let Some(m) = &r.myth {
-            j.str_list("myth_sources", source_ids(rb, &m.sources));
+            j.key("myth").obj().str_field("text", m.text.get(lang));
+            sources(j, rb, &m.sources);
+            j.end_obj();
         }
         j.end_obj();
     }
@@ -329,7 +333,7 @@ pub fn category_details_json(rb: &RuleBase, lang: Lang) -> String {
         j.end_obj();
     }
     j.end_obj().key("requirements").obj();
-    requirement_details(&mut j, rb);
+    requirement_details(&mut j, rb, lang);
     j.end_obj().key("eligibility").obj();
     eligibility_details(&mut j, rb);
     j.end_obj().key("sources").obj();

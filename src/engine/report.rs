@@ -267,7 +267,7 @@ struct Buffers {
     check_hits: Vec<Hit>,
     /// Per check: 1 + its first hit in `check_hits` (0: none).
     check_first: Vec<u32>,
-    /// Per question: how many open points it would settle.
+    /// Per question: how many requirements' status (or problems) its answer could change.
     counts: Vec<u32>,
     plan: crate::engine::plan::Scratch,
 }
@@ -381,6 +381,10 @@ fn report_with(
     let mut items = std::mem::take(&mut report.items);
     items.clear();
     items.reserve(findings.all.len().min(rb.requirements.len()));
+    // Per question: how many requirements its answer could still change (see `open_questions`).
+    let counts = &mut buffers.counts;
+    counts.clear();
+    counts.resize(rb.questions.len(), 0);
     // Requirements in catalogue order: the set bits of `touched`, lowest first.
     let touched: &[u64] = &findings.touched;
     let ends: &[Ends] = &findings.ends;
@@ -390,7 +394,12 @@ fn report_with(
             let req = (wi * 64) as RIdx + w.trailing_zeros();
             w &= w - 1;
             let first = ends[req as usize].first;
-            if let Some(item) = decide(program, &state, &findings.all, req, first, &mut lists) {
+            let item = decide(program, &state, &findings.all, req, first, &mut lists);
+            let (status_open, problem_open) =
+                open_questions(program, &state, findings, req, item.as_ref(), rb);
+            count(counts, &status_open, STATUS_WEIGHT);
+            count(counts, &problem_open, 1);
+            if let Some(item) = item {
                 items.push(item);
             }
         }
@@ -414,7 +423,7 @@ fn report_with(
         rb,
         program,
         &state,
-        &mut buffers.counts,
+        &buffers.counts,
         &mut buffers.plan,
         report,
     );
@@ -747,13 +756,12 @@ fn finish(
     rb: &RuleBase,
     program: &Program,
     state: &State,
-    counts: &mut Vec<u32>,
+    counts: &[u32],
     plan: &mut crate::engine::plan::Scratch,
     report: &mut Report,
 ) {
     report.asked.clear();
     report.asked.reserve(state.asked.len());
-    report.next = None;
     report.unsure.clear();
     for (qi, o) in state.asked.iter().enumerate() {
         let q = qi as QIdx;
@@ -761,20 +769,18 @@ fn finish(
             continue;
         }
         report.asked.push(q);
-        match state.answer(q) {
-            None if report.next.is_none() => report.next = Some(q),
-            Some(Answer::NotSure) => report.unsure.push(q),
-            _ => {}
+        if let Some(Answer::NotSure) = state.answer(q) {
+            report.unsure.push(q);
         }
     }
-    next_questions(
-        rb,
-        state,
-        &report.items,
-        &report.checklist,
-        counts,
-        &mut report.next_questions,
-    );
+    next_questions(rb, state, counts, &mut report.next_questions);
+    // The next question: the best-ranked one that is asked and unanswered. None: no unanswered
+    // question can change any requirement's status or problems, and the questions stop.
+    report.next = report
+        .next_questions
+        .iter()
+        .map(|&(q, _)| q)
+        .find(|&q| state.asked[q as usize].value == Tri::True && state.answer(q).is_none());
     let mut cited = QSet::default();
     for b in report.because.iter() {
         cited.add(&b.answers);
@@ -786,60 +792,115 @@ fn finish(
     crate::engine::plan::plan_into(program, &report.items, plan, &mut report.plan);
 }
 
-/// Unanswered questions that are or may be asked, with how many open points (possible items,
-/// uncertain checklist items) each would settle, best first.
-fn next_questions(
-    rb: &RuleBase,
+/// A question that can change a status ranks before any that can only change problems (those
+/// may not matter once the status is settled).
+const STATUS_WEIGHT: u32 = 1 << 12;
+
+/// The questions whose answers could still change `req`'s status, and those that could change
+/// only its problems: the
+/// questions that settle its findings that could overturn the status it has (`item`; None: not
+/// listed). A "not accepted" that holds is final; any other status can still become "not
+/// accepted" through a `not_accepted` rule that may hold; a required item can lose its
+/// requirement only as a group alternative (another member may become required and meet the
+/// group); an item that is not required can become required; the eligibility problems of an
+/// item that is not ruled out may still hold. The checklist does not count: it never keeps the questions going.
+fn open_questions(
+    program: &Program,
     state: &State,
-    items: &[Item],
-    checklist: &[CheckItem],
-    counts_v: &mut Vec<u32>,
-    out: &mut Vec<(QIdx, u32)>,
-) {
-    out.clear();
-    // How many open points each question would settle: nothing is open, nothing to count.
+    findings: &Findings,
+    req: RIdx,
+    item: Option<&Item>,
+    rb: &RuleBase,
+) -> (QSet, QSet) {
     let mut open = QSet::default();
-    for i in items {
-        if i.status == Status::Possible {
-            open.add(&i.settle);
+    let mut problems = QSet::default();
+    let status = item.map(|i| i.status);
+    if status == Some(Status::NotAccepted) {
+        return (open, problems);
+    }
+    let required = status == Some(Status::Required);
+    let all: &[Finding] = &findings.all;
+    let mut i = findings.ends[req as usize].first;
+    let mut direct = false;
+    while i != 0 {
+        let f = &all[i as usize - 1];
+        match f.event {
+            Event::NotAcceptedMaybe => open.add(&f.settle),
+            Event::Possible if !required => open.add(&f.settle),
+            Event::Required => direct = true,
+            _ => {}
         }
-        open.add(&i.held_settle);
+        i = f.next;
     }
-    for c in checklist {
-        if !c.certain {
-            open.add(&c.settle);
+    if required {
+        // Required only as one alternative of a group: another member that may become required
+        // meets the group, and this one is no longer required by it.
+        if let Some((ri, gi)) = item.and_then(|it| it.one_of).filter(|_| !direct) {
+            let members: &[RIdx] = &rb.rules[ri as usize].require_one_of[gi as usize];
+            for &m in members {
+                let mut j = findings.ends[m as usize].first;
+                while j != 0 {
+                    let f = &all[j as usize - 1];
+                    if f.event == Event::Possible {
+                        open.add(&f.settle);
+                    }
+                    j = f.next;
+                }
+            }
+        }
+        // Required but perhaps already held (the `held` question): answering it changes the item.
+        if let Some(it) = item {
+            open.add(&it.held_settle);
         }
     }
-    if open.is_empty() {
-        return;
-    }
-    counts_v.clear();
-    counts_v.resize(rb.questions.len(), 0);
-    let counts: &mut [u32] = counts_v;
-    for i in items {
-        if i.status == Status::Possible {
-            count(counts, &i.settle);
-        }
-        count(counts, &i.held_settle);
-    }
-    for c in checklist {
-        if !c.certain {
-            count(counts, &c.settle);
+    // The problems shown with a required, possible or to-be-confirmed item may still hold.
+    if matches!(
+        status,
+        Some(Status::Required | Status::Possible | Status::NeedsConfirming)
+    ) {
+        for &at in program.eligibility_of(req).iter() {
+            let o = state.eval(at);
+            if o.value == Tri::Unknown {
+                problems.add(&o.settle);
+            }
         }
     }
+    (open, problems)
+}
+
+/// Unanswered (or "not sure") questions that are or may be asked, with how many requirements
+/// each could change, best first (ties in question order). A question whose options are
+/// catalogue entries (the categories) always counts: each entry picked is a requirement.
+fn next_questions(rb: &RuleBase, state: &State, counts: &[u32], out: &mut Vec<(QIdx, u32)>) {
+    out.clear();
     for (qi, &n) in counts.iter().enumerate() {
         let q = qi as QIdx;
+        let n = n + STATUS_WEIGHT * rb.questions[qi].options_from.is_some() as u32;
         let open = matches!(state.answer(q), None | Some(Answer::NotSure));
         if n > 0 && open && state.asked[qi].value != Tri::False {
             out.push((q, n));
         }
     }
-    // At most one per question (128): a short list (src/sort_small.rs).
-    crate::engine::sort_small::sort_small_by(out, |a, b| (b.1, a.0) < (a.1, b.0));
+    // Best first: by the order of magnitude of what each settles (statuses before problems), then
+    // in the questionnaire's order, so that questions of about equal use come as written (the
+    // platform before the product). At most one per question (128): a short list (src/sort_small.rs).
+    let rank = |n: u32| {
+        let (status, problems) = (n / STATUS_WEIGHT, n % STATUS_WEIGHT);
+        if status > 0 {
+            64 + status.ilog2()
+        } else {
+            problems.ilog2()
+        }
+    };
+    crate::engine::sort_small::sort_small_by(out, |a, b| (rank(b.1), a.0) < (rank(a.1), b.0));
+    // What the report says: how many statuses and problems each would settle.
+    for e in out.iter_mut() {
+        e.1 = e.1 / STATUS_WEIGHT + e.1 % STATUS_WEIGHT;
+    }
 }
 
-fn count(counts: &mut [u32], s: &QSet) {
+fn count(counts: &mut [u32], s: &QSet, weight: u32) {
     for q in s.iter() {
-        counts[q as usize] += 1;
+        counts[q as usize] += weight;
     }
 }

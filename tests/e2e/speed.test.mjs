@@ -179,7 +179,8 @@ test('a first result waits for neither the sources nor the categories\' long tex
   // WeChat categories' cards are drawn too, saying their description and documents are coming.
   const pendingCards = app(page).locator('article.req[data-pending-details]');
   assert.ok((await pendingCards.count()) > 0, 'some category cards wait for their long texts');
-  assert.match(await pendingCards.first().locator('.req-pending').textContent(), /加载/);
+  // (Every card is drawn again with the details: the myths come with them.)
+  assert.match(await pendingCards.locator('.req-pending').first().textContent(), /加载/);
   release();
   await card.locator('details.sources a.source-link').first().waitFor({ timeout: 15000 });
   assert.ok(await card.locator('details.sources').evaluate((d) => d.open), 'the open list stays open');

@@ -174,30 +174,33 @@ test('no import cycle in www/ (and the check finds one when there is)', () => {
   assert.match(cycles(withCycle).join('\n'), /results-view\.js → .*share\.js → components\/results-view\/results-view\.js/);
 });
 
-test('the router: questions resolve to the first unanswered one (or all on one page), next and back follow the asked order', async () => {
+test('the router: questions resolve to the best-ranked question left (or all on one page), next follows the ranking, back the order seen', async () => {
   const { Router } = await import('../../www/app/router.js');
-  const asked = ['platform', 'product', 'entity'];
-  const answers = { platform: 'wechat' };
+  const ranked = ['platform', 'product', 'entity'];
+  const answers = {};
   const shown = [];
   let allOnOnePage = false;
   const r = new Router({
-    asked: () => asked,
-    answered: (q) => q in answers,
-    skipped: () => false,
-    exists: (q) => asked.includes(q),
+    toAsk: () => ranked.filter((q) => !(q in answers)),
+    path: () => ranked.filter((q) => q in answers),
+    exists: (q) => ranked.includes(q),
     allOnOnePage: () => allOnOnePage,
+    history: () => false,
     show: (focus) => shown.push({ ...r.view, focus }),
   });
   r.go({ name: 'questions' });
+  assert.deepEqual(r.view, { name: 'question', qid: 'platform' });
+  answers.platform = 'wechat';
+  r.next('platform');
   assert.deepEqual(r.view, { name: 'question', qid: 'product' });
+  answers.product = 'mini_program';
+  answers.entity = 'company'; // answered elsewhere: nothing is left to ask
   r.next('product');
-  assert.deepEqual(r.view, { name: 'question', qid: 'entity' });
-  r.next('entity');
-  assert.deepEqual(r.view, { name: 'summary' }, 'after the last question: check answers');
+  assert.deepEqual(r.view, { name: 'summary' }, 'nothing left that can change the result: check answers');
   r.next('platform', 'results');
   assert.deepEqual(r.view, { name: 'results' }, 'back to where the question was opened from');
   r.back('product');
-  assert.deepEqual(r.view, { name: 'question', qid: 'platform' });
+  assert.deepEqual(r.view, { name: 'question', qid: 'platform' }, 'back: the question seen before');
   r.back('platform');
   assert.deepEqual(r.view, { name: 'start' });
   r.go({ name: 'question', qid: 'no-such-question' }, false);
@@ -238,4 +241,22 @@ test('evaluateSafely drops an answer the engine refuses and reports it, and neve
   const w = evaluateSafely(engine, { worse: 1 }, 'en', last);
   assert.equal(w.error, 'internal');
   assert.equal(w.report, last);
+});
+
+test('amounts: 万 / 元 / plain forms in the question\'s unit, and which plain values to confirm', async () => {
+  const { parseAmount, unitScale, IMPLAUSIBLE_YUAN } = await import('../../www/components/question-field/amount.js');
+  const wan = unitScale('万元');
+  assert.equal(wan, 10000);
+  assert.equal(unitScale('×10,000 yuan'), 10000);
+  const v = (s) => parseAmount(s, wan);
+  assert.deepEqual(v('50万'), { ok: true, value: 50, yuan: 500000, plain: false });
+  assert.equal(v('500000元').value, 50, '500000元 is 50 万元, not 50亿');
+  assert.equal(v('¥500,000').value, 50);
+  assert.equal(v('５０万元').value, 50);
+  assert.equal(v('1.5亿').value, 15000);
+  assert.equal(v('100').value, 100, 'a plain number is in the question\'s unit');
+  assert.ok(v('500000').plain && v('500000').yuan > IMPLAUSIBLE_YUAN, 'plain 500000 (万元) is 50亿元: asked to confirm');
+  assert.ok(v('5000').yuan <= IMPLAUSIBLE_YUAN, '5000万元 is plausible');
+  assert.equal(v('abc').ok, false);
+  assert.equal(parseAmount('50万', 0).ok, false, 'no unit words on a number that is not an amount');
 });

@@ -9,6 +9,7 @@ import { loadView } from './views.js';
 import { loadPicker, mayNeedPicker } from '../components/question-field/picker.js';
 import { questions, version, evaluateSafely, counts } from './engine.js';
 import { withPreset } from './answers.js';
+import { asked, toAsk, path } from './asking.js';
 import { renderLoadError, problemText } from '../components/load-error/load-error.js';
 import { refreshCards, refreshSources } from '../components/requirement-card/requirement-card.js';
 
@@ -224,11 +225,10 @@ export class CheckerFlow extends HTMLElement {
 
   /* ---------- answering ---------- */
 
-  /** The questions asked for these answers; before the engine's first report, those always asked. */
-  _asked() {
-    if (this.report && this.report.flow) return this.report.flow.asked;
-    return this.qs.filter((q) => (!this._res.engine ? !q.ask_when : true)).map((q) => q.id);
-  }
+  // The questions asked for these answers; still to ask, best first; answered or skipped (app/asking.js).
+  _asked() { return asked(this.report, this.qs, !!this._res.engine); }
+  _toAsk() { return toAsk(this.report, this.qs, !!this._res.engine, this._state); }
+  _path() { return path(this.report, this.qs, !!this._res.engine, this._state); }
 
   /**
    * Set (or, with undefined, clear) one answer; results update at once.

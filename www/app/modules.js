@@ -8,6 +8,7 @@
 // first shown) and its pinyin table (search.js, when a picker opens), and the Markdown writer
 // (components/share/share.js, when a result is first copied as Markdown).
 import './answers.js';
+import './asking.js';
 import './engine.js';
 import './flow.js';
 import './props.js';
@@ -25,6 +26,7 @@ import '../components/frame/frame.js';
 import '../components/load-error/load-error.js';
 import '../components/notices/notices.js';
 import '../components/plan-view/plan-view.js';
+import '../components/question-field/amount.js';
 import '../components/question-field/picker.js';
 import '../components/question-field/question-field.js';
 import '../components/question-page/question-page.js';

@@ -28,8 +28,11 @@ export function makeCtx(app) {
     catalogue: app._res.catalogue,
     namesAlt: app._res.namesAlt,
     otherNames: () => app._res.otherNames(app._lang),
+    categoryWords: () => app._res.categoryWords(),
     report: app.report,
     asked: () => app._asked(),
+    path: () => app._path(),
+    toAsk: () => app._toAsk(),
     // Ids are scoped to this shadow root, so they only need to be unique inside it.
     uid: (prefix, id) => `${prefix}-${String(id).replace(/[^A-Za-z0-9_-]/g, '_')}`,
     entityLabel: (id) => app.qsById.get('entity')?.options.find((o) => o.id === id)?.label || id,

@@ -3,7 +3,7 @@
 // catalogue and its details (categories.<lang>.json), the other language's category names and the
 // rejection causes. This module keeps what this checker has of them, decides when the details are
 // fetched, and names the file that failed: on the page (problem) and in a console error.
-import { loadEngineFor, loadCatalogue, loadCauses, loadQuestions, loadCategoryDetails, loadNames } from '../wasm-loader.js';
+import { loadEngineFor, loadCatalogue, loadCauses, loadQuestions, loadCategoryDetails, loadCategoryWords, loadNames } from '../wasm-loader.js';
 import { version } from './engine.js';
 
 /** @typedef {import('./types.js').Engine} Engine */
@@ -118,7 +118,6 @@ export class Resources {
         }
         this.catalogue = catalogue;
         this.problem = null;
-        this.whenIdle(lang);
         this.on.catalogue();
       },
       (/** @type {Problem} */ p) => {
@@ -130,8 +129,9 @@ export class Resources {
   }
 
   /**
-   * Fetch categories.<lang>.json once the page is idle (the categories' long texts are only in
-   * result cards, the checklist's texts on its own screen).
+   * Fetch categories.<lang>.json once the page is idle after the results are drawn (the categories'
+   * long texts are only in result cards, the checklist's texts on its own screen): not while the
+   * reader answers, so that a walk to the first result does not carry them.
    * @param {Lang} lang
    */
   whenIdle(lang) {
@@ -225,6 +225,11 @@ export class Resources {
       if (this.on.lang() === lang) this.namesAlt = file.names;
       return file.names;
     });
+  }
+
+  /** The category picker's search index, by category id (pkg/category-words.json). */
+  categoryWords() {
+    return named(loadCategoryWords(), 'pkg/category-words.json').then((file) => file.words);
   }
 
   /**

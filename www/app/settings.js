@@ -13,12 +13,14 @@
 //   sync-url      syncUrl      boolean
 //   hide-title    hideTitle    boolean
 //   load-timeout  loadTimeout  string: seconds without a byte before a download is given up (20; read on connect)
+//   history       history      boolean: each screen is an entry in the browser's history (Back goes
+//                              back one question); off, the host page's history is never touched
 
 /** Attributes the element observes. */
-export const ATTRIBUTES = ['lang', 'platform', 'answers', 'compact', 'storage-key', 'sync-url', 'hide-title', 'load-timeout'];
+export const ATTRIBUTES = ['lang', 'platform', 'answers', 'compact', 'storage-key', 'sync-url', 'hide-title', 'load-timeout', 'history'];
 
 const STRINGS = { platform: 'platform', storageKey: 'storage-key', loadTimeout: 'load-timeout' };
-const BOOLEANS = { compact: 'compact', syncUrl: 'sync-url', hideTitle: 'hide-title' };
+const BOOLEANS = { compact: 'compact', syncUrl: 'sync-url', hideTitle: 'hide-title', history: 'history' };
 const PROPERTIES = ['lang', 'answers', ...Object.keys(STRINGS), ...Object.keys(BOOLEANS)];
 
 /**

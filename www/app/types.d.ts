@@ -52,9 +52,15 @@ export interface Ctx {
   namesAlt: Record<string, string> | null;
   /** Loads namesAlt (the category picker asks when it opens). */
   otherNames: () => Promise<Record<string, string>>;
+  /** The category picker's search index (scope and everyday words), by category id. */
+  categoryWords: () => Promise<Record<string, string>>;
   report: Report | null;
   /** The questions asked for these answers, in order. */
   asked: () => string[];
+  /** The questions answered or skipped that are still asked, in order (the check-answers list). */
+  path: () => string[];
+  /** The questions still to ask, best first (empty: nothing left can change the result). */
+  toAsk: () => string[];
   uid: (prefix: string, id: string) => string;
   entityLabel: (id: string) => string;
   answerWords: (qid: string) => string;

@@ -35,12 +35,12 @@ export default {
   'start.notAdviceNoDate': 'Results come from public regulations and platform documents. They are guidance, not legal advice: what the authorities and the platform ask when you apply prevails.',
   'start.notAdvice': 'Results come from public regulations and platform documents (rule base reviewed %{date}). They are guidance, not legal advice: what the authorities and the platform ask when you apply prevails.',
   'start.privacy': 'Everything is worked out in your browser. Your answers stay on this device and are never sent to a server.',
-  'start.time': 'It takes about 5 minutes. Where you do not know an answer, choose "Not sure".',
+  'start.time': 'It takes 2–3 minutes: only questions that change the result are asked. Where you do not know an answer, choose "Not sure".',
   'start.start': 'Start now',
   'start.continue': 'Continue',
   'start.results': 'See results',
 
-  'q.progress': 'Question %{n} of %{total}',
+  'q.progress': 'Question %{n}',
   'q.continue': 'Continue',
   'q.saveReturn': 'Save and go back',
   'q.skip': 'Skip this question',
@@ -61,6 +61,8 @@ export default {
   'error.chooseSome': 'Choose at least one, or "None of these"',
   'error.enterNumber': 'Enter a number, or tick "Not sure"',
   'error.notNumber': 'Enter digits only, for example 100',
+  'error.notAmount': 'Enter an amount, for example 100, 50万 or 500000元',
+  'error.confirmAmount': '%{n} %{unit} is %{yuan}, a very large amount. If you meant yuan, write it as 500000元 or 50万; if it is right, continue again.',
   'error.range': 'Enter a number between %{min} and %{max}',
 
   'all.title': 'All questions',

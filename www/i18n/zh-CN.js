@@ -35,12 +35,12 @@ export default {
   'start.notAdviceNoDate': '结果依据公开的法规和平台文件整理，仅供参考，不构成法律意见；以主管部门和平台提交时的要求为准。',
   'start.notAdvice': '结果依据公开的法规和平台文件整理（规则库审核于 %{date}），仅供参考，不构成法律意见；以主管部门和平台提交时的要求为准。',
   'start.privacy': '所有计算都在你的浏览器里完成，回答只保存在这台设备上，不会发送给任何服务器。',
-  'start.time': '大约需要 5 分钟。不确定的问题可以选「不确定」。',
+  'start.time': '大约需要 2–3 分钟：只问会影响结果的问题。不确定的问题可以选「不确定」。',
   'start.start': '开始自查',
   'start.continue': '继续回答',
   'start.results': '查看结果',
 
-  'q.progress': '第 %{n} 题，共 %{total} 题',
+  'q.progress': '第 %{n} 题',
   'q.continue': '继续',
   'q.saveReturn': '保存并返回',
   'q.skip': '跳过这一题',
@@ -61,6 +61,8 @@ export default {
   'error.chooseSome': '请至少选择一项；都没有请选「以上都没有」',
   'error.enterNumber': '请输入一个数字，不确定可以勾选「不确定」',
   'error.notNumber': '请只输入数字，例如 100',
+  'error.notAmount': '请输入金额，例如 100、50万 或 500000元',
+  'error.confirmAmount': '%{n} %{unit} 就是 %{yuan}，数额很大。如果你填的是元，请写成「500000元」或「50万」；如果没错，请再按一次继续。',
   'error.range': '请输入 %{min} 到 %{max} 之间的数字',
 
   'all.title': '全部问题',

@@ -9,7 +9,7 @@
 import { mkdirSync, readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launch, ROOT, ARTIFACTS, PHONE, DESKTOP } from '../helpers.mjs';
+import { launch, ROOT, ARTIFACTS, PHONE, DESKTOP, answerCurrent } from '../helpers.mjs';
 import { startServer } from '../../server.mjs';
 import { operators, shareHash } from '../results-layout.mjs';
 
@@ -133,8 +133,14 @@ for (const lang of opts.operators ? [] : ['zh-CN', 'en']) {
       await nav(page, 'summary');
       await el(page).locator('.check-answers').waitFor();
       await full(page, 'check-answers');
-      await el(page).locator('button[data-action="goto-question"][data-qid="wechat_categories"]').click();
+      // Continue the questions to the category picker (only the questions that matter are asked).
+      await el(page).locator('.check-answers button[data-action="resume"]').click();
+      for (let i = 0; i < 20 && !(await el(page).locator('.picker').count()); i++) {
+        await el(page).locator('.question-page').waitFor();
+        if (!(await el(page).locator('.picker').count())) await answerCurrent(page);
+      }
       await el(page).locator('.picker').waitFor();
+      await full(page, 'question-later');
       await el(page).locator('.picker input[type=search]').fill(lang === 'en' ? 'game' : 'yx');
       await page.waitForTimeout(500);
       await full(page, 'category-picker');

@@ -19,6 +19,12 @@ export class CategoryPicker {
     this.selected = [...selected];
     this.limit = PAGE;
     this.candidates = buildCandidates(q, ctx);
+    /** @type {Set<string>} the categories the answers so far suggest (possible or required) */
+    this.suggested = new Set((ctx.report?.requirements || []).filter((i) => i.status === 'possible' || i.status === 'required').map((i) => i.id));
+    /** @type {Promise<void>|null} */
+    this.words = null;
+    /** @type {Record<string, string>|undefined} the search index, once here */
+    this.categoryWords = undefined;
     const { t } = ctx;
     const base = uid('cat', ctx.instance, q.id);
     this.chips = h('ul', { class: 'chips', attrs: { 'aria-label': t('picker.selected') } });
@@ -47,6 +53,7 @@ export class CategoryPicker {
     );
     ctx.on(this.input, 'input', () => {
       this.limit = PAGE;
+      if (/[a-z]/i.test(this.input.value)) this.needLatin();
       this.renderList();
     });
     // Enter in the search box must not submit the question form.
@@ -77,16 +84,40 @@ export class CategoryPicker {
     });
     this.renderChips();
     this.renderList();
-    // English and Chinese names both match, and pinyin initials: fetch the other language's names
-    // and the pinyin table when first needed, and match again with them once each is here.
+    // English and Chinese names both match, and pinyin initials: the other language's names and the
+    // pinyin table are fetched when a query first has Latin letters (a Chinese query needs neither),
+    // and the list matches again with them once each is here.
     this.namesAlt = ctx.namesAlt;
+    this.latin = false;
+    if (/[a-z]/i.test(this.input.value)) this.needLatin();
+  }
+
+  /** A query that finds no category by name: fetch the search index and match again. */
+  needWords() {
+    if (this.words || !this.ctx.categoryWords) return;
+    this.words = this.ctx.categoryWords().then(
+      (words) => {
+        this.categoryWords = words;
+        if (!this.el.isConnected) return;
+        this.candidates = buildCandidates(this.q, { ...this.ctx, namesAlt: this.namesAlt, wordsIndex: words });
+        this.renderList();
+      },
+      () => {
+        this.words = null; // tried again with the next query
+      },
+    );
+  }
+
+  needLatin() {
+    if (this.latin) return;
+    this.latin = true;
     const rematch = () => {
       if (!this.el.isConnected) return;
-      this.candidates = buildCandidates(q, { ...ctx, namesAlt: this.namesAlt });
+      this.candidates = buildCandidates(this.q, { ...this.ctx, namesAlt: this.namesAlt, wordsIndex: this.categoryWords });
       this.renderList();
     };
-    if (!this.namesAlt && ctx.otherNames) {
-      ctx.otherNames().then(
+    if (!this.namesAlt && this.ctx.otherNames) {
+      this.ctx.otherNames().then(
         (alt) => {
           this.namesAlt = alt;
           rematch();
@@ -146,7 +177,10 @@ export class CategoryPicker {
       const s = score(query, c);
       if (s >= 0) scored.push([s, c]);
     }
-    if (query.trim()) scored.sort((a, b) => b[0] - a[0] || a[1].order - b[1].order);
+    if (query.trim() && scored.length < 5) this.needWords();
+    // The best matches first; among equals (all of them, with no query) the categories the answers suggest.
+    const fit = (/** @type {{id: string}} */ c) => (this.suggested.has(c.id) ? 1 : 0);
+    scored.sort((a, b) => b[0] - a[0] || fit(b[1]) - fit(a[1]) || a[1].order - b[1].order);
     this.count.textContent = query.trim() ? t('picker.found', { n: scored.length }) : t('picker.all', { n: scored.length });
     const shown = scored.slice(0, this.limit);
     const base = uid('cat', this.ctx.instance, this.q.id);
@@ -171,7 +205,8 @@ export class CategoryPicker {
 /**
  * Candidates from the question's options or, failing that, the catalogue's category group.
  * @param {import('../../app/types.js').Question} q
- * @param {{catalogue: import('../../app/types.js').Ctx['catalogue'], namesAlt: Record<string, string>|null, lang: string}} ctx
+ * @param {{catalogue: import('../../app/types.js').Ctx['catalogue'], namesAlt: Record<string, string>|null, lang: string,
+ *   wordsIndex?: Record<string, string>}} ctx wordsIndex: the search index, once loaded
  */
 function buildCandidates(q, ctx) {
   const reqs = ctx.catalogue?.requirements || {};
@@ -188,6 +223,6 @@ function buildCandidates(q, ctx) {
     const name = labels.get(id) || reqs[id]?.name || id;
     const zh = zhName(id) || name;
     const en = enName(id) || '';
-    return { id, order, name, zh, en, initials: initialsOf(zh), entities: reqs[id]?.entities || null };
+    return { id, order, name, zh, en, initials: initialsOf(zh), entities: reqs[id]?.entities || null, words: ctx.wordsIndex?.[id] || '' };
   });
 }

@@ -1,4 +1,5 @@
-// Matching for the category picker: Chinese text, English text, or pinyin initials ("shsq" → 社会/社区…).
+// Matching for the category picker: Chinese text, English text, pinyin initials ("shsq" → 社会/社区…),
+// or a word of the category's scope or an everyday word for it (「茶」 → 食品饮料: the search index).
 // The pinyin table (data/pinyin-initials.js) is a module of its own, imported when a picker first
 // opens (loadInitials): most readers never see the picker, and the element's first screen does not
 // wait for it. Until it is here, names have no Han initials (Chinese and English still match).
@@ -65,7 +66,7 @@ function initialsMatch(seq, q) {
 /**
  * Score a candidate against a query: higher is better, -1 is no match.
  * @param {string} query
- * @param {{zh: string, en: string, initials: string[]}} c
+ * @param {{zh: string, en: string, initials: string[], words?: string}} c
  */
 export function score(query, c) {
   const q = String(query).trim().toLowerCase().replace(/\s+/g, ' ');
@@ -82,5 +83,10 @@ export function score(query, c) {
   // every word of a multi-word query somewhere in either name
   const words = q.split(' ').filter(Boolean);
   if (words.length > 1 && words.every((w) => zh.includes(w) || c.en.toLowerCase().includes(w))) return 10;
+  // a word of its scope, or an everyday word for it (the search index, once loaded)
+  if (c.words) {
+    const at = c.words.indexOf(q);
+    if (at >= 0) return c.words.split(' ').includes(q) ? 30 : 20 - Math.min(at, 10) / 2;
+  }
   return -1;
 }

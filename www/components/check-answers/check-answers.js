@@ -1,5 +1,5 @@
-// Check your answers: every asked question with the answer in its own words and a Change link
-// that comes back here.
+// Check your answers: every question answered (or skipped) with the answer in its own words and a
+// Change link that comes back here; Continue while questions that can change the result are left.
 import { h } from '../dom.js';
 import { answerWords } from '../../app/answers.js';
 
@@ -12,8 +12,9 @@ export function renderCheckAnswers(ctx, on) {
   const { t } = ctx;
   const page = h('div', { class: 'check-answers' });
   page.appendChild(h('h2', { class: 'page-heading', text: t('summary.title') }));
-  const asked = ctx.asked();
+  const asked = ctx.path();
   const unanswered = asked.filter((id) => ctx.answers[id] === undefined);
+  const left = ctx.toAsk().length > 0;
   const dl = h('dl', { class: 'summary-list' });
   for (const qid of asked) {
     const q = ctx.qsById.get(qid);
@@ -42,7 +43,8 @@ export function renderCheckAnswers(ctx, on) {
     h(
       'div',
       { class: 'actions' },
-      h('button', { class: 'button primary', text: t('summary.seeResults'), attrs: { type: 'button', 'data-action': 'view', 'data-view': 'results' } }),
+      left ? h('button', { class: 'button primary', text: t('start.continue'), attrs: { type: 'button', 'data-action': 'resume' } }) : null,
+      h('button', { class: 'button ' + (left ? 'secondary' : 'primary'), text: t('summary.seeResults'), attrs: { type: 'button', 'data-action': 'view', 'data-view': 'results' } }),
       h('button', { class: 'button secondary', text: t('summary.startOver'), attrs: { type: 'button', 'data-action': 'start-over' } }),
     ),
   );

@@ -3,6 +3,7 @@
 import { h, uid } from '../dom.js';
 import { categoryPicker } from './picker.js';
 import { formatNumber } from '../../app/answers.js';
+import { parseAmount, unitScale, yuanWords, IMPLAUSIBLE_YUAN } from './amount.js';
 
 /** @typedef {import('../../app/types.js').Ctx} Ctx */
 /** @typedef {import('../../app/types.js').Question} Question */
@@ -191,16 +192,24 @@ function numberImpl(q, value, ctx, fs, id, opts) {
     });
   }
   if (opts.onChange) ctx.on(input, 'change', opts.onChange);
+  let confirmed = '';
   return {
     focusTarget: () => input,
     read() {
       if (notSure && notSure.checked) return { ok: true, value: 'not_sure' };
-      const raw = input.value.trim().replace(/[,，\s]/g, '').replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+      const raw = input.value.trim();
       if (!raw) return { ok: false, error: t('error.enterNumber') };
-      if (!/^\d+(\.\d+)?$/.test(raw)) return { ok: false, error: t('error.notNumber') };
-      const n = Number(raw);
+      const scale = unitScale(q.unit);
+      const a = parseAmount(raw, scale);
+      if (!a.ok) return { ok: false, error: t(scale ? 'error.notAmount' : 'error.notNumber') };
+      const n = a.value;
       if ((q.min != null && n < q.min) || (q.max != null && n > q.max)) {
         return { ok: false, error: t('error.range', { min: formatNumber(q.min ?? 0, ctx.lang), max: formatNumber(q.max ?? n, ctx.lang) }) };
+      }
+      // A plain number that is implausibly large in the question's unit: asked once, taken the second time.
+      if (a.plain && a.yuan > IMPLAUSIBLE_YUAN && confirmed !== raw) {
+        confirmed = raw;
+        return { ok: false, error: t('error.confirmAmount', { n: formatNumber(n, ctx.lang), unit: q.unit || '', yuan: yuanWords(a.yuan, ctx.lang) }) };
       }
       return { ok: true, value: n };
     },

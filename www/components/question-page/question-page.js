@@ -17,13 +17,17 @@ import { buildField, isCategoryQuestion } from '../question-field/question-field
 export function renderQuestionPage(ctx, { qid, returnTo }, on) {
   const { t } = ctx;
   const q = /** @type {import('../../app/types.js').Question} */ (ctx.qsById.get(qid));
-  const asked = ctx.asked();
-  const pos = asked.indexOf(qid);
+  // Progress, not a count of results: how many questions so far, and a bar that grows towards the
+  // end (the questions still to ask are an estimate: answers may make some unnecessary).
+  const done = ctx.path().filter((id) => id !== qid).length;
+  const left = ctx.toAsk().filter((id) => id !== qid).length;
   const page = h('div', { class: 'question-page' });
   page.appendChild(
     h('button', { class: 'back-link', text: t('nav.back'), attrs: { type: 'button', 'data-action': returnTo ? 'view' : 'back', 'data-view': returnTo || '', 'data-qid': qid } }),
   );
-  if (pos >= 0) page.appendChild(h('p', { class: 'progress', text: t('q.progress', { n: pos + 1, total: asked.length }) }));
+  page.appendChild(
+    h('div', { class: 'progress' }, h('span', { text: t('q.progress', { n: done + 1 }) }), h('progress', { attrs: { max: String(done + 1 + left), value: String(done + 1), 'aria-hidden': 'true' } })),
+  );
   const summarySlot = h('div');
   page.appendChild(summarySlot);
   const field = buildField(q, ctx.answers[qid], ctx, { headingLevel: 2, pageHeading: true });

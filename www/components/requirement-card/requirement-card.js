@@ -44,6 +44,8 @@ export function renderRequirement(item, ctx, opts = {}) {
     if (open.length) box.append(h('span', { class: 'warning-settle', text: ' ' + t('req.settleWarning') + ' ' }), ...open.map((q) => questionLink(q, ctx, 'results')));
     card.appendChild(box);
   }
+  // The myths come with the details: the card is drawn again then (refreshCards).
+  if (catalogue.details) card.dataset.pendingDetails = '';
   if (r.summary) card.appendChild(h('p', { class: 'req-summary', text: r.summary }));
   else if (detailsPending(r, catalogue)) {
     // A WeChat category's description and documents come with categories.<lang>.json, fetched once

@@ -11,19 +11,9 @@ import { h } from '../dom.js';
  */
 export function renderStartPage({ t, hasAnswers, reviewed }, on) {
   const page = h('div', { class: 'start-page' });
-  page.append(
-    h('h2', { class: 'page-heading', text: t('start.title') }),
-    h('p', { class: 'lead', text: t('start.lead') }),
-    h('ul', { class: 'bullets' }, h('li', { text: t('start.layerLaw') }), h('li', { text: t('start.layerFiling') }), h('li', { text: t('start.layerPlatform') })),
-    h('p', { text: t('start.also') }),
-    h('p', {
-      class: 'inset',
-      attrs: { 'data-reviewed': '' },
-      text: reviewed !== null ? t('start.notAdvice', { date: reviewed }) : t('start.notAdviceNoDate'),
-    }),
-    h('p', { text: t('start.privacy') }),
-    h('p', { class: 'hint', text: t('start.time') }),
-  );
+  // The start button comes right after the lead, on the first screen of a phone (360×740); what the
+  // checker covers and where the answers stay follow it.
+  page.append(h('h2', { class: 'page-heading', text: t('start.title') }), h('p', { class: 'lead', text: t('start.lead') }), h('p', { class: 'hint', text: t('start.time') }));
   const actions = h('div', { class: 'actions' });
   // "resume" and "view" are the router's actions (app/router.js).
   if (hasAnswers) {
@@ -35,6 +25,16 @@ export function renderStartPage({ t, hasAnswers, reviewed }, on) {
   } else {
     actions.append(h('button', { class: 'button primary start-button', text: t('start.start'), attrs: { type: 'button', 'data-action': 'resume' } }));
   }
-  page.appendChild(actions);
+  page.append(
+    actions,
+    h('ul', { class: 'bullets' }, h('li', { text: t('start.layerLaw') }), h('li', { text: t('start.layerFiling') }), h('li', { text: t('start.layerPlatform') })),
+    h('p', { text: t('start.also') }),
+    h('p', {
+      class: 'inset',
+      attrs: { 'data-reviewed': '' },
+      text: reviewed !== null ? t('start.notAdvice', { date: reviewed }) : t('start.notAdviceNoDate'),
+    }),
+    h('p', { text: t('start.privacy') }),
+  );
   return { el: page, focus: () => page.querySelector('.page-heading'), actions: { 'start-over': () => on.startOver() } };
 }

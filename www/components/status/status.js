@@ -1,4 +1,4 @@
-// The running count of results under the navigation (every view but the results), and the live
+// The count of results under the navigation once the questions are done (not on question pages or the results), and the live
 // results beside the questions (wide screens, all questions on one page).
 import { h } from '../dom.js';
 import { visibleItems, outcome } from '../../app/report.js';
@@ -11,7 +11,8 @@ import { visibleItems, outcome } from '../../app/report.js';
  */
 export function drawStatus({ bar, aside, layout }, { t, report, names, view, wide, hasAnswers }) {
   const items = report ? visibleItems(report) : [];
-  const showBar = view !== 'results' && view !== 'all' && hasAnswers;
+  // Not while questioning: a running count that grows and shrinks with each answer says little.
+  const showBar = view !== 'results' && view !== 'all' && view !== 'question' && hasAnswers;
   bar.hidden = !showBar;
   if (showBar) {
     bar.replaceChildren(

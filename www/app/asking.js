@@ -1,0 +1,45 @@
+// Which questions the checker asks, from the engine's report: those asked for these answers, those
+// still to ask — the engine's ranked next questions that can change a result, unanswered and not
+// skipped, best first (none: the questions stop, and the results are complete) — and those the
+// reader has answered or skipped (the check-answers list). Before the engine's first report, the
+// questions always asked, in order.
+
+/** @typedef {import('./types.js').Report} Report */
+/** @typedef {import('./types.js').Question} Question */
+/** @typedef {{answers: import('./types.js').Answers, skipped: Set<string>}} Given */
+
+/**
+ * @param {Report|null} report
+ * @param {Question[]} qs
+ * @param {boolean} engine whether the engine has arrived
+ * @returns {string[]}
+ */
+export function asked(report, qs, engine) {
+  if (report && report.flow) return report.flow.asked;
+  return qs.filter((q) => engine || !q.ask_when).map((q) => q.id);
+}
+
+/**
+ * @param {Report|null} report
+ * @param {Question[]} qs
+ * @param {boolean} engine
+ * @param {Given} given
+ * @returns {string[]}
+ */
+export function toAsk(report, qs, engine, given) {
+  const open = (/** @type {string} */ id) => given.answers[id] === undefined && !given.skipped.has(id);
+  if (!report || !report.flow) return asked(report, qs, engine).filter(open);
+  const now = new Set(report.flow.asked);
+  return report.next_questions.map((n) => n.id).filter((id) => now.has(id) && open(id));
+}
+
+/**
+ * @param {Report|null} report
+ * @param {Question[]} qs
+ * @param {boolean} engine
+ * @param {Given} given
+ * @returns {string[]}
+ */
+export function path(report, qs, engine, given) {
+  return asked(report, qs, engine).filter((id) => given.answers[id] !== undefined || given.skipped.has(id));
+}
