@@ -124,7 +124,7 @@ export class CategoryPicker {
         },
         () => {
           // Names in this language (and pinyin) still match; say that the other language's do not.
-          this.namesNote.textContent = t('picker.namesFailed');
+          this.namesNote.textContent = this.ctx.t('picker.namesFailed');
           this.namesNote.hidden = false;
         },
       );
