@@ -36,12 +36,14 @@ export class CheckerFlow extends HTMLElement {
     const messages = loadMessages(lang).catch((e) => Promise.reject(problemOf(e, 'i18n/en.js')));
     const loading = Promise.all([this._res.engineFor(lang), messages]).then(([engine]) => engine);
     loading.catch(() => {}); // handled below
-    // A first visit (nothing stored, no link, no preset answers) does not wait for the wasm: the
-    // questions file (a few KB) is enough for the start page and the first question.
+    // A first visit (nothing stored, no link, no preset) draws the first screen from the questions file.
     if (!this._ready && this._canPreview(saved)) {
       Promise.all([this._res.questions(lang), messages]).then(([file]) => {
         if (this._abort && !this._ready && !this._res.engine && this._lang === lang) this._preview(saved, file);
       }, () => {}); // without the file, the first screen waits for the engine as before
+    } else if (!this._ready) {
+      // Answers to show (a link, saved or preset): the results need the catalogue, so it downloads beside the wasm.
+      this._res.startCatalogue(lang);
     }
     let engine;
     try {

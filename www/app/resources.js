@@ -93,6 +93,11 @@ export class Resources {
     return named(loadQuestions(lang), `pkg/questions.${lang}.json`);
   }
 
+  /** Start the catalogue's download without waiting for it (loadEngineFor waits for the same one). */
+  startCatalogue(/** @type {Lang} */ lang) {
+    loadCatalogue(lang).catch(() => {});
+  }
+
   /** The engine and this language's texts are here: a catalogue from before is stale. */
   reset() {
     this.seq += 1;
