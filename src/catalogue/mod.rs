@@ -285,7 +285,8 @@ pub fn catalogue_json(rb: &RuleBase, lang: Lang) -> String {
 
 /// The core catalogue: `catalogue_json` without the WeChat categories' `summary`, `scope` and
 /// `documents`, every requirement's `layer`, `step`, `prerequisites`, `platforms`, `sources`,
-/// `checked` and its myth's `sources`, the rules' `when`, `sources` and `confidence`, the
+/// `checked` and its myth's `sources`, the rules' `when`, `sources` and `confidence` (and the
+/// `text` of those without `not_accepted`), the
 /// eligibility conditions' `when` and `sources`, and with `checks` and `sources`
 /// empty (those are in `category_details_json`), and with
 /// `"details": "categories"` at the top so a reader knows they are elsewhere. The in-memory catalogue a page starts from; the file
@@ -304,7 +305,7 @@ pub fn catalogue_compact_json(rb: &RuleBase, lang: Lang) -> String {
 
 /// `categories.<lang>.json`, what the core catalogue leaves out (docs/api.md), in catalogue order:
 /// `{"version", "categories": {id: {"summary"?, "scope"?, "documents"?}}, "checks": {id: check},
-/// "rules": {id: {when, sources, confidence}}, "requirements": {id: …} (`requirement_details`),
+/// "rules": {id: {text?, when, sources, confidence}} (`text` when the core leaves it out), "requirements": {id: …} (`requirement_details`),
 /// "eligibility": {id: [{when, sources}]} (`eligibility_details`), "sources": {id: source}}`.
 pub fn category_details_json(rb: &RuleBase, lang: Lang) -> String {
     let mut j = Json::with_capacity(256 * 1024);
@@ -327,6 +328,9 @@ pub fn category_details_json(rb: &RuleBase, lang: Lang) -> String {
     j.end_obj().key("rules").obj();
     for r in rb.rules.iter() {
         j.key(&r.id).obj();
+        if !text_in_core(r) {
+            j.str_field("text", r.text.get(lang));
+        }
         for (k, v) in rule_details(rb, r) {
             j.key(k).raw(&v);
         }
@@ -523,8 +527,14 @@ fn catalogue_with(rb: &RuleBase, lang: Lang, form: Form) -> String {
     }
     j.end_obj().key("rules").obj();
     for r in rb.rules.iter() {
-        let mut fields = vec![("text", str_value(r.text.get(lang)))];
-        // Whom to ask, for a rule with `confirm`: on a first result's screen, beside the reason.
+        let mut fields = Vec::with_capacity(5);
+        // A reason is on a first result's screen only for a rule that can refuse an item (the
+        // outcome's blockers, an uncertain refusal's warning); the others' reasons are in a card's
+        // "why", drawn again when `category_details_json` arrives.
+        if form == Form::Full || text_in_core(r) {
+            fields.push(("text", str_value(r.text.get(lang))));
+        }
+        // Whom to ask, for a rule with `confirm`: on a first result's screen (the item's hint).
         if let Some(a) = &r.ask {
             fields.push(("ask", str_value(a.get(lang))));
         }
@@ -548,6 +558,13 @@ fn catalogue_with(rb: &RuleBase, lang: Lang, form: Form) -> String {
     }
     j.end_obj().end_obj();
     j.finish()
+}
+
+/// Whether the core catalogue has a rule's `text`: only a `not_accepted` rule's reason is on a
+/// first result's screen (why an item is refused, or may be); the others' are behind a card's
+/// disclosure and in `category_details_json`.
+fn text_in_core(r: &Rule) -> bool {
+    !r.not_accepted.is_empty()
 }
 
 /// A rule's fields after its text and `ask`: `when`, `sources`, `confidence`.

@@ -173,6 +173,8 @@ test('a first result waits for neither the sources nor the categories\' long tex
   await sources.locator('summary').click();
   assert.equal(await sources.locator('.source-pending').count(), 1, 'the list says the sources are loading');
   assert.equal(await sources.locator('a.source-link').count(), 0);
+  // The reason of a rule that does not refuse anything comes with the details too.
+  assert.match(await card.locator('.why-list > li > p.req-pending').first().textContent(), /理由正在加载/);
   await app(page).locator('button[data-action="print"]').first().click();
   await page.waitForTimeout(300);
   assert.equal(await page.evaluate(() => window.__printed), 0, 'print waits for the sources');
@@ -186,6 +188,8 @@ test('a first result waits for neither the sources nor the categories\' long tex
   assert.ok(await card.locator('details.sources').evaluate((d) => d.open), 'the open list stays open');
   assert.equal(await app(page).locator('.source-pending').count(), 0, 'no list is left loading');
   assert.equal(await pendingCards.count(), 0, 'every category card is drawn again with its texts');
+  const reasons = new Set(Object.values(JSON.parse(readFileSync(join(ROOT, 'dist/pkg/categories.zh-CN.json'), 'utf8')).rules).map((r) => r.text));
+  assert.ok(reasons.has(await card.locator('.why-list > li > p').first().textContent()), 'the reason is drawn in place');
   await page.waitForFunction(() => window.__printed === 1);
   assert.deepEqual(foreign, []);
   assert.deepEqual(errors, []);

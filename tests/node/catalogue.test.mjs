@@ -87,5 +87,10 @@ test('the core catalogue with categories.<lang>.json merged in is the whole cata
     assert.deepStrictEqual(merged, rust[lang].full, lang);
     assert.ok(Object.keys(merged.checks).length > 20, `${lang}: the checklist items are in the details file`);
     assert.deepEqual(compact(lang).checks, {}, `${lang}: and not in the core catalogue`);
+    // A reason stays in the core catalogue only for a rule that can refuse an item (the first screen's).
+    const core = Object.entries(compact(lang).rules);
+    const kept = core.filter(([, r]) => r.text !== undefined);
+    assert.ok(kept.length > 10 && kept.length < core.length / 2, `${lang}: ${kept.length} of ${core.length} reasons in the core`);
+    for (const [id] of kept) assert.equal(details.rules[id].text, undefined, `${lang}: ${id}'s reason is written once`);
   }
 });

@@ -181,7 +181,9 @@ function whyBlock(item, ctx) {
     if (b.rule === 'picked') li.appendChild(h('p', { text: t('why.picked') }));
     else {
       const rule = catalogue.rules?.[b.rule];
-      li.appendChild(h('p', { text: rule ? rule.text : b.rule }));
+      // Most rules' reasons come with the details: the card says so and is drawn again then (refreshCards).
+      const text = rule?.text ?? (catalogue.details ? t('why.loading') : b.rule);
+      li.appendChild(h('p', { class: rule?.text === undefined && catalogue.details ? 'req-pending' : undefined, text }));
       if (rule?.ask && item.status === 'needs_confirming') li.appendChild(h('p', { class: 'why-ask', text: t('why.ask', { ask: rule.ask }) }));
     }
     if (b.answers && b.answers.length) {
