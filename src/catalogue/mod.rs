@@ -136,7 +136,11 @@ fn requirement_fields(
     }
     f.push(("name", str_value(r.name.get(lang))));
     if let Some(t) = r.summary.as_ref().filter(|_| long) {
-        f.push(("summary", str_value(t.get(lang))));
+        // A first result shows a summary as a row's one line; the core catalogue has its first
+        // sentence (and an ellipsis when there is more), `requirement_details` the whole.
+        let t = t.get(lang);
+        let line = if core { first_sentence(t, lang) } else { None };
+        f.push(("summary", str_value(&line.unwrap_or_else(|| t.to_string()))));
     }
     if let Some(t) = &r.authority {
         f.push(("authority", str_value(t.get(lang))));
@@ -247,8 +251,9 @@ fn prerequisites_value(rb: &RuleBase, r: &Requirement) -> String {
     )
 }
 
-/// `{id: {layer, step, prerequisites, platforms, sources, checked?, myth?}}`: the requirements'
-/// fields the core catalogue leaves out (`myth`: its text and sources).
+/// `{id: {layer, step, prerequisites, platforms, sources, checked?, summary?, myth?}}`: the
+/// requirements' fields the core catalogue leaves out (`summary`: the whole, where the core has
+/// its first sentence; `myth`: its text and sources).
 fn requirement_details(j: &mut Json, rb: &RuleBase, lang: Lang) {
     for r in rb.requirements.iter() {
         j.key(&r.id).obj();
@@ -258,6 +263,13 @@ fn requirement_details(j: &mut Json, rb: &RuleBase, lang: Lang) {
         j.str_list("platforms", r.platforms.iter().map(|p| &**p));
         sources(j, rb, &r.sources);
         j.opt_str_field("checked", r.checked.as_deref());
+        // The whole summary, where the core catalogue has only its first sentence.
+        if let Some(t) = r.summary.as_ref().filter(|_| !detailed(r)) {
+            let t = t.get(lang);
+            if first_sentence(t, lang).is_some() {
+                j.str_field("summary", t);
+            }
+        }
         if let Some(m) = &r.myth {
             j.key("myth").obj().str_field("text", m.text.get(lang));
             sources(j, rb, &m.sources);
@@ -265,6 +277,23 @@ fn requirement_details(j: &mut Json, rb: &RuleBase, lang: Lang) {
         }
         j.end_obj();
     }
+}
+
+/// A text's first sentence followed by an ellipsis ("……", " …"), or None when it is one sentence. A sentence ends at
+/// "。", "！" or "？" in Chinese, and in English at ".", "!" or "?" before a space and a capital,
+/// a digit, a quote or a bracket.
+fn first_sentence(t: &str, lang: Lang) -> Option<String> {
+    let end = match lang {
+        Lang::Zh => t.find(['。', '！', '？']).map(|i| i + '。'.len_utf8()),
+        Lang::En => t.match_indices(['.', '!', '?']).map(|(i, _)| i + 1).find(|&i| {
+            let mut rest = t[i..].chars();
+            rest.next() == Some(' ')
+                && rest.next().is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || "\"'(“".contains(c))
+        }),
+    }?;
+    let rest = t[end..].trim_start();
+    let more = if lang == Lang::Zh { "……" } else { " …" };
+    (!rest.is_empty()).then(|| format!("{}{more}", &t[..end]))
 }
 
 /// Writes `key: {fields}`, with `"id"` first unless `compact` (the key is the id).

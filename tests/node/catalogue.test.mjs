@@ -92,5 +92,15 @@ test('the core catalogue with categories.<lang>.json merged in is the whole cata
     const kept = core.filter(([, r]) => r.text !== undefined);
     assert.ok(kept.length > 10 && kept.length < core.length / 2, `${lang}: ${kept.length} of ${core.length} reasons in the core`);
     for (const [id] of kept) assert.equal(details.rules[id].text, undefined, `${lang}: ${id}'s reason is written once`);
+    // A summary of several sentences: its first in the core (with an ellipsis), the whole in the details.
+    const more = lang === 'en' ? ' …' : '……';
+    let cut = 0;
+    for (const [id, r] of Object.entries(compact(lang).requirements)) {
+      const whole = details.requirements[id]?.summary;
+      if (whole === undefined) continue;
+      cut++;
+      assert.ok(r.summary.endsWith(more) && whole.startsWith(r.summary.slice(0, -more.length)) && whole.length > r.summary.length, `${lang}: ${id}: ${r.summary}`);
+    }
+    assert.ok(cut > 20, `${lang}: ${cut} summaries cut to their first sentence`);
   }
 });
