@@ -285,11 +285,16 @@ fn requirement_details(j: &mut Json, rb: &RuleBase, lang: Lang) {
 fn first_sentence(t: &str, lang: Lang) -> Option<String> {
     let end = match lang {
         Lang::Zh => t.find(['。', '！', '？']).map(|i| i + '。'.len_utf8()),
-        Lang::En => t.match_indices(['.', '!', '?']).map(|(i, _)| i + 1).find(|&i| {
-            let mut rest = t[i..].chars();
-            rest.next() == Some(' ')
-                && rest.next().is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || "\"'(“".contains(c))
-        }),
+        Lang::En => t
+            .match_indices(['.', '!', '?'])
+            .map(|(i, _)| i + 1)
+            .find(|&i| {
+                let mut rest = t[i..].chars();
+                rest.next() == Some(' ')
+                    && rest.next().is_some_and(|c| {
+                        c.is_ascii_uppercase() || c.is_ascii_digit() || "\"'(“".contains(c)
+                    })
+            }),
     }?;
     let rest = t[end..].trim_start();
     let more = if lang == Lang::Zh { "……" } else { " …" };
