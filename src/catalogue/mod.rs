@@ -156,8 +156,9 @@ fn requirement_fields(
     if let Some(t) = &r.validity {
         f.push(("validity", str_value(t.get(lang))));
     }
-    f.push(("difficulty", str_value(r.difficulty.name())));
+    // How hard it is to get: a card's fact, behind the row's disclosure (`requirement_details`).
     if full {
+        f.push(("difficulty", str_value(r.difficulty.name())));
         f.push(("prerequisites", prerequisites_value(rb, r)));
         f.push(("platforms", list_value(r.platforms.iter().map(|p| &**p))));
     }
@@ -251,14 +252,15 @@ fn prerequisites_value(rb: &RuleBase, r: &Requirement) -> String {
     )
 }
 
-/// `{id: {layer, step, prerequisites, platforms, sources, checked?, summary?, myth?}}`: the
+/// `{id: {layer, step, difficulty, prerequisites, platforms, sources, checked?, summary?, myth?}}`: the
 /// requirements' fields the core catalogue leaves out (`summary`: the whole, where the core has
 /// its first sentence; `myth`: its text and sources).
 fn requirement_details(j: &mut Json, rb: &RuleBase, lang: Lang) {
     for r in rb.requirements.iter() {
         j.key(&r.id).obj();
         j.str_field("layer", r.layer.name())
-            .str_field("step", &r.step);
+            .str_field("step", &r.step)
+            .str_field("difficulty", r.difficulty.name());
         j.key("prerequisites").raw(&prerequisites_value(rb, r));
         j.str_list("platforms", r.platforms.iter().map(|p| &**p));
         sources(j, rb, &r.sources);
@@ -318,7 +320,7 @@ pub fn catalogue_json(rb: &RuleBase, lang: Lang) -> String {
 }
 
 /// The core catalogue: `catalogue_json` without the WeChat categories' `summary`, `scope` and
-/// `documents`, every requirement's `layer`, `step`, `prerequisites`, `platforms`, `sources`,
+/// `documents`, every requirement's `layer`, `step`, `difficulty`, `prerequisites`, `platforms`, `sources`,
 /// `checked` and its myth's `sources`, the rules' `when`, `sources` and `confidence` (and the
 /// `text` of those without `not_accepted`), the
 /// eligibility conditions' `when` and `sources`, and with `checks` and `sources`
