@@ -10,7 +10,8 @@ export interface Requirement { id: string; name: string; layer?: string; kind?: 
   /** conditions (with `met`: `text` is the not-met wording) and notes (no `met`), in the rule files' order */
   eligibility?: { text: string; met?: string; blocks: boolean; when?: string; sources?: string[] }[]; [field: string]: unknown }
 export interface Catalogue { version: string; reviewed: string; requirements: Record<string, Requirement>;
-  rules: Record<string, { id: string; text: string; ask?: string; when?: string; sources?: string[]; confidence?: string }>;
+  /** `text`: in the core catalogue only for the rules that can refuse an item (the others' with the details) */
+  rules: Record<string, { id: string; text?: string; ask?: string; when?: string; sources?: string[]; confidence?: string }>;
   checks: Record<string, { id: string; title: string; why: string; how: string; sources?: string[]; confidence?: string }>;
   sources: Record<string, { id: string; title: string; url?: string; checked: string; tag: string }> }
 export interface CausesFile { version: string; causes: Record<string, { title: string; meaning: string; fix: string; rule: string;

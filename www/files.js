@@ -172,9 +172,10 @@ export function loadCategoryWords() {
 /**
  * Merges pkg/categories.<lang>.json into the core catalogue of the same language: the WeChat
  * categories' long texts into their requirements, every requirement's fields a first result does
- * not show (layer, step, prerequisites, platforms, sources, checked, its myth), the rules'
- * and eligibility conditions' `when` and
- * sources (and the rules' confidence), the checklist items into `checks` and the sources into
+ * not show (layer, step, prerequisites, platforms, sources, checked, its myth, the whole summary
+ * where the core has its first sentence), the rules' reasons
+ * (all but those of the rules that refuse an item), the rules' and eligibility conditions' `when`
+ * and sources (and the rules' confidence), the checklist items into `checks` and the sources into
  * `sources`.
  * @param {any} catalogue the core catalogue (expanded); it no longer has `details` afterwards
  * @param {any} file

@@ -136,7 +136,11 @@ fn requirement_fields(
     }
     f.push(("name", str_value(r.name.get(lang))));
     if let Some(t) = r.summary.as_ref().filter(|_| long) {
-        f.push(("summary", str_value(t.get(lang))));
+        // A first result shows a summary as a row's one line; the core catalogue has its first
+        // sentence (and an ellipsis when there is more), `requirement_details` the whole.
+        let t = t.get(lang);
+        let line = if core { first_sentence(t, lang) } else { None };
+        f.push(("summary", str_value(&line.unwrap_or_else(|| t.to_string()))));
     }
     if let Some(t) = &r.authority {
         f.push(("authority", str_value(t.get(lang))));
@@ -152,8 +156,9 @@ fn requirement_fields(
     if let Some(t) = &r.validity {
         f.push(("validity", str_value(t.get(lang))));
     }
-    f.push(("difficulty", str_value(r.difficulty.name())));
+    // How hard it is to get: a card's fact, behind the row's disclosure (`requirement_details`).
     if full {
+        f.push(("difficulty", str_value(r.difficulty.name())));
         f.push(("prerequisites", prerequisites_value(rb, r)));
         f.push(("platforms", list_value(r.platforms.iter().map(|p| &**p))));
     }
@@ -247,17 +252,26 @@ fn prerequisites_value(rb: &RuleBase, r: &Requirement) -> String {
     )
 }
 
-/// `{id: {layer, step, prerequisites, platforms, sources, checked?, myth?}}`: the requirements'
-/// fields the core catalogue leaves out (`myth`: its text and sources).
+/// `{id: {layer, step, difficulty, prerequisites, platforms, sources, checked?, summary?, myth?}}`: the
+/// requirements' fields the core catalogue leaves out (`summary`: the whole, where the core has
+/// its first sentence; `myth`: its text and sources).
 fn requirement_details(j: &mut Json, rb: &RuleBase, lang: Lang) {
     for r in rb.requirements.iter() {
         j.key(&r.id).obj();
         j.str_field("layer", r.layer.name())
-            .str_field("step", &r.step);
+            .str_field("step", &r.step)
+            .str_field("difficulty", r.difficulty.name());
         j.key("prerequisites").raw(&prerequisites_value(rb, r));
         j.str_list("platforms", r.platforms.iter().map(|p| &**p));
         sources(j, rb, &r.sources);
         j.opt_str_field("checked", r.checked.as_deref());
+        // The whole summary, where the core catalogue has only its first sentence.
+        if let Some(t) = r.summary.as_ref().filter(|_| !detailed(r)) {
+            let t = t.get(lang);
+            if first_sentence(t, lang).is_some() {
+                j.str_field("summary", t);
+            }
+        }
         if let Some(m) = &r.myth {
             j.key("myth").obj().str_field("text", m.text.get(lang));
             sources(j, rb, &m.sources);
@@ -265,6 +279,28 @@ fn requirement_details(j: &mut Json, rb: &RuleBase, lang: Lang) {
         }
         j.end_obj();
     }
+}
+
+/// A text's first sentence followed by an ellipsis ("……", " …"), or None when it is one sentence. A sentence ends at
+/// "。", "！" or "？" in Chinese, and in English at ".", "!" or "?" before a space and a capital,
+/// a digit, a quote or a bracket.
+fn first_sentence(t: &str, lang: Lang) -> Option<String> {
+    let end = match lang {
+        Lang::Zh => t.find(['。', '！', '？']).map(|i| i + '。'.len_utf8()),
+        Lang::En => t
+            .match_indices(['.', '!', '?'])
+            .map(|(i, _)| i + 1)
+            .find(|&i| {
+                let mut rest = t[i..].chars();
+                rest.next() == Some(' ')
+                    && rest.next().is_some_and(|c| {
+                        c.is_ascii_uppercase() || c.is_ascii_digit() || "\"'(“".contains(c)
+                    })
+            }),
+    }?;
+    let rest = t[end..].trim_start();
+    let more = if lang == Lang::Zh { "……" } else { " …" };
+    (!rest.is_empty()).then(|| format!("{}{more}", &t[..end]))
 }
 
 /// Writes `key: {fields}`, with `"id"` first unless `compact` (the key is the id).
@@ -284,8 +320,9 @@ pub fn catalogue_json(rb: &RuleBase, lang: Lang) -> String {
 }
 
 /// The core catalogue: `catalogue_json` without the WeChat categories' `summary`, `scope` and
-/// `documents`, every requirement's `layer`, `step`, `prerequisites`, `platforms`, `sources`,
-/// `checked` and its myth's `sources`, the rules' `when`, `sources` and `confidence`, the
+/// `documents`, every requirement's `layer`, `step`, `difficulty`, `prerequisites`, `platforms`, `sources`,
+/// `checked` and its myth's `sources`, the rules' `when`, `sources` and `confidence` (and the
+/// `text` of those without `not_accepted`), the
 /// eligibility conditions' `when` and `sources`, and with `checks` and `sources`
 /// empty (those are in `category_details_json`), and with
 /// `"details": "categories"` at the top so a reader knows they are elsewhere. The in-memory catalogue a page starts from; the file
@@ -304,7 +341,7 @@ pub fn catalogue_compact_json(rb: &RuleBase, lang: Lang) -> String {
 
 /// `categories.<lang>.json`, what the core catalogue leaves out (docs/api.md), in catalogue order:
 /// `{"version", "categories": {id: {"summary"?, "scope"?, "documents"?}}, "checks": {id: check},
-/// "rules": {id: {when, sources, confidence}}, "requirements": {id: …} (`requirement_details`),
+/// "rules": {id: {text?, when, sources, confidence}} (`text` when the core leaves it out), "requirements": {id: …} (`requirement_details`),
 /// "eligibility": {id: [{when, sources}]} (`eligibility_details`), "sources": {id: source}}`.
 pub fn category_details_json(rb: &RuleBase, lang: Lang) -> String {
     let mut j = Json::with_capacity(256 * 1024);
@@ -327,6 +364,9 @@ pub fn category_details_json(rb: &RuleBase, lang: Lang) -> String {
     j.end_obj().key("rules").obj();
     for r in rb.rules.iter() {
         j.key(&r.id).obj();
+        if !text_in_core(r) {
+            j.str_field("text", r.text.get(lang));
+        }
         for (k, v) in rule_details(rb, r) {
             j.key(k).raw(&v);
         }
@@ -523,8 +563,14 @@ fn catalogue_with(rb: &RuleBase, lang: Lang, form: Form) -> String {
     }
     j.end_obj().key("rules").obj();
     for r in rb.rules.iter() {
-        let mut fields = vec![("text", str_value(r.text.get(lang)))];
-        // Whom to ask, for a rule with `confirm`: on a first result's screen, beside the reason.
+        let mut fields = Vec::with_capacity(5);
+        // A reason is on a first result's screen only for a rule that can refuse an item (the
+        // outcome's blockers, an uncertain refusal's warning); the others' reasons are in a card's
+        // "why", drawn again when `category_details_json` arrives.
+        if form == Form::Full || text_in_core(r) {
+            fields.push(("text", str_value(r.text.get(lang))));
+        }
+        // Whom to ask, for a rule with `confirm`: on a first result's screen (the item's hint).
         if let Some(a) = &r.ask {
             fields.push(("ask", str_value(a.get(lang))));
         }
@@ -548,6 +594,13 @@ fn catalogue_with(rb: &RuleBase, lang: Lang, form: Form) -> String {
     }
     j.end_obj().end_obj();
     j.finish()
+}
+
+/// Whether the core catalogue has a rule's `text`: only a `not_accepted` rule's reason is on a
+/// first result's screen (why an item is refused, or may be); the others' are behind a card's
+/// disclosure and in `category_details_json`.
+fn text_in_core(r: &Rule) -> bool {
+    !r.not_accepted.is_empty()
 }
 
 /// A rule's fields after its text and `ask`: `when`, `sources`, `confidence`.

@@ -173,6 +173,12 @@ test('a first result waits for neither the sources nor the categories\' long tex
   await sources.locator('summary').click();
   assert.equal(await sources.locator('.source-pending').count(), 1, 'the list says the sources are loading');
   assert.equal(await sources.locator('a.source-link').count(), 0);
+  // The reason of a rule that does not refuse anything comes with the details too.
+  assert.match(await card.locator('.why-list > li > p.req-pending').first().textContent(), /理由正在加载/);
+  // So do a summary's other sentences: the row's line and the card have its first until then.
+  const rowLine = app(page).locator('details[data-row="icp-filing"] > summary .row-line');
+  assert.match(await rowLine.textContent(), /。……$/);
+  assert.equal(await card.locator('.req-summary').textContent(), await rowLine.textContent());
   await app(page).locator('button[data-action="print"]').first().click();
   await page.waitForTimeout(300);
   assert.equal(await page.evaluate(() => window.__printed), 0, 'print waits for the sources');
@@ -186,6 +192,11 @@ test('a first result waits for neither the sources nor the categories\' long tex
   assert.ok(await card.locator('details.sources').evaluate((d) => d.open), 'the open list stays open');
   assert.equal(await app(page).locator('.source-pending').count(), 0, 'no list is left loading');
   assert.equal(await pendingCards.count(), 0, 'every category card is drawn again with its texts');
+  const reasons = new Set(Object.values(JSON.parse(readFileSync(join(ROOT, 'dist/pkg/categories.zh-CN.json'), 'utf8')).rules).map((r) => r.text));
+  assert.ok(reasons.has(await card.locator('.why-list > li > p').first().textContent()), 'the reason is drawn in place');
+  const whole = JSON.parse(readFileSync(join(ROOT, 'dist/pkg/categories.zh-CN.json'), 'utf8')).requirements['icp-filing'].summary;
+  assert.equal(await card.locator('.req-summary').textContent(), whole, 'the whole summary is drawn in place');
+  assert.equal(await rowLine.textContent(), whole);
   await page.waitForFunction(() => window.__printed === 1);
   assert.deepEqual(foreign, []);
   assert.deepEqual(errors, []);

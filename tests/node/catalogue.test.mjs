@@ -65,7 +65,7 @@ test('the compact form writes ids only as keys and the WeChat categories\' share
     for (const r of wx) {
       for (const [k, v] of Object.entries(defaults)) assert.notDeepEqual(r[k], v, `${lang}: a category repeats the default ${k}`);
     }
-    assert.ok(wx.filter((r) => Object.keys(r).length <= 3).length > wx.length / 2, 'most categories are name, difficulty and group');
+    assert.ok(wx.filter((r) => Object.keys(r).length <= 2).length > wx.length / 2, 'most categories are a name and a group');
   }
 });
 
@@ -87,5 +87,20 @@ test('the core catalogue with categories.<lang>.json merged in is the whole cata
     assert.deepStrictEqual(merged, rust[lang].full, lang);
     assert.ok(Object.keys(merged.checks).length > 20, `${lang}: the checklist items are in the details file`);
     assert.deepEqual(compact(lang).checks, {}, `${lang}: and not in the core catalogue`);
+    // A reason stays in the core catalogue only for a rule that can refuse an item (the first screen's).
+    const core = Object.entries(compact(lang).rules);
+    const kept = core.filter(([, r]) => r.text !== undefined);
+    assert.ok(kept.length > 10 && kept.length < core.length / 2, `${lang}: ${kept.length} of ${core.length} reasons in the core`);
+    for (const [id] of kept) assert.equal(details.rules[id].text, undefined, `${lang}: ${id}'s reason is written once`);
+    // A summary of several sentences: its first in the core (with an ellipsis), the whole in the details.
+    const more = lang === 'en' ? ' …' : '……';
+    let cut = 0;
+    for (const [id, r] of Object.entries(compact(lang).requirements)) {
+      const whole = details.requirements[id]?.summary;
+      if (whole === undefined) continue;
+      cut++;
+      assert.ok(r.summary.endsWith(more) && whole.startsWith(r.summary.slice(0, -more.length)) && whole.length > r.summary.length, `${lang}: ${id}: ${r.summary}`);
+    }
+    assert.ok(cut > 20, `${lang}: ${cut} summaries cut to their first sentence`);
   }
 });

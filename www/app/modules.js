@@ -5,8 +5,9 @@
 // Not here, loaded when needed by dynamic imports: i18n/en.js (i18n/index.js, when a checker shows
 // English), the checklist's and the rejection help's components (app/views.js, when first shown), the
 // category picker with its search (components/question-field/picker.js, when a category question is
-// first shown) and its pinyin table (search.js, when a picker opens), and the Markdown writer
-// (components/share/share.js, when a result is first copied as Markdown).
+// first shown) and its pinyin table (search.js, when a picker opens), the Markdown writer
+// (components/share/share.js, when a result is first copied as Markdown), and what-if
+// (components/results-view/results-view.js, when it is first opened).
 import './answers.js';
 import './asking.js';
 import './engine.js';
@@ -38,7 +39,6 @@ import '../components/results-view/results-view.js';
 import '../components/share/share.js';
 import '../components/start-page/start-page.js';
 import '../components/status/status.js';
-import '../components/what-if/what-if.js';
 import '../i18n/index.js';
 import '../i18n/zh-CN.js';
 import '../store/earlier-keys.js';

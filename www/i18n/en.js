@@ -140,6 +140,7 @@ export default {
   'req.colon': ': ',
   'req.eligibility': 'Who can apply',
   'req.myth': 'Common mistake:',
+  'why.loading': 'Loading the reason…',
   'req.detailsLoading': 'Loading the category’s description and documents…',
   'req.sourcesTitle': 'Sources',
   'req.sources': 'Sources (%{n})',

@@ -140,6 +140,7 @@ export default {
   'req.colon': '：',
   'req.eligibility': '谁可以申请',
   'req.myth': '常见误解：',
+  'why.loading': '理由正在加载…',
   'req.detailsLoading': '类目说明和所需材料正在加载…',
   'req.sourcesTitle': '依据',
   'req.sources': '依据（%{n} 项来源）',

@@ -44,7 +44,8 @@ export function renderRequirement(item, ctx, opts = {}) {
     if (open.length) box.append(h('span', { class: 'warning-settle', text: ' ' + t('req.settleWarning') + ' ' }), ...open.map((q) => questionLink(q, ctx, 'results')));
     card.appendChild(box);
   }
-  // The myths come with the details: the card is drawn again then (refreshCards).
+  // The myths, most rules' reasons and the summaries' other sentences come with the details: the
+  // card is drawn again then (refreshCards).
   if (catalogue.details) card.dataset.pendingDetails = '';
   if (r.summary) card.appendChild(h('p', { class: 'req-summary', text: r.summary }));
   else if (detailsPending(r, catalogue)) {
@@ -148,10 +149,14 @@ export function refreshCards(root, ctx) {
     const active = /** @type {ShadowRoot|Document} */ (old.getRootNode()).activeElement;
     const focusAt = active && old.contains(active) ? focusables(old).indexOf(active) : -1;
     old.replaceWith(fresh);
-    // A row of the results' compact list gets its one line now too.
+    // A row of the results' compact list gets its one line now too (the whole summary: the core
+    // catalogue has its first sentence).
     const row = fresh.parentElement?.matches('details.req-row') ? fresh.parentElement.querySelector(':scope > summary') : null;
     const line = /** @type {string|undefined} */ (ctx.catalogue?.requirements[item.id]?.summary);
-    if (row && line && !row.querySelector('.row-line')) row.appendChild(h('span', { class: 'row-line', text: line }));
+    if (row && line) {
+      row.querySelector('.row-line')?.remove();
+      row.appendChild(h('span', { class: 'row-line', text: line }));
+    }
     for (const kind of open) {
       const d = kind && fresh.querySelector('details.' + kind);
       if (d) /** @type {HTMLDetailsElement} */ (d).open = true;
@@ -181,7 +186,9 @@ function whyBlock(item, ctx) {
     if (b.rule === 'picked') li.appendChild(h('p', { text: t('why.picked') }));
     else {
       const rule = catalogue.rules?.[b.rule];
-      li.appendChild(h('p', { text: rule ? rule.text : b.rule }));
+      // Most rules' reasons come with the details: the card says so and is drawn again then (refreshCards).
+      const text = rule?.text ?? (catalogue.details ? t('why.loading') : b.rule);
+      li.appendChild(h('p', { class: rule?.text === undefined && catalogue.details ? 'req-pending' : undefined, text }));
       if (rule?.ask && item.status === 'needs_confirming') li.appendChild(h('p', { class: 'why-ask', text: t('why.ask', { ask: rule.ask }) }));
     }
     if (b.answers && b.answers.length) {

@@ -4,7 +4,6 @@
 import { h } from '../dom.js';
 import { outcome, planSteps } from '../../app/report.js';
 import { renderPlan } from '../plan-view/plan-view.js';
-import { renderWhatIf } from '../what-if/what-if.js';
 import { renderShare } from '../share/share.js';
 import { renderOutcome, renderFirstSteps } from './outcome.js';
 import { renderGroup, renderNotNeeded } from './req-list.js';
@@ -36,10 +35,22 @@ export function renderResults(ctx, on) {
   if (o.possible.length) page.appendChild(renderGroup('possible', o.possible, ctx, opts));
   page.appendChild(planEl);
   if (o.notNeeded.length) page.appendChild(renderNotNeeded(o.notNeeded, ctx));
-  // What-if asks the engine again for every answer: done when the reader opens it, not for the first result.
+  // What-if asks the engine again for every answer: done when the reader opens it, not for the first
+  // result, and its module is imported then (a failed import is tried again when it is next opened).
   const whatIf = h('details', { class: 'what-if-box' }, h('summary', { text: t('whatif.title') }));
+  const file = 'components/what-if/what-if.js';
   ctx.on(whatIf, 'toggle', () => {
-    if (/** @type {HTMLDetailsElement} */ (whatIf).open && !whatIf.querySelector('.what-if')) whatIf.appendChild(renderWhatIf(ctx, on.evaluate));
+    if (!(/** @type {HTMLDetailsElement} */ (whatIf).open) || whatIf.querySelector('.what-if')) return;
+    import('../what-if/what-if.js').then(
+      (m) => {
+        whatIf.querySelector('.what-if-failed')?.remove();
+        if (!whatIf.querySelector('.what-if')) whatIf.appendChild(m.renderWhatIf(ctx, on.evaluate));
+      },
+      (e) => {
+        whatIf.querySelector('.what-if-failed')?.remove();
+        whatIf.appendChild(h('p', { class: 'what-if-failed', attrs: { role: 'alert' }, text: t('app.fileFailed', { file, reason: String(e?.message || e) }) }));
+      },
+    );
   });
   page.appendChild(whatIf);
   const share = renderShare(ctx, on);
