@@ -1,6 +1,6 @@
 // Issue 18, "text written per platform where platforms differ; mini-game wording in a mini-game
 // flow": a Douyin report's checklist never names WeChat (nor another platform), a WeChat one never
-// Douyin, and what a mini-game report says (names, summaries, conditions, notes, checklist) never
+// Douyin, and what a mini-game report says (names, summaries, authorities, myths, conditions, notes, checklist) never
 // says 小程序 on its own where the text is about mini-games too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -55,8 +55,9 @@ test('each platform gets its own main-category instructions', () => {
 
 // Quoted titles and messages (《…》, 「…」) are the platform's own words and stay as they are; so do
 // 小程序码 (the code image, also a mini-game's), 小程序简称 (a console field), 小程序与公众号
-// (WeChat's account types) and 其他小程序 / 另一个小程序 (a jump's target).
-const KEPT = /《[^》]*》|「[^」]*」|小程序码|小程序简称|小程序与公众号|(其他|另一个)小程序/g;
+// (WeChat's account types), 其他小程序 / 另一个小程序 (a jump's target), 普通小程序 (set against
+// games; 不是小程序: an app store, set against them) and 微信、支付宝小程序 (the telecom notices' own scope).
+const KEPT = /《[^》]*》|「[^」]*」|小程序码|小程序简称|小程序与公众号|(其他|另一个|普通|不是)小程序|微信、支付宝小程序/g;
 function aloneMiniProgram(text) {
   const t = text.replace(KEPT, '');
   for (let at = t.indexOf('小程序'); at >= 0; at = t.indexOf('小程序', at + 1)) {
@@ -71,7 +72,7 @@ test('the mini-program-only test finds 小程序 on its own, and lets quoted tit
   assert.equal(aloneMiniProgram('填写《小程序用户隐私保护指引》'), null);
 });
 
-test('a mini-game report says 小程序 only beside 小游戏 (names, summaries, conditions, notes, checklist)', () => {
+test('a mini-game report says 小程序 only beside 小游戏 (names, summaries, authorities, myths, conditions, notes, checklist)', () => {
   const cat = catalogue('zh-CN');
   let seen = 0;
   for (const answers of GAMES) {
@@ -80,7 +81,7 @@ test('a mini-game report says 小程序 only beside 小游戏 (names, summaries,
     for (const i of r.requirements) {
       if (i.status === 'not_needed') continue;
       const c = cat.requirements[i.id] ?? {};
-      texts.push([i.id, i.name], [i.id, c.summary], ...i.conditions.map((x) => [i.id, x.text]), ...i.notes.map((n) => [i.id, n]), ...i.problems.map((p) => [i.id, p.text]));
+      texts.push([i.id, i.name], [i.id, c.summary], [i.id, c.myth?.text], [i.id, c.authority], [i.id, c.apply?.name], ...i.conditions.map((x) => [i.id, x.text]), ...i.notes.map((n) => [i.id, n]), ...i.problems.map((p) => [i.id, p.text]));
     }
     texts.push(...checklistTexts(r, 'zh-CN'));
     for (const [id, t] of texts) {
