@@ -3,7 +3,9 @@
 //! checklist, next questions, determinism and typed errors.
 #![cfg(feature = "loader")]
 
-use mpcheck::engine::answers::{RawAnswers, RawValue};
+mod common;
+
+use mpcheck::engine::answers::RawAnswers;
 use mpcheck::rulefile::{load, LoadOptions, SourceFile};
 use mpcheck::{evaluate_json, EngineError, RuleBase};
 use serde_json::{json, Value};
@@ -22,23 +24,7 @@ fn base() -> RuleBase {
 }
 
 fn raw(v: Value) -> RawAnswers {
-    let map = v.as_object().expect("answers are an object");
-    RawAnswers(
-        map.iter()
-            .map(|(k, v)| {
-                let v = match v {
-                    Value::Bool(b) => RawValue::Bool(*b),
-                    Value::Number(n) => RawValue::Num(n.as_f64().unwrap_or(0.0)),
-                    Value::String(s) => RawValue::Str(s.clone()),
-                    Value::Array(a) => {
-                        RawValue::List(a.iter().map(|x| x.as_str().unwrap_or("").into()).collect())
-                    }
-                    _ => RawValue::Null,
-                };
-                (k.clone(), v)
-            })
-            .collect(),
-    )
+    common::json_answers(v.as_object().expect("answers are an object"))
 }
 
 fn report(rb: &RuleBase, answers: Value) -> Value {

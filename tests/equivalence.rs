@@ -10,7 +10,8 @@
 
 use std::fmt::Write as _;
 
-use mpcheck::engine::answers::{RawAnswers, RawValue};
+mod common;
+
 use mpcheck::model::QKind;
 use mpcheck::{evaluate_json, RULES};
 use serde_json::{json, Map, Value};
@@ -83,27 +84,6 @@ fn random_answers(r: &mut Rng) -> Map<String, Value> {
         out.insert(q.id.to_string(), v);
     }
     out
-}
-
-fn raw(map: &Map<String, Value>) -> RawAnswers {
-    RawAnswers(
-        map.iter()
-            .map(|(k, v)| {
-                let v = match v {
-                    Value::Bool(b) => RawValue::Bool(*b),
-                    Value::Number(n) => RawValue::Num(n.as_f64().unwrap_or(0.0)),
-                    Value::String(s) => RawValue::Str(s.clone()),
-                    Value::Array(a) => RawValue::List(
-                        a.iter()
-                            .map(|x| x.as_str().unwrap_or("").to_string())
-                            .collect(),
-                    ),
-                    _ => RawValue::Null,
-                };
-                (k.clone(), v)
-            })
-            .collect(),
-    )
 }
 
 /// A problem as an id: `e<k>` for the requirement's k-th eligibility entry, `rule:<id>` for an
@@ -196,7 +176,7 @@ fn normalise(report: &Value) -> Value {
 }
 
 fn report_of(answers: &Map<String, Value>) -> Value {
-    let json = evaluate_json(&RULES, &raw(answers)).expect("valid answers");
+    let json = evaluate_json(&RULES, &common::json_answers(answers)).expect("valid answers");
     normalise(&serde_json::from_str(&json).expect("JSON"))
 }
 

@@ -4,7 +4,8 @@
 //! all, some random sets; yes and no; numbers around the thresholds) and no requirement's status
 //! or problems may change. A wrong "not needed" from stopping too early is what this guards.
 
-use mpcheck::engine::answers::{RawAnswers, RawValue};
+mod common;
+
 use mpcheck::model::QKind;
 use mpcheck::{evaluate_json, RULES};
 use serde_json::{json, Map, Value};
@@ -71,30 +72,11 @@ fn values(q: &mpcheck::model::Question, r: &mut Rng) -> Vec<Value> {
     }
 }
 
-fn raw(map: &Map<String, Value>) -> RawAnswers {
-    RawAnswers(
-        map.iter()
-            .map(|(k, v)| {
-                let v = match v {
-                    Value::Bool(b) => RawValue::Bool(*b),
-                    Value::Number(n) => RawValue::Num(n.as_f64().unwrap_or(0.0)),
-                    Value::String(s) => RawValue::Str(s.clone()),
-                    Value::Array(a) => RawValue::List(
-                        a.iter()
-                            .map(|x| x.as_str().unwrap_or("").to_string())
-                            .collect(),
-                    ),
-                    _ => RawValue::Null,
-                };
-                (k.clone(), v)
-            })
-            .collect(),
-    )
-}
-
 fn report(answers: &Map<String, Value>) -> Value {
-    serde_json::from_str(&evaluate_json(&RULES, &raw(answers)).expect("valid answers"))
-        .expect("JSON")
+    serde_json::from_str(
+        &evaluate_json(&RULES, &common::json_answers(answers)).expect("valid answers"),
+    )
+    .expect("JSON")
 }
 
 /// What a result says about each requirement: its status and its problems (which, how sure).

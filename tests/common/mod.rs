@@ -33,6 +33,29 @@ fn name(p: &Path) -> String {
     p.strip_prefix(root()).unwrap_or(p).display().to_string()
 }
 
+/// A JSON answers object → the engine's raw answers (null or any other value: no answer).
+pub fn json_answers(map: &serde_json::Map<String, serde_json::Value>) -> RawAnswers {
+    use serde_json::Value;
+    RawAnswers(
+        map.iter()
+            .map(|(k, v)| {
+                let v = match v {
+                    Value::Bool(b) => RawValue::Bool(*b),
+                    Value::Number(n) => RawValue::Num(n.as_f64().unwrap_or(0.0)),
+                    Value::String(s) => RawValue::Str(s.clone()),
+                    Value::Array(a) => RawValue::List(
+                        a.iter()
+                            .map(|x| x.as_str().unwrap_or("").to_string())
+                            .collect(),
+                    ),
+                    _ => RawValue::Null,
+                };
+                (k.clone(), v)
+            })
+            .collect(),
+    )
+}
+
 /// A TOML answers table → the engine's raw answers.
 pub fn raw_answers(t: &toml::Table) -> RawAnswers {
     RawAnswers(
