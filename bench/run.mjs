@@ -19,7 +19,7 @@
 // Prints a table and writes bench/latest.json.
 //   node bench/run.mjs [--quick] [--skip a,b,…]   --quick: fewer calls (a smoke run, not figures)
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -28,6 +28,7 @@ import { gzipSync } from 'node:zlib';
 import { parse as parseToml } from 'smol-toml';
 import { loadEngine } from './engine.mjs';
 import { runWorkload } from './workload.mjs';
+import { serveDist } from './serve.mjs';
 import { median, time } from './timing.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -262,15 +263,8 @@ async function pageLoad() {
   const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
   if (!existsSync(chromium)) throw new Error(`${chromium} is missing`);
   const { chromium: pw } = await import('playwright-core');
-  const urlFile = join(mkdtempSync(join(os.tmpdir(), 'mpcheck-bench-')), 'url');
-  const server = spawn('node', [join(root, 'tests', 'server.mjs'), '--root', join(root, 'dist'), '--port', '0', '--url-file', urlFile], { stdio: 'ignore' });
+  const { url, stop } = await serveDist(root);
   try {
-    let url = '';
-    for (let i = 0; i < 100 && !url; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      if (existsSync(urlFile)) url = readFileSync(urlFile, 'utf8').split('\n')[0].trim();
-    }
-    if (!url) throw new Error('the static server did not start');
     const browser = await pw.launch({
       executablePath: chromium,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -321,8 +315,7 @@ async function pageLoad() {
       await browser.close();
     }
   } finally {
-    server.kill();
-    rmSync(dirname(urlFile), { recursive: true, force: true });
+    stop();
   }
 }
 

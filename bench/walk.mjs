@@ -4,10 +4,7 @@
 //   - the walk weight: everything a person's walk fetches until the first result shows — the tea
 //     shop's walk on a 360 px phone, a few seconds a question (idle prefetch included), each file of
 //     dist/ gzipped on its own as the budgets count.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { spawn } from 'node:child_process';
-import { join, dirname } from 'node:path';
-import os from 'node:os';
+import { serveDist } from './serve.mjs';
 import { operators, walk } from '../tests/flows/walk.mjs';
 
 /**
@@ -42,15 +39,8 @@ export function operatorCounts(mp) {
  */
 export async function walkWeight(root, fetchedSize, pace, operator = 'tea-shop') {
   const { chromium: pw } = await import('playwright-core');
-  const urlFile = join(mkdtempSync(join(os.tmpdir(), 'mpcheck-walk-')), 'url');
-  const server = spawn('node', [join(root, 'tests', 'server.mjs'), '--root', join(root, 'dist'), '--port', '0', '--url-file', urlFile], { stdio: 'ignore' });
+  const { url, stop } = await serveDist(root);
   try {
-    let url = '';
-    for (let i = 0; i < 100 && !url; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      if (existsSync(urlFile)) url = readFileSync(urlFile, 'utf8').split('\n')[0].trim();
-    }
-    if (!url) throw new Error('the static server did not start');
     const browser = await pw.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
     try {
       const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
@@ -70,7 +60,6 @@ export async function walkWeight(root, fetchedSize, pace, operator = 'tea-shop')
       await browser.close();
     }
   } finally {
-    server.kill();
-    rmSync(dirname(urlFile), { recursive: true, force: true });
+    stop();
   }
 }
