@@ -74,7 +74,7 @@ for (const f of PKG_FILES) {
 {
   const read = (f) => JSON.parse(readFileSync(join(opts.pkg, f), 'utf8'));
   const { categoryWords } = await import('./category-words.mjs');
-  const index = categoryWords(read('categories.zh-CN.json'), read('catalogue.zh-CN.json'), JSON.parse(readFileSync(join(root, 'scripts/data/category-synonyms.json'), 'utf8')));
+  const index = categoryWords(read('categories.zh-CN.json'), read('names.zh-CN.json'), JSON.parse(readFileSync(join(root, 'scripts/data/category-synonyms.json'), 'utf8')));
   writeFileSync(join(opts.out, 'pkg', 'category-words.json'), JSON.stringify(index));
 }
 

@@ -2,22 +2,22 @@
 // category, the words of its scope (「适用于提供食品、饮料、茶叶…」 → 食品 饮料 茶叶 …) and the everyday
 // words of scripts/data/category-synonyms.json whose targets its name or scope has. The picker loads
 // it instead of the category details file (categories.<lang>.json, the documents and long texts).
-// Called by scripts/assemble.mjs:  categoryWords(categoriesFile, catalogueFile, synonymsFile) → index
+// Called by scripts/assemble.mjs:  categoryWords(categoriesFile, namesFile, synonymsFile) → index
 
 /** Words that say nothing about what a category covers. */
 const FILLER = /^(适用于|提供|包括|包含|相关|服务|在线|销售|配送|以及|及|等|其他|其它|各类|各种|类|平台|信息|业务|用户|商家|产品|内容)+$/;
 
 /**
  * @param {{version: string, categories: Record<string, {scope?: string}>}} categories categories.zh-CN.json
- * @param {{requirements: Record<string, {name?: string}>}} catalogue catalogue.zh-CN.json (expanded or not: names only)
+ * @param {{names: Record<string, string>}} names names.zh-CN.json (the categories' names)
  * @param {{words: Record<string, string[]>}} synonyms
  * @returns {{version: string, words: Record<string, string>}}
  */
-export function categoryWords(categories, catalogue, synonyms) {
+export function categoryWords(categories, names, synonyms) {
   const words = {};
   for (const [id, c] of Object.entries(categories.categories)) {
     const scope = String(c.scope || '').split(/注[:：]/)[0];
-    const name = String(catalogue.requirements?.[id]?.name || '');
+    const name = String(names.names?.[id] || '');
     const found = new Set();
     for (const part of scope.replace(/适用于|提供|涉及|包括|如/g, '、').split(/[、，,。；;：:（）()\/\s及和与或等]+/)) {
       const w = part.replace(/(的)?(在线销售|销售|配送|服务|相关|业务)+$/g, '').trim();

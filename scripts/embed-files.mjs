@@ -25,7 +25,7 @@ export const GROUPS = [
   [['pkg/questions.*.json'], 'the questions, for the first screen before the wasm'],
   [['pkg/catalogue.*.json'], 'names and texts of a first result (core catalogue, compact form), one language at a time'],
   [['pkg/categories.*.json'], "the WeChat categories' summaries, scopes and documents, the sources, the checklist's texts and what else a card shows behind its disclosures (most rules' reasons, the summaries beyond their first sentence), loaded when first needed"],
-  [['pkg/names.*.json'], "the WeChat categories' names, loaded in the other language when a category picker's query first has Latin letters"],
+  [['pkg/names.*.json'], "the WeChat categories' records (names, who may use them), loaded when a view shows a category (the category question, a WeChat mini-program's results), and in the other language when a category picker's query first has Latin letters"],
   [['pkg/category-words.json'], "the category picker's search index (scope and everyday words), loaded when a query first finds no category by name"],
   [['pkg/causes.*.json'], "the rejection causes' texts, loaded when the rejection help is first used"],
 ];

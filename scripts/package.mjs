@@ -81,7 +81,7 @@ writeFileSync(
 // the words of its ids read from the JSON files beside it.
 import { readFileSync } from 'node:fs';
 import { initSync } from './engine.js';
-import { expandCatalogue, mergeDetails } from './wasm-loader.js';
+import { expandCatalogue, mergeDetails, mergeNames } from './wasm-loader.js';
 import { questionsFrom } from './describe.js';
 
 initSync({ module: readFileSync(new URL('./pkg/mpcheck_bg.wasm', import.meta.url)) });
@@ -94,19 +94,22 @@ const check = (lang) => {
   if (lang !== 'zh-CN' && lang !== 'en') throw new TypeError('lang must be "zh-CN" or "en"');
 };
 
+/** The core catalogue with the WeChat categories' records (pkg/names.<lang>.json). */
+const core = (lang) => mergeNames(expandCatalogue(read(\`catalogue.\${lang}.json\`)), read(\`names.\${lang}.json\`));
+
 /** The whole catalogue: pkg/catalogue.<lang>.json (compact, expanded as the browser loader does)
- * with pkg/categories.<lang>.json merged in (the WeChat categories' long texts, the checklist items).
+ * with pkg/names.<lang>.json and pkg/categories.<lang>.json merged in (the WeChat categories' long texts, the checklist items).
  * @param {'zh-CN'|'en'} lang */
 export function catalogue(lang) {
   check(lang);
-  return mergeDetails(expandCatalogue(read(\`catalogue.\${lang}.json\`)), read(\`categories.\${lang}.json\`));
+  return mergeDetails(core(lang), read(\`categories.\${lang}.json\`));
 }
 
 /** Every question with its words and options (pkg/questions.<lang>.json, questionsFrom).
  * @param {'zh-CN'|'en'} lang */
 export function questions(lang) {
   check(lang);
-  return questionsFrom(read(\`questions.\${lang}.json\`), expandCatalogue(read(\`catalogue.\${lang}.json\`)));
+  return questionsFrom(read(\`questions.\${lang}.json\`), core(lang));
 }
 
 /** The rejection causes' words (pkg/causes.<lang>.json), for describeCauses.

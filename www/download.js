@@ -135,7 +135,7 @@ const SHAPES = {
   questions: (f) => Array.isArray(f.questions) && f.questions.length > 0 && f.questions.every((q) => isObject(q) && typeof q.id === 'string' && typeof q.kind === 'string' && Array.isArray(q.options ?? [])),
   catalogue: (f) => ['requirements', 'rules', 'checks', 'sources'].every((k) => objects(f[k] ?? {})) && isObject(f.requirements),
   categories: (f) => ['categories', 'rules', 'requirements', 'eligibility', 'checks', 'sources'].every((k) => isObject(f[k] ?? {})),
-  names: (f) => isObject(f.names) && Object.values(f.names).every((n) => typeof n === 'string'),
+  names: (f) => typeof f.group === 'string' && isObject(f.defaults) && objects(f.more ?? {}) && isObject(f.names) && Object.values(f.names).every((n) => typeof n === 'string'),
   causes: (f) => isObject(f),
 };
 

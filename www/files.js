@@ -36,6 +36,8 @@ export const catalogues = new Map();
 export const questionFiles = new Map();
 /** @type {Map<string, Promise<any>>} names.<lang>.json, likewise */
 const nameFiles = new Map();
+/** @type {Map<string, Promise<any>>} names.<lang>.json merged into the catalogue, likewise */
+const withNames = new Map();
 /** @type {Map<string, Promise<any>>} categories.<lang>.json merged into the catalogue, likewise */
 const details = new Map();
 /** @type {Map<string, Promise<any>>} causes.<lang>.json, likewise */
@@ -149,14 +151,51 @@ export function loadQuestions(lang) {
 }
 
 /**
- * The names of the requirements a question takes its options from (the WeChat categories) in one
- * language, by id: pkg/names.<lang>.json (docs/api.md), a few KB. The category picker matches names
- * in both languages and needs no more of the other language's catalogue than this.
+ * The records of the requirements a question takes its options from (the WeChat categories) in one
+ * language: pkg/names.<lang>.json (docs/api.md), about 10 KB. The category picker matches names in
+ * both languages and needs no more of the other language's catalogue than its `names`.
  * @param {'zh-CN'|'en'} lang
- * @returns {Promise<{version: string, names: Record<string, string>}>}
+ * @returns {Promise<{version: string, group: string, defaults: object, names: Record<string, string>, more: Record<string, object>}>}
  */
 export function loadNames(lang) {
   return fetchJson(nameFiles, `names.${lang}.json`, { priority: 'low' });
+}
+
+/**
+ * Puts the records of pkg/names.<lang>.json back into the core catalogue of the same language
+ * (which leaves them out, and says so with `names: "names"`): each is the file's `defaults`, its
+ * name and group and its own fields (`more`), its own copy, in catalogue order (after the
+ * requirement `after`).
+ * @param {any} catalogue the core catalogue (expanded); it no longer has `names` afterwards
+ * @param {any} file
+ */
+export function mergeNames(catalogue, file) {
+  if (!catalogue.names) return catalogue;
+  const defaults = JSON.stringify(file.defaults || {});
+  const records = Object.entries(file.names).map(([id, name]) => [id, { id, ...JSON.parse(defaults), name, group: file.group, ...(file.more || {})[id] }]);
+  const core = Object.entries(catalogue.requirements);
+  const after = core.findIndex(([id]) => id === file.after);
+  const at = !file.after ? 0 : after < 0 ? core.length : after + 1;
+  catalogue.requirements = Object.fromEntries([...core.slice(0, at), ...records, ...core.slice(at)]);
+  delete catalogue.names;
+  return catalogue;
+}
+
+/**
+ * The catalogue with the WeChat categories' records (pkg/names.<lang>.json merged in): what a view
+ * that shows a category needs. Fetched once per page and language; resolves to the catalogue.
+ * @param {'zh-CN'|'en'} lang
+ * @returns {Promise<any>}
+ */
+export function loadCategoryNames(lang) {
+  return once(withNames, lang, () =>
+    Promise.all([loadCatalogue(lang), loadNames(lang)]).then(([catalogue, file]) => {
+      if (file.version !== catalogue.version) {
+        throw loadError('version_mismatch', `could not load pkg/names.${lang}.json: version ${file.version}, catalogue ${catalogue.version}`);
+      }
+      return mergeNames(catalogue, file);
+    }),
+  );
 }
 
 /**
@@ -207,14 +246,15 @@ export function mergeDetails(catalogue, file) {
  * The texts a first result does not need (pkg/categories.<lang>.json: the WeChat categories'
  * summary, scope and documents, the checklist items, the sources' titles and links, and the rules'
  * conditions), merged into the catalogue of the same
- * language. Fetched once per page and language, when a view first needs them, or once idle after
+ * language, with the categories' records (loadCategoryNames). Fetched once per page and language, when a view first needs them, or once idle after
  * the first result. Resolves to the catalogue, which then no longer has `details`.
  * @param {'zh-CN'|'en'} lang
  * @returns {Promise<any>}
  */
 export function loadCategoryDetails(lang) {
   return once(details, lang, () =>
-    Promise.all([loadCatalogue(lang), getJson(`categories.${lang}.json`, { priority: 'low' })]).then(([catalogue, file]) => {
+    // The categories' long texts go into their records, which come with their names.
+    Promise.all([loadCategoryNames(lang), getJson(`categories.${lang}.json`, { priority: 'low' })]).then(([catalogue, file]) => {
       if (file.version !== catalogue.version) {
         throw loadError('version_mismatch', `could not load pkg/categories.${lang}.json: version ${file.version}, catalogue ${catalogue.version}`);
       }

@@ -225,7 +225,7 @@ export class MpcheckApp extends CheckerFlow {
     this._viewAbort = new AbortController();
     const v = this._router.view;
     const res = this._res;
-    this._waitingForCatalogue = res.needsCatalogue(v, this.qsById);
+    this._waitingForCatalogue = res.needsCatalogue(v, this.qsById, this.report, this._state.answers);
     res.waitingForDetails = !this._waitingForCatalogue && res.needsDetails(v, this._lang);
     // Details are fetched for the view that shows them: the checklist waits; results fill in when idle.
     if (res.waitingForDetails || (v.name === 'results' && !this._waitingForCatalogue)) res[res.waitingForDetails ? 'loadDetails' : 'whenIdle'](this._lang);

@@ -43,7 +43,8 @@ export function loadCauses(lang: Lang): Promise<EngineWithWords>;
  * pkg/catalogue.<lang>.json, expanded (expandCatalogue): what a first result shows, fetched once per
  * page and language. The rest (the WeChat categories' `summary`, `scope` and `documents`, the
  * sources, the conditions, the checklist; docs/api.md) is not in it (it has
- * `details: "categories"` instead) until loadCategoryDetails has merged it in.
+ * `details: "categories"` instead) until loadCategoryDetails has merged it in; nor are the WeChat
+ * categories' records (`names: "names"`) until loadCategoryNames has.
  */
 export function loadCatalogue(lang: Lang, options?: RequestInit): Promise<Catalogue & { details?: 'categories' }>;
 
@@ -59,11 +60,27 @@ export function expandCatalogue(file: unknown): Catalogue & { details?: 'categor
  */
 export function loadQuestions(lang: Lang): Promise<{ version: string; questions: Question[] }>;
 
+/** pkg/names.<lang>.json (docs/api.md): the records of the requirements a question takes its options from. */
+export interface OptionNames { version: string; group: string; after: string; defaults: Record<string, unknown>;
+  names: Record<string, string>; more: Record<string, Record<string, unknown>> }
+
 /**
- * pkg/names.<lang>.json: the names of the requirements a question takes its options from (the
- * WeChat categories), by id, for matching names in another language than the catalogue's.
+ * pkg/names.<lang>.json: the records of the requirements a question takes its options from (the
+ * WeChat categories), whose `names` (by id) the picker matches in another language than the catalogue's.
  */
-export function loadNames(lang: Lang): Promise<{ version: string; names: Record<string, string> }>;
+export function loadNames(lang: Lang): Promise<OptionNames>;
+
+/**
+ * Puts the records of a parsed pkg/names.<lang>.json back into the core catalogue of the same
+ * language, in catalogue order; returns the catalogue, without `names`.
+ */
+export function mergeNames(catalogue: Catalogue & { names?: 'names' }, file: OptionNames): Catalogue;
+
+/**
+ * The catalogue with pkg/names.<lang>.json merged in (checked to come from the same rule base, else a
+ * `version_mismatch` error): what a report that names a WeChat category needs.
+ */
+export function loadCategoryNames(lang: Lang): Promise<Catalogue>;
 
 /**
  * pkg/categories.<lang>.json merged into that language's catalogue (checked to come from the same
@@ -77,7 +94,7 @@ export function loadCategoryDetails(lang: Lang): Promise<Catalogue>;
  */
 export function mergeDetails(catalogue: Catalogue & { details?: 'categories' }, file: unknown): Catalogue;
 
-/** Both, checked to come from the same rule base (else a `version_mismatch` error). */
+/** The engine and the catalogue with the WeChat categories' records (loadCategoryNames), checked to come from the same rule base (else a `version_mismatch` error). */
 export function loadAll(lang: Lang): Promise<{ engine: LoadedEngine; catalogue: Catalogue }>;
 
 /**

@@ -4,10 +4,10 @@
 // files of ./files.js, which this module re-exports). URLs resolve against this module's folder,
 // never the host page, so the checker works from any folder or CDN path.
 import { describe, describeCauses, questionsFrom } from './describe.js';
-import { assetUrl, catalogues, causeFiles, fetchJson, getJson, loadCatalogue, loadError, loadQuestions, loadTimeout, once, questionFiles, watchedFetch } from './files.js';
+import { assetUrl, catalogues, causeFiles, fetchJson, getJson, loadCatalogue, loadCategoryNames, loadError, loadQuestions, loadTimeout, once, questionFiles, watchedFetch } from './files.js';
 
 export { answerText, describe, describeCauses, formatNumber, questionsFrom } from './describe.js';
-export { assetUrl, expandCatalogue, loadCatalogue, loadCategoryDetails, loadCategoryWords, loadNames, loadQuestions, mergeDetails, setAssetBase, setLoadTimeout } from './files.js';
+export { assetUrl, expandCatalogue, loadCatalogue, loadCategoryDetails, loadCategoryNames, loadCategoryWords, loadNames, loadQuestions, mergeDetails, mergeNames, setAssetBase, setLoadTimeout } from './files.js';
 
 /** @type {Promise<any>|null} the one load of this page (a cache, not UI state) */
 let loading = null;
@@ -181,11 +181,12 @@ export function loadCauses(lang) {
 }
 
 /**
- * Load the engine and one language's catalogue together, and check they come from the same rule base.
+ * Load the engine and one language's catalogue (with the WeChat categories' records, which the
+ * engine's reports then name) together, and check they come from the same rule base.
  * @param {'zh-CN'|'en'} lang
  */
 export async function loadAll(lang) {
-  const [engine, catalogue] = await Promise.all([loadEngineFor(lang), loadCatalogue(lang)]);
+  const [engine, catalogue] = await Promise.all([loadEngineFor(lang), loadCategoryNames(lang)]);
   const v = typeof engine.version === 'function' ? engine.version() : catalogue.version;
   if (catalogue.version !== v) {
     throw loadError('version_mismatch', `catalogue ${catalogue.version} does not match engine ${v}`);

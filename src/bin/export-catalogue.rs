@@ -4,13 +4,14 @@
 //!   options of a question with `options_from`) and the version, so that the page can show the
 //!   first question before the wasm has arrived;
 //! - `<dir>/catalogue.<lang>.json`: the core catalogue (names and texts of requirements, rules
-//!   and sources) without the WeChat categories' long texts and the checklist, in its compact form (ids only
-//!   as keys, the WeChat categories' shared fields once as group defaults; `expandCatalogue` in
-//!   www/wasm-loader.js restores the core catalogue);
+//!   and sources) without the WeChat categories and the checklist, in its compact form (ids only
+//!   as keys; `expandCatalogue` in www/wasm-loader.js restores the core catalogue);
 //! - `<dir>/categories.<lang>.json`: those long texts (summary, scope, documents) by id and the
 //!   checklist items, loaded when the page first needs them or once idle after the first result;
-//! - `<dir>/names.<lang>.json`: the WeChat categories' names by id, which the category picker
-//!   loads in the other language (to match names in both);
+//! - `<dir>/names.<lang>.json`: the WeChat categories' records (their shared fields once, then
+//!   each one's name and own fields), which the page loads when a view shows a category
+//!   (`mergeNames` in www/files.js puts them into the core catalogue) and the category picker in the
+//!   other language (to match names in both);
 //! - `<dir>/causes.<lang>.json`: the rejection causes (texts, implied requirements, confidence)
 //!   by id, which the rejection help loads when it is first used.
 //!

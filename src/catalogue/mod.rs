@@ -319,8 +319,9 @@ pub fn catalogue_json(rb: &RuleBase, lang: Lang) -> String {
     catalogue_with(rb, lang, Form::Full)
 }
 
-/// The core catalogue: `catalogue_json` without the WeChat categories' `summary`, `scope` and
-/// `documents`, every requirement's `layer`, `step`, `difficulty`, `prerequisites`, `platforms`, `sources`,
+/// The core catalogue: `catalogue_json` without the WeChat categories' records (in
+/// `option_names_json`, with `"names": "names"` at the top so a reader knows they are elsewhere) and
+/// their `summary`, `scope` and `documents` (`category_details_json`), every requirement's `layer`, `step`, `difficulty`, `prerequisites`, `platforms`, `sources`,
 /// `checked` and its myth's `sources`, the rules' `when`, `sources` and `confidence` (and the
 /// `text` of those without `not_accepted`), the
 /// eligibility conditions' `when` and `sources`, and with `checks` and `sources`
@@ -333,7 +334,8 @@ pub fn catalogue_core_json(rb: &RuleBase, lang: Lang) -> String {
 
 /// `catalogue.<lang>.json`: the core catalogue in a compact form (docs/api.md), with
 /// `"format": "compact"`. Records leave out `id` (their key), and a requirement of a group with
-/// `group_defaults` (the 533 WeChat categories) leaves out every field equal to its group's default.
+/// `group_defaults` (none since the WeChat categories moved to `option_names_json`, which has its
+/// own defaults) leaves out every field equal to its group's default.
 /// `expandCatalogue` in www/wasm-loader.js turns it back into `catalogue_core_json`'s value.
 pub fn catalogue_compact_json(rb: &RuleBase, lang: Lang) -> String {
     catalogue_with(rb, lang, Form::Compact)
@@ -396,21 +398,78 @@ fn eligibility_details(j: &mut Json, rb: &RuleBase) {
     }
 }
 
-/// `names.<lang>.json`: `{"version", "names": {id: name}}` for the requirements a question takes
-/// its options from (`options_from`: the WeChat categories), in catalogue order. The category
-/// picker matches names in both languages; with this file it needs only the other language's
-/// names, not its whole catalogue.
-pub fn option_names_json(rb: &RuleBase, lang: Lang) -> String {
-    let groups: Vec<&str> = rb
-        .questions
+/// The groups a question takes its options from (`options_from`: the WeChat categories).
+fn option_groups(rb: &RuleBase) -> Vec<&str> {
+    rb.questions
         .iter()
         .filter_map(|q| q.options_from.as_deref())
+        .collect()
+}
+
+/// Whether a requirement is an option of a question (a WeChat category): its record is in
+/// `names.<lang>.json`, not in the core catalogue.
+fn is_option(groups: &[&str], r: &Requirement) -> bool {
+    r.group.as_deref().is_some_and(|g| groups.contains(&g))
+}
+
+/// `names.<lang>.json`: the core catalogue's records of the requirements a question takes its
+/// options from (the 533 WeChat categories), which the core catalogue leaves out:
+/// `{"version", "group", "after", "defaults": {field: value}, "names": {id: name}, "more": {id: {field: value}}}`
+/// in catalogue order. A record is `defaults`, its name, `group` and its own fields in `more` (those
+/// that differ from the defaults: lead time, eligibility); `mergeNames` in www/files.js puts them
+/// back after the requirement `after` (the one before them in catalogue order; "" when none), so
+/// that the catalogue's order is the whole catalogue's. The page loads it when a view shows the categories (the picker, a result that names one),
+/// and the picker loads the other language's for its names.
+pub fn option_names_json(rb: &RuleBase, lang: Lang) -> String {
+    let groups = option_groups(rb);
+    assert!(
+        groups.len() == 1,
+        "names.<lang>.json holds one group of options; the questions take options from {groups:?}"
+    );
+    let reqs: Vec<(&Requirement, Fields)> = rb
+        .requirements
+        .iter()
+        .filter(|r| is_option(&groups, r))
+        .map(|r| (r, requirement_fields(rb, r, lang, true)))
         .collect();
-    let mut j = Json::with_capacity(32 * 1024);
-    j.obj().str_field("version", &rb.version).key("names").obj();
-    for r in rb.requirements.iter() {
-        if r.group.as_deref().is_some_and(|g| groups.contains(&g)) {
-            j.str_field(&r.id, r.name.get(lang));
+    let first = rb.requirements.iter().position(|r| is_option(&groups, r));
+    let after = first.map_or("", |i| i.checked_sub(1).map_or("", |p| &*rb.requirements[p].id));
+    let count = rb.requirements[first.unwrap_or(0)..]
+        .iter()
+        .take_while(|r| is_option(&groups, r))
+        .count();
+    assert!(
+        count == reqs.len(),
+        "the options of {groups:?} must be one run of requirements in catalogue order"
+    );
+    let defaults = group_defaults(&reqs)
+        .into_iter()
+        .next()
+        .map(|(_, d)| d)
+        .unwrap_or_default();
+    let mut j = Json::with_capacity(64 * 1024);
+    j.obj()
+        .str_field("version", &rb.version)
+        .str_field("group", groups[0])
+        .str_field("after", after)
+        .key("defaults")
+        .obj();
+    for (k, v) in &defaults {
+        j.key(k).raw(v);
+    }
+    j.end_obj().key("names").obj();
+    for (r, _) in &reqs {
+        j.str_field(&r.id, r.name.get(lang));
+    }
+    j.end_obj().key("more").obj();
+    for (r, fields) in &reqs {
+        let own: Vec<(&str, String)> = fields
+            .iter()
+            .filter(|f| !["name", "group"].contains(&f.0) && !defaults.contains(f))
+            .cloned()
+            .collect();
+        if !own.is_empty() {
+            record(&mut j, &r.id, &own, true);
         }
     }
     j.end_obj().end_obj();
@@ -525,10 +584,14 @@ fn catalogue_with(rb: &RuleBase, lang: Lang, form: Form) -> String {
         .str_field("reviewed", &rb.reviewed);
     if form != Form::Full {
         j.str_field("details", "categories");
+        // The WeChat categories' records are in names.<lang>.json (`option_names_json`).
+        j.str_field("names", "names");
     }
+    let groups = option_groups(rb);
     let reqs: Vec<(&Requirement, Fields)> = rb
         .requirements
         .iter()
+        .filter(|r| form == Form::Full || !is_option(&groups, r))
         .map(|r| (r, requirement_fields(rb, r, lang, form != Form::Full)))
         .collect();
     let defaults = if compact {

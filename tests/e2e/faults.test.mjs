@@ -1,6 +1,6 @@
 // Network faults end in a message that names the file and a Try again that works (issue 20, point 9):
 // every file the page needs — the program (mpcheck-app.js, wasm-loader.js), engine.js, the wasm, the
-// questions and the catalogue — answered with 404 or 500, stalled (after some bytes, or before any),
+// questions, the catalogue and the WeChat categories' records — answered with 404 or 500, stalled (after some bytes, or before any),
 // cut half-way or (JSON) of the right version but the wrong form. Faults come from the e2e server (tests/server.mjs, faultPath);
 // the stall limit is 2 s here (the element's load-timeout attribute) instead of 20 s. A slow download
 // that keeps receiving bytes is not a fault.
@@ -97,6 +97,25 @@ for (const kind of JSON_KINDS) {
     await retry(app(page).locator('.load-error button'));
     await works(page, { catalogue: true });
     await app(page).locator('.results-view, .results').first().waitFor({ timeout: 15000 });
+    await context.close();
+  });
+}
+
+for (const kind of JSON_KINDS) {
+  test(`category records ${kind} (a link that picks a WeChat category): the load error names pkg/names.zh-CN.json, and Try again shows the results with the category's name`, async () => {
+    const hash = '#v=1&platform=wechat&product=mini_program&wechat_categories=wx-ni-shop-food-and-drink';
+    const { context, page, retry } = await openWithFault({ file: 'pkg/names.zh-CN.json', kind, hash });
+    const text = await loadError(page);
+    assert.match(text, /pkg\/names\.zh-CN\.json/);
+    assert.match(text, WORDS[kind]);
+    assert.ok(!(await app(page).locator('.results').count()), 'no results without the categories\' names');
+    await retry(app(page).locator('.load-error button'));
+    await works(page, { catalogue: true });
+    const results = app(page).locator('.results').first();
+    await results.waitFor({ timeout: 15000 });
+    const shown = (await results.textContent()) || '';
+    assert.match(shown, /商家自营 › 食品饮料|食品饮料/, 'the picked category by its name');
+    assert.doesNotMatch(shown, /wx-ni-/, 'no category id where a name should be');
     await context.close();
   });
 }

@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
-import { expandCatalogue } from '../../www/wasm-loader.js';
+import { expandCatalogue, mergeNames } from '../../www/wasm-loader.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BASE = (process.env.MPCHECK_URL || 'http://127.0.0.1:8080/').replace(/\/?$/, '/');
@@ -122,10 +122,11 @@ export async function engine() {
   return (await import('../node/engine.mjs')).mp;
 }
 
-/** The catalogue (names and long texts) the page loads, read from the same dist/ and expanded as the page does. */
+/** The catalogue (names and long texts) the page loads, with the WeChat categories' records, read from the same dist/ and expanded as the page does. */
 export function catalogue(lang) {
   const dist = process.env.MPCHECK_DIST || join(ROOT, 'dist');
-  return expandCatalogue(JSON.parse(readFileSync(join(dist, `pkg/catalogue.${lang}.json`), 'utf8')));
+  const read = (name) => JSON.parse(readFileSync(join(dist, `pkg/${name}.${lang}.json`), 'utf8'));
+  return mergeNames(expandCatalogue(read('catalogue')), read('names'));
 }
 
 /** Current answers, as the element reports them in its mpcheck:change event / property. */

@@ -3,18 +3,20 @@
 // entry use) must give exactly catalogue_core_json's value, which export-catalogue writes with
 // --expanded; with categories.<lang>.json merged in, exactly catalogue_json. And the compact form must
 // stay compact: ids only as keys, the group's shared fields once.
-// names.<lang>.json (the category picker's other-language names) must agree with the catalogue.
+// names.<lang>.json holds the WeChat categories' records the core catalogue leaves out (merged back
+// by mergeNames), with the names the picker matches in the other language.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expandCatalogue, mergeDetails } from '../../www/wasm-loader.js';
+import { expandCatalogue, mergeDetails, mergeNames } from '../../www/wasm-loader.js';
 import { pkgDir, root } from './engine.mjs';
 
 const LANGS = ['zh-CN', 'en'];
 const compact = (lang) => JSON.parse(readFileSync(join(pkgDir, `catalogue.${lang}.json`), 'utf8'));
+const namesFile = (lang) => JSON.parse(readFileSync(join(pkgDir, `names.${lang}.json`), 'utf8'));
 
 /** catalogue_core_json (core) and catalogue_json (full) of each language, from the same rule base (a native build of export-catalogue). */
 function fromRust() {
@@ -40,42 +42,53 @@ test('expandCatalogue(compact file) is exactly the core catalogue, records in th
     for (const section of ['requirements', 'rules', 'checks', 'sources']) {
       assert.deepEqual(Object.keys(got[section]), Object.keys(expected[lang][section]), `${lang} ${section} order`);
     }
-    // Every record its own object: changing one (as loadCategoryDetails does) leaves the others.
-    const wx = Object.values(got.requirements).filter((r) => r.group === 'wechat_category');
-    wx[0].entities.push('changed');
-    assert.ok(!wx[1].entities.includes('changed'));
+    // The WeChat categories are not in it: names.<lang>.json has them.
+    assert.equal(got.names, 'names');
+    assert.equal(Object.values(got.requirements).filter((r) => r.group === 'wechat_category').length, 0, `${lang}: no category records`);
     // Not compact: returned as it is.
     assert.equal(expandCatalogue(expected[lang]), expected[lang]);
   }
 });
 
-test('the compact form writes ids only as keys and the WeChat categories\' shared fields once', () => {
+test('the compact form writes ids only as keys; names.<lang>.json the WeChat categories\' shared fields once', () => {
   for (const lang of LANGS) {
     const file = compact(lang);
     for (const section of ['requirements', 'rules', 'checks', 'sources']) {
       for (const [id, r] of Object.entries(file[section])) assert.ok(!('id' in r), `${lang} ${section} ${id} repeats its id`);
     }
-    const defaults = file.group_defaults.wechat_category;
+    const names = namesFile(lang);
+    assert.equal(names.group, 'wechat_category');
     // (layer, step, platforms, prerequisites, sources and checked are in categories.<lang>.json)
     for (const k of ['kind', 'authority', 'confidence', 'eligibility', 'entities']) {
-      assert.ok(k in defaults, `${lang}: ${k} is not a group default`);
+      assert.ok(k in names.defaults, `${lang}: ${k} is not a group default`);
     }
-    const wx = Object.values(file.requirements).filter((r) => r.group === 'wechat_category');
-    assert.ok(wx.length >= 500, `${wx.length} WeChat categories`);
-    for (const r of wx) {
-      for (const [k, v] of Object.entries(defaults)) assert.notDeepEqual(r[k], v, `${lang}: a category repeats the default ${k}`);
+    const ids = Object.keys(names.names);
+    assert.ok(ids.length >= 500, `${ids.length} WeChat categories`);
+    for (const [id, more] of Object.entries(names.more)) {
+      assert.ok(ids.includes(id), `${lang}: ${id} has fields but no name`);
+      assert.ok(!('name' in more) && !('group' in more) && !('id' in more), `${lang}: ${id} repeats its name, group or id`);
+      for (const [k, v] of Object.entries(names.defaults)) assert.notDeepEqual(more[k], v, `${lang}: ${id} repeats the default ${k}`);
     }
-    assert.ok(wx.filter((r) => Object.keys(r).length <= 2).length > wx.length / 2, 'most categories are a name and a group');
+    assert.ok(Object.keys(names.more).length < ids.length / 2, 'most categories are a name');
+    // Every merged record its own object: changing one (as loadCategoryDetails does) leaves the others.
+    const wx = Object.values(mergeNames(expandCatalogue(file), names).requirements).filter((r) => r.group === 'wechat_category');
+    assert.equal(wx.length, ids.length);
+    wx[0].entities.push('changed');
+    assert.ok(!wx[1].entities.includes('changed'));
   }
 });
 
-test('names.<lang>.json holds every WeChat category\'s name as the catalogue has it, in catalogue order', () => {
+test('names.<lang>.json holds every WeChat category\'s record as the whole catalogue has it, in catalogue order', () => {
+  const rust = fromRust();
   for (const lang of LANGS) {
-    const file = JSON.parse(readFileSync(join(pkgDir, `names.${lang}.json`), 'utf8'));
-    const cat = expandCatalogue(compact(lang));
-    assert.equal(file.version, cat.version);
-    const wx = Object.values(cat.requirements).filter((r) => r.group === 'wechat_category');
-    assert.deepEqual(Object.entries(file.names), wx.map((r) => [r.id, r.name]), lang);
+    const file = namesFile(lang);
+    assert.equal(file.version, compact(lang).version);
+    const full = Object.values(rust[lang].full.requirements).filter((r) => r.group === 'wechat_category');
+    assert.deepEqual(Object.entries(file.names), full.map((r) => [r.id, r.name]), lang);
+    // Merged into the core catalogue: each record has the whole catalogue's words.
+    const merged = mergeNames(expandCatalogue(compact(lang)), file);
+    assert.equal(merged.names, undefined);
+    for (const r of full) for (const k of ['kind', 'name', 'authority', 'entities', 'group', 'confidence', 'lead_time']) assert.deepEqual(merged.requirements[r.id][k], r[k], `${lang} ${r.id} ${k}`);
   }
 });
 
@@ -83,7 +96,7 @@ test('the core catalogue with categories.<lang>.json merged in is the whole cata
   const rust = fromRust();
   for (const lang of LANGS) {
     const details = JSON.parse(readFileSync(join(pkgDir, `categories.${lang}.json`), 'utf8'));
-    const merged = mergeDetails(expandCatalogue(compact(lang)), details);
+    const merged = mergeDetails(mergeNames(expandCatalogue(compact(lang)), namesFile(lang)), details);
     assert.deepStrictEqual(merged, rust[lang].full, lang);
     assert.ok(Object.keys(merged.checks).length > 20, `${lang}: the checklist items are in the details file`);
     assert.deepEqual(compact(lang).checks, {}, `${lang}: and not in the core catalogue`);

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'smol-toml';
-import { expandCatalogue, mergeDetails } from '../../www/wasm-loader.js';
+import { expandCatalogue, mergeDetails, mergeNames } from '../../www/wasm-loader.js';
 import { describe, describeCauses, questionsFrom } from '../../www/describe.js';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -31,7 +31,7 @@ const read = (name) => JSON.parse(readFileSync(join(pkgDir, name), 'utf8'));
 const words = new Map();
 function wordsOf(lang) {
   if (!words.has(lang)) {
-    const catalogue = expandCatalogue(read(`catalogue.${lang}.json`));
+    const catalogue = mergeNames(expandCatalogue(read(`catalogue.${lang}.json`)), read(`names.${lang}.json`));
     words.set(lang, { catalogue, questions: questionsFrom(read(`questions.${lang}.json`), catalogue), causes: read(`causes.${lang}.json`), lang });
   }
   return words.get(lang);
@@ -46,10 +46,10 @@ export const mp = {
 };
 
 /** The whole catalogue of one language, as the page ends up with it: pkg/catalogue.<lang>.json,
- * expanded, with pkg/categories.<lang>.json merged in (docs/api.md). */
+ * expanded, with pkg/names.<lang>.json and pkg/categories.<lang>.json merged in (docs/api.md). */
 export function catalogue(lang) {
   const read = (name) => JSON.parse(readFileSync(join(pkgDir, `${name}.${lang}.json`), 'utf8'));
-  return mergeDetails(expandCatalogue(read('catalogue')), read('categories'));
+  return mergeDetails(mergeNames(expandCatalogue(read('catalogue')), read('names')), read('categories'));
 }
 
 /** TOML files in a folder of the repository, parsed, in path order: [{ file, data }]. */

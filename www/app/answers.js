@@ -22,7 +22,9 @@ export function longestLink(questions) {
   let n = 'v=1'.length;
   for (const q of questions) {
     const ids = (q.options || []).map((o) => encodeURIComponent(o.id).length);
-    const value = q.kind === 'several_of' ? ids.reduce((a, b) => a + b + 3, 0) : Math.max(24, ...ids);
+    // A question whose options are not here yet (the WeChat categories' records come later): 64 KB.
+    const later = q.options_from && !ids.length;
+    const value = q.kind === 'several_of' ? (later ? 65536 : ids.reduce((a, b) => a + b + 3, 0)) : Math.max(24, ...ids);
     n += 2 + encodeURIComponent(q.id).length + value;
   }
   return n;

@@ -118,8 +118,9 @@ export class CheckerFlow extends HTMLElement {
     this._res.watchCatalogue(this._lang);
   }
 
-  /** The catalogue is here: only texts change, so controls (and the keyboard focus) stay. */
+  /** The catalogue, or its categories' records (the category question's options, the report's names), is here: only texts change, so controls (and the keyboard focus) stay. */
   _catalogueArrived() {
+    if (this._res.engine && !this._res.catalogue?.names && this.qs.some((q) => q.options_from && !q.options.length)) { this._useLanguage(this._lang, true); this._evaluate(); }
     // The category picker follows now, so that the category question does not wait for it.
     if (this.qs.some(mayNeedPicker)) loadPicker()?.catch(() => {}); // a failure shows when it is needed
     this._renderVersion();
@@ -191,12 +192,12 @@ export class CheckerFlow extends HTMLElement {
     this._shell.setAttribute('lang', lang);
   }
 
-  /** The engine's questions in this language; the catalogue of another language is gone. */
-  _useLanguage(/** @type {Lang} */ lang) {
+  /** The engine's questions in this language; the catalogue of another language is gone (unless `keep`: the same language's, grown). */
+  _useLanguage(/** @type {Lang} */ lang, keep = false) {
     this._setLang(lang);
     this.qs = questions(/** @type {import('./types.js').Engine} */ (this._res.engine), lang);
     this.qsById = new Map(this.qs.map((q) => [q.id, q]));
-    this._res.reset();
+    if (!keep) this._res.reset();
   }
 
   /**

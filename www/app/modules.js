@@ -12,6 +12,7 @@ import './answers.js';
 import './asking.js';
 import './engine.js';
 import './flow.js';
+import './problem.js';
 import './props.js';
 import './report.js';
 import './resources.js';

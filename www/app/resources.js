@@ -1,58 +1,20 @@
 // The files one checker needs, over wasm-loader.js (which fetches each once per page, shared by every
 // checker, and fetches a failed one again when asked again): the engine, the questions file, the
-// catalogue and its details (categories.<lang>.json), the other language's category names and the
-// rejection causes. This module keeps what this checker has of them, decides when the details are
+// catalogue, its WeChat categories' records (names.<lang>.json) and its details (categories.<lang>.json),
+// the other language's category names and the rejection causes. This module keeps what this checker has of them, decides when the details are
 // fetched, and names the file that failed: on the page (problem) and in a console error.
-import { loadEngineFor, loadCatalogue, loadCauses, loadQuestions, loadCategoryDetails, loadCategoryWords, loadNames } from '../wasm-loader.js';
+import { loadEngineFor, loadCatalogue, loadCauses, loadQuestions, loadCategoryDetails, loadCategoryNames, loadCategoryWords, loadNames } from '../wasm-loader.js';
 import { version } from './engine.js';
+import { named } from './problem.js';
+
+export { problemOf } from './problem.js';
 
 /** @typedef {import('./types.js').Engine} Engine */
 /** @typedef {import('./types.js').Catalogue & {details?: 'categories'}} Catalogue */
 /** @typedef {import('./types.js').Lang} Lang */
 /** @typedef {import('./types.js').View} View */
 /** @typedef {import('./types.js').Question} Question */
-
-/**
- * What went wrong loading: which file, and why, in words for the page. `seconds`: how long nothing
- * arrived (timeout).
- * @typedef {{kind: 'no_wasm'|'load_failed'|'version_mismatch'|'timeout'|'bad_file', file: string, reason: string, seconds?: number}} Problem
- */
-
-const KINDS = ['no_wasm', 'version_mismatch', 'timeout', 'bad_file'];
-
-/**
- * The problem a loader's error stands for. The loader's messages name the file ("could not load
- * pkg/…"); when one does not, the file is the one asked for (`file`).
- * @param {unknown} e
- * @param {string} file
- * @returns {Problem}
- */
-export function problemOf(e, file) {
-  const given = /** @type {Problem} */ (e);
-  if (given && typeof given.file === 'string' && given.kind) return given;
-  const err = /** @type {{kind?: string, message?: string, cause?: {message?: string}}} */ (e || {});
-  const named = /could not load ([^\s:]+)/.exec(String(err.message || ''));
-  const kind = /** @type {Problem['kind']} */ (KINDS.includes(String(err.kind)) ? err.kind : 'load_failed');
-  const status = /HTTP \d+/.exec(String(err.cause?.message || err.message || ''));
-  const seconds = /(?:no data for|no answer in) ([\d.]+) s/.exec(String(err.message || ''));
-  return { kind, file: named ? named[1] : file, reason: status ? status[0] : '', ...(seconds ? { seconds: Number(seconds[1]) } : {}) };
-}
-
-/**
- * The promise, whose failure is reported once in the console, naming the file, and rejects with
- * the Problem.
- * @template T
- * @param {Promise<T>} promise
- * @param {string} file
- * @returns {Promise<T>}
- */
-function named(promise, file) {
-  return promise.catch((e) => {
-    const p = problemOf(e, file);
-    console.error(`[mpcheck] could not load ${p.file}${p.reason ? ' (' + p.reason + ')' : ''}`, e);
-    throw p;
-  });
-}
+/** @typedef {import('./problem.js').Problem} Problem */
 
 export class Resources {
   /**
@@ -76,6 +38,8 @@ export class Resources {
     this.waitingForDetails = false;
     /** @type {Lang|null} */
     this.detailsLoading = null;
+    /** @type {Lang|null} the language whose category records (names.<lang>.json) are on their way */
+    this.namesLoading = null;
     this.seq = 0;
     /** @type {Set<number>} */
     this.idle = new Set();
@@ -194,16 +158,54 @@ export class Resources {
   }
 
   /**
-   * Views that show names and long texts cannot be drawn before the catalogue has arrived.
+   * Views that show names and long texts cannot be drawn before the catalogue has arrived, nor a
+   * view that shows a WeChat category before the categories' records (names.<lang>.json, which the
+   * core catalogue leaves out: loadNames starts them): the category question, a view of results
+   * whose report has a requirement the catalogue has no record of or whose walk asks the category
+   * question, the check-answers page once a category is picked. They are fetched early when the category question is next or a category is
+   * picked (a link's answers), and never in a walk that shows no category (other platforms, mini-games).
    * @param {View} view
    * @param {Map<string, Question>} qsById
+   * @param {import('./types.js').Report|null} [report]
+   * @param {import('./types.js').Answers} [answers]
    */
-  needsCatalogue(view, qsById) {
-    if (this.catalogue) return false;
-    if (['results', 'checklist', 'diagnose', 'all'].includes(view.name)) return true;
-    if (view.name !== 'question') return false;
-    const q = qsById.get(view.qid || '');
-    return !!q && q.kind === 'several_of' && (!!q.options_from || q.options.length > 40);
+  needsCatalogue(view, qsById, report = null, answers = {}) {
+    const cat = this.catalogue;
+    if (cat && !cat.names) return false;
+    const q = view.name === 'question' ? qsById.get(view.qid || '') : undefined;
+    const from = [...qsById.values()].filter((x) => x.options_from);
+    const picked = from.some((x) => Array.isArray(answers[x.id]) && answers[x.id].length > 0);
+    const shows = ['results', 'checklist', 'diagnose', 'all'].includes(view.name);
+    // A walk that asks the category question (the results may list the categories open to its entity).
+    const asks = from.some((x) => report?.flow.asked.includes(x.id));
+    const unnamed = !!cat && !!report && shows && (asks || report.requirements.some((i) => !cat.requirements[i.id]));
+    const wait = !!q?.options_from || unnamed || (picked && (shows || view.name === 'summary'));
+    // (Not again while a failure is shown: Try again clears it.)
+    if (!this.problem && (wait || picked || from.some((x) => x.id === report?.next_questions[0]?.id))) this.loadNames(this.on.lang());
+    if (!cat) return shows || (!!q && q.kind === 'several_of' && (!!q.options_from || q.options.length > 40));
+    return wait;
+  }
+
+  /**
+   * Fetch the WeChat categories' records and merge them into the catalogue (loadCategoryNames); then
+   * the element takes them as it takes the catalogue (on.catalogue), or shows the failure.
+   * @param {Lang} lang
+   */
+  loadNames(lang) {
+    if (this.namesLoading === lang) return;
+    this.namesLoading = lang;
+    named(loadCategoryNames(lang), `pkg/names.${lang}.json`).then(
+      () => {
+        this.namesLoading = null;
+        if (this.on.alive() && this.on.lang() === lang && this.catalogue) this.on.catalogue();
+      },
+      (/** @type {Problem} */ p) => {
+        this.namesLoading = null;
+        if (!this.on.alive() || this.on.lang() !== lang) return;
+        this.problem = p;
+        this.on.catalogueFailed();
+      },
+    );
   }
 
   /**
@@ -249,15 +251,17 @@ export class Resources {
 
   /**
    * Everything a switch to another language needs: the engine with its texts, its catalogue (and
-   * the details, if this language had them already, so that results do not blink through
+   * the categories' records and the details, if this language had them already, so that results do not blink through
    * "loading"). Rejects with the Problem.
    * @param {Lang} lang
    * @returns {Promise<{engine: Engine, catalogue: Catalogue}>}
    */
   async switchTo(lang) {
     const withDetails = !!this.catalogue && !this.catalogue.details;
+    const withNames = !!this.catalogue && !this.catalogue.names;
     const engine = await this.engineFor(lang);
     const catalogue = await named(loadCatalogue(lang), `pkg/catalogue.${lang}.json`);
+    if (withNames) await named(loadCategoryNames(lang), `pkg/names.${lang}.json`);
     if (withDetails) await loadCategoryDetails(lang).catch(() => {});
     if (catalogue.version !== version(engine)) throw /** @type {Problem} */ ({ kind: 'version_mismatch', file: `pkg/catalogue.${lang}.json`, reason: '' });
     return { engine, catalogue };
