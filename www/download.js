@@ -137,6 +137,7 @@ const SHAPES = {
   categories: (f) => ['categories', 'rules', 'requirements', 'eligibility', 'checks', 'sources'].every((k) => isObject(f[k] ?? {})),
   names: (f) => typeof f.group === 'string' && isObject(f.defaults) && objects(f.more ?? {}) && isObject(f.names) && Object.values(f.names).every((n) => typeof n === 'string'),
   causes: (f) => isObject(f),
+  'category-words': (f) => typeof f.group === 'string' && Array.isArray(f.words) && f.words.every((w) => typeof w === 'string'),
 };
 
 /**

@@ -200,12 +200,19 @@ export function loadCategoryNames(lang) {
 
 /**
  * The category picker's search index: each WeChat category's scope words and everyday words, by id
- * (pkg/category-words.json, built by scripts/category-words.mjs), fetched when a query first finds
- * no category by name.
+ * (pkg/category-words.json, built by scripts/category-words.mjs: the words of the n-th category of
+ * the catalogue's group, in catalogue order), fetched when a query first finds no category by name.
+ * @param {'zh-CN'|'en'} lang the catalogue whose categories the words are for
  * @returns {Promise<{version: string, words: Record<string, string>}>}
  */
-export function loadCategoryWords() {
-  return fetchJson(nameFiles, 'category-words.json', { priority: 'low' });
+export function loadCategoryWords(lang) {
+  return Promise.all([loadCategoryNames(lang), fetchJson(nameFiles, 'category-words.json', { priority: 'low' })]).then(([catalogue, file]) => {
+    const ids = Object.values(catalogue.requirements).filter((r) => r.group === file.group).map((r) => r.id);
+    if (file.version !== catalogue.version || ids.length !== file.words.length) {
+      throw loadError('version_mismatch', `could not load pkg/category-words.json: version ${file.version}, catalogue ${catalogue.version}`);
+    }
+    return { version: file.version, words: Object.fromEntries(ids.map((id, i) => [id, file.words[i]])) };
+  });
 }
 
 /**

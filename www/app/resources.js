@@ -236,7 +236,7 @@ export class Resources {
 
   /** The category picker's search index, by category id (pkg/category-words.json). */
   categoryWords() {
-    return named(loadCategoryWords(), 'pkg/category-words.json').then((file) => file.words);
+    return named(loadCategoryWords(this.on.lang()), 'pkg/category-words.json').then((file) => file.words);
   }
 
   /**
