@@ -97,6 +97,7 @@ test('the share link round-trips, ignores unknown keys with a notice, and keeps 
   // Open the link in a fresh browser context: the same answers, shown on the results page.
   const other = await openPage(browser, PHONE, { url: link });
   assert.deepEqual(sorted(await answersOf(other.page)), mine);
+  await app(other.page).locator('.results').waitFor(); // (once the files its names are in are here)
   assert.equal(await app(other.page).locator('.results').count(), 1);
   await other.context.close();
 

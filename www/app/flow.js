@@ -43,7 +43,7 @@ export class CheckerFlow extends HTMLElement {
       }, () => {}); // without the file, the first screen waits for the engine as before
     } else if (!this._ready) {
       // Answers to show (a link, saved or preset): the results need the catalogue, so it downloads beside the wasm.
-      this._res.startCatalogue(lang);
+      this._res.startCatalogue(lang, this.syncUrl ? window.location.hash : '');
     }
     let engine;
     try {

@@ -6,6 +6,7 @@
 import { loadEngineFor, loadCatalogue, loadCauses, loadQuestions, loadCategoryDetails, loadCategoryNames, loadCategoryWords, loadNames } from '../wasm-loader.js';
 import { version } from './engine.js';
 import { named } from './problem.js';
+import { decodeAnswers } from './answers.js';
 
 export { problemOf } from './problem.js';
 
@@ -57,9 +58,20 @@ export class Resources {
     return named(loadQuestions(lang), `pkg/questions.${lang}.json`);
   }
 
-  /** Start the catalogue's download without waiting for it (loadEngineFor waits for the same one). */
-  startCatalogue(/** @type {Lang} */ lang) {
+  /**
+   * Start the catalogue's download without waiting for it (loadEngineFor waits for the same one), and
+   * the WeChat categories' records beside it when the link's answers (`hash`) pick a category, so that
+   * its results do not wait for them after the engine.
+   * @param {Lang} lang
+   * @param {string} [hash] the page's fragment, when the checker reads it
+   */
+  startCatalogue(lang, hash = '') {
     loadCatalogue(lang).catch(() => {});
+    if (!hash) return;
+    loadQuestions(lang).then((file) => {
+      const answers = decodeAnswers(hash, file.questions).answers;
+      if (file.questions.some((q) => q.options_from && Array.isArray(answers[q.id]) && answers[q.id].length)) loadCategoryNames(lang).catch(() => {});
+    }, () => {});
   }
 
   /** The engine and this language's texts are here: a catalogue from before is stale. */
@@ -178,7 +190,7 @@ export class Resources {
     const shows = ['results', 'checklist', 'diagnose', 'all'].includes(view.name);
     // A walk that asks the category question (the results may list the categories open to its entity).
     const asks = from.some((x) => report?.flow.asked.includes(x.id));
-    const unnamed = !!cat && !!report && shows && (asks || report.requirements.some((i) => !cat.requirements[i.id]));
+    const unnamed = shows && (asks || (!!cat && !!report && report.requirements.some((i) => !cat.requirements[i.id])));
     const wait = !!q?.options_from || unnamed || (picked && (shows || view.name === 'summary'));
     // (Not again while a failure is shown: Try again clears it.)
     if (!this.problem && (wait || picked || from.some((x) => x.id === report?.next_questions[0]?.id))) this.loadNames(this.on.lang());
