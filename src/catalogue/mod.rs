@@ -433,7 +433,9 @@ pub fn option_names_json(rb: &RuleBase, lang: Lang) -> String {
         .map(|r| (r, requirement_fields(rb, r, lang, true)))
         .collect();
     let first = rb.requirements.iter().position(|r| is_option(&groups, r));
-    let after = first.map_or("", |i| i.checked_sub(1).map_or("", |p| &*rb.requirements[p].id));
+    let after = first.map_or("", |i| {
+        i.checked_sub(1).map_or("", |p| &*rb.requirements[p].id)
+    });
     let count = rb.requirements[first.unwrap_or(0)..]
         .iter()
         .take_while(|r| is_option(&groups, r))
