@@ -40,6 +40,8 @@ const nameFiles = new Map();
 const withNames = new Map();
 /** @type {Map<string, Promise<any>>} categories.<lang>.json merged into the catalogue, likewise */
 const details = new Map();
+/** @type {Map<string, Promise<any>>} categories.<lang>.json as fetched, likewise */
+const detailFiles = new Map();
 /** @type {Map<string, Promise<any>>} causes.<lang>.json, likewise */
 export const causeFiles = new Map();
 
@@ -193,7 +195,10 @@ export function loadCategoryNames(lang) {
       if (file.version !== catalogue.version) {
         throw loadError('version_mismatch', `could not load pkg/names.${lang}.json: version ${file.version}, catalogue ${catalogue.version}`);
       }
-      return mergeNames(catalogue, file);
+      mergeNames(catalogue, file);
+      // Details merged before the categories came (a walk without them, then a view with one): theirs too.
+      if (catalogue.details) return catalogue;
+      return fetchJson(detailFiles, `categories.${lang}.json`).then((more) => mergeDetails(catalogue, more));
     }),
   );
 }
@@ -253,15 +258,15 @@ export function mergeDetails(catalogue, file) {
  * The texts a first result does not need (pkg/categories.<lang>.json: the WeChat categories'
  * summary, scope and documents, the checklist items, the sources' titles and links, and the rules'
  * conditions), merged into the catalogue of the same
- * language, with the categories' records (loadCategoryNames). Fetched once per page and language, when a view first needs them, or once idle after
+ * language (the WeChat categories' parts once their records are here: loadCategoryNames). Fetched once per page and language, when a view first needs them, or once idle after
  * the first result. Resolves to the catalogue, which then no longer has `details`.
  * @param {'zh-CN'|'en'} lang
  * @returns {Promise<any>}
  */
 export function loadCategoryDetails(lang) {
   return once(details, lang, () =>
-    // The categories' long texts go into their records, which come with their names.
-    Promise.all([loadCategoryNames(lang), getJson(`categories.${lang}.json`, { priority: 'low' })]).then(([catalogue, file]) => {
+    // The categories' long texts go into their records if they are here (else loadCategoryNames merges them).
+    Promise.all([loadCatalogue(lang), fetchJson(detailFiles, `categories.${lang}.json`, { priority: 'low' })]).then(([catalogue, file]) => {
       if (file.version !== catalogue.version) {
         throw loadError('version_mismatch', `could not load pkg/categories.${lang}.json: version ${file.version}, catalogue ${catalogue.version}`);
       }

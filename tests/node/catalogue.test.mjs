@@ -97,6 +97,10 @@ test('the core catalogue with categories.<lang>.json merged in is the whole cata
   for (const lang of LANGS) {
     const details = JSON.parse(readFileSync(join(pkgDir, `categories.${lang}.json`), 'utf8'));
     const merged = mergeDetails(mergeNames(expandCatalogue(compact(lang)), namesFile(lang)), details);
+    // The page's other order: the details first (a walk without categories), then the categories'
+    // records, and the details once more for them (loadCategoryNames).
+    const later = mergeDetails(mergeNames(mergeDetails(expandCatalogue(compact(lang)), details), namesFile(lang)), details);
+    assert.deepStrictEqual(later, rust[lang].full, `${lang}: details, then names`);
     assert.deepStrictEqual(merged, rust[lang].full, lang);
     assert.ok(Object.keys(merged.checks).length > 20, `${lang}: the checklist items are in the details file`);
     assert.deepEqual(compact(lang).checks, {}, `${lang}: and not in the core catalogue`);
