@@ -141,11 +141,10 @@ export function describe(report, { catalogue, questions, lang }) {
     const r = catalogue.requirements[item.id];
     // A note (an entry without a met wording) is written for the answers its condition names: it
     // is shown when they are given and it holds, never while one of them is missing.
-    const problems = [];
-    for (const p of item.problems) {
+    const problems = item.problems.flatMap((p) => {
       const from = p.rule !== undefined ? catalogue.rules[p.rule] : r?.eligibility?.[p.eligibility];
-      if (p.certain || p.rule !== undefined || from?.met !== undefined || !from) problems.push({ ...p, text: fill(from?.text ?? '') });
-    }
+      return p.certain || p.rule || !from || from.met !== undefined ? [{ ...p, text: fill(from?.text ?? '') }] : [];
+    });
     const out = { ...item, name: r?.name ?? item.id, problems, ...eligibilityOf(item, r, fill), held: item.held === true };
     if (r?.apply) out.apply = applyOf(r.apply);
     if (item.one_of) out.one_of_id = item.one_of.join(' ');

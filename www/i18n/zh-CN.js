@@ -103,7 +103,7 @@ export default {
   'layer.filing': '备案',
   'layer.platform': '平台审核',
   'layer.law.long': '法律要求的许可证',
-  'layer.filing.long': '小程序自己的 ICP 备案和前置审批',
+  'layer.filing.long': 'ICP 备案和前置审批',
   'layer.platform.long': '平台类目审核要求的材料',
 
   'confidence.official': '有官方依据',
