@@ -77,6 +77,7 @@ fn strip(rb: &mut model::RuleBase) {
     let mut causes = rb.causes.to_vec();
     for c in causes.iter_mut() {
         (c.title, c.meaning, c.fix, c.rule) = (blank(), blank(), blank(), blank());
+        c.on = None;
         c.sources = Borrowed(&[]);
     }
     rb.causes = causes.into();

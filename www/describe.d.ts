@@ -15,7 +15,9 @@ export interface Catalogue { version: string; reviewed: string; requirements: Re
   checks: Record<string, { id: string; title: string; why: string; how: string; sources?: string[]; confidence?: string }>;
   sources: Record<string, { id: string; title: string; url?: string; checked: string; tag: string }> }
 export interface CausesFile { version: string; causes: Record<string, { title: string; meaning: string; fix: string; rule: string;
-  implies: string[]; confidence: string }> }
+  implies: string[]; confidence: string;
+  /** per platform (an option id of the platform question), where platforms differ: replaces the general wording there */
+  on?: Record<string, { meaning?: string; fix?: string; rule?: string }> }> }
 /** An eligibility condition as it applies to these answers, worded for them ({question} placeholders filled). */
 export interface Condition { text: string;
   /** true: met (every answer it reads is given); false: not met; null: not known yet (`settle` names the questions) */

@@ -479,7 +479,7 @@ pub fn option_names_json(rb: &RuleBase, lang: Lang) -> String {
 }
 
 /// `causes.<lang>.json`: `{"version", "causes": {id: {title, meaning, fix, rule, implies,
-/// confidence}}}`, the rejection causes `diagnose` names by id (loaded when the rejection help is
+/// confidence, on?}}}`, the rejection causes `diagnose` names by id (loaded when the rejection help is
 /// first used).
 pub fn causes_json(rb: &RuleBase, lang: Lang) -> String {
     let mut j = Json::with_capacity(16 * 1024);
@@ -498,6 +498,22 @@ pub fn causes_json(rb: &RuleBase, lang: Lang) -> String {
             c.implies.iter().map(|r| &*rb.requirements[*r as usize].id),
         );
         j.str_field("confidence", c.confidence.name());
+        // Per platform, where platforms differ: `on: {platform: {meaning?, fix?, rule?}}` (the
+        // wasm module has no such wording: model::CauseOns).
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(on) = &c.on {
+            j.key("on").obj();
+            for o in on.iter() {
+                j.key(&o.platform).obj();
+                for (k, t) in [("meaning", &o.meaning), ("fix", &o.fix), ("rule", &o.rule)] {
+                    if let Some(t) = t {
+                        j.str_field(k, t.get(lang));
+                    }
+                }
+                j.end_obj();
+            }
+            j.end_obj();
+        }
         j.end_obj();
     }
     j.end_obj().end_obj();

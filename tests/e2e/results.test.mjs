@@ -1,6 +1,7 @@
 // Issue 18's results page, for its three operators opened from share links at 360 px: the outcome
 // first (blockers, the first steps within two screens), the whole page with details closed within
-// six screens, tap targets, no English in the Chinese page, axe clean in both languages.
+// six screens (both languages), tap targets, no English in the Chinese page, no Chinese in the
+// English one, nothing wider than the phone, axe clean in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage, app, axe, engine, BASE, DESKTOP } from './helpers.mjs';
@@ -29,6 +30,13 @@ function pageWords(page) {
   return app(page).locator('.results').evaluate((el, sel) => [...el.querySelectorAll(sel)].map((e) => e.innerText).join('\n'), own);
 }
 
+/** Elements of the results that reach past the phone's right edge (text that does not wrap). */
+function tooWide(page) {
+  return app(page)
+    .locator('.results')
+    .evaluate((el) => [...el.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > innerWidth + 1).map((e) => `${e.className}: ${e.textContent.slice(0, 40)}`));
+}
+
 for (const op of operators()) {
   test(`${op.id}: the outcome and the first steps within two phone screens, the page within six`, async () => {
     const { context, page, errors } = await results(op, 'zh-CN');
@@ -38,6 +46,7 @@ for (const op of operators()) {
     assert.equal(m.openDetails, 0, 'every disclosure closed');
     if (report.plan.steps.length) assert.ok(m.toFirstStep !== null && m.toFirstStep <= 2 * SCREEN.height, `first plan step at ${m.toFirstStep} px`);
     assert.ok(m.whole <= 6 * SCREEN.height, `results ${m.whole} px high`);
+    assert.deepEqual(await tooWide(page), [], 'nothing wider than the phone');
     const a = app(page);
     // What cannot happen comes first, in the outcome, with the refusing rule's words.
     const refused = report.requirements.filter((i) => i.status === 'not_accepted');
@@ -66,7 +75,12 @@ for (const op of operators()) {
     const bare = text.replace(/[（(「“"][^()（）「」“”"]*[\u4e00-\u9fff][^()（）「」“”"]*[)）」”"]/g, ' ');
     assert.ok(!/[\u4e00-\u9fff]/.test(bare), `Chinese in the English results: ${(bare.match(/.{0,20}[\u4e00-\u9fff]+.{0,20}/) || [''])[0]}`);
     const m = await measure(page);
-    console.log(`# ${op.id} 360 px, English: first step at ${m.toFirstStep} px, whole ${m.whole} px`);
+    console.log(`# ${op.id} 360 px, English: first step at ${m.toFirstStep} px (${(m.toFirstStep / SCREEN.height).toFixed(2)} screens), whole ${m.whole} px (${(m.whole / SCREEN.height).toFixed(2)} screens)`);
+    // The same targets as the Chinese page: the first step within two screens, the page within six.
+    assert.equal(m.openDetails, 0, 'every disclosure closed');
+    if (mp.evaluate(op.answers, 'en').plan.steps.length) assert.ok(m.toFirstStep !== null && m.toFirstStep <= 2 * SCREEN.height, `first plan step at ${m.toFirstStep} px`);
+    assert.ok(m.whole <= 6 * SCREEN.height, `English results ${m.whole} px high`);
+    assert.deepEqual(await tooWide(page), [], 'nothing wider than the phone');
     assert.deepEqual(await axe(page), []);
     assert.deepEqual(errors, []);
     await context.close();

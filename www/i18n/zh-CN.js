@@ -85,7 +85,7 @@ export default {
   'results.title': '你的结果',
   'results.versionOnly': '规则库版本 %{version}。',
   'results.version': '规则库版本 %{version}，审核于 %{reviewed}。',
-  'results.disclaimer': '本结果依据公开的法规和平台文件整理，仅供参考，不构成法律意见。政策和平台规则会变化，请以主管部门和平台提交时的要求为准。',
+  'results.disclaimer': '本结果依据公开的法规和平台文件整理。政策和平台规则会变化，请以主管部门和平台提交时的要求为准。',
 
   'group.required': '需要',
   'group.possible': '可能需要',
@@ -93,9 +93,6 @@ export default {
   'group.needs_confirming.hint': '这些是否需要，法规尚未明确或各地做法不一：请按每项下面写的去问清楚。',
   'group.not_accepted': '不接受',
   'group.not_needed': '不需要',
-  'group.required.hint': '根据你的回答，这些是必须办理或满足的。',
-  'group.possible.hint': '取决于你还没回答或不确定的问题；回答下面列出的问题即可确定。',
-  'group.not_accepted.hint': '你选择的平台或你的主体类型不能申请这些。',
   'group.not_needed.hint': '根据你的回答，这些不需要办理。',
   'group.possibleBy': '%{n} 项取决于你对下面问题的回答：',
   'group.possibleOther': '另有 %{n} 项：',
@@ -106,7 +103,7 @@ export default {
   'layer.filing': '备案',
   'layer.platform': '平台审核',
   'layer.law.long': '法律要求的许可证',
-  'layer.filing.long': '小程序自己的 ICP 备案和前置审批',
+  'layer.filing.long': 'ICP 备案和前置审批',
   'layer.platform.long': '平台类目审核要求的材料',
 
   'confidence.official': '有官方依据',
@@ -255,6 +252,7 @@ export default {
   'footer.privacy': '全部在浏览器中计算，你的回答不会离开这台设备。',
 
   'plan.nowUntil': '现在就能开始，第 %{f0}–%{f1} 个工作日完成',
+  'plan.takes': '需 %{f0}–%{f1} 个工作日',
   'plan.unknown': '时长未知',
   'plan.applyAt': '在哪里办：',
   'plan.authority': '办理机关：%{authority}',

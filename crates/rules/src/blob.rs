@@ -346,8 +346,27 @@ record!(Cause {
     codes,
     patterns,
     sources,
-    confidence
+    confidence,
+    on
 });
+// A cause's per-platform wording (model::CauseOns): written for the native catalogue export; the
+// wasm module's blob has none (build.rs strips it), and its type there has no value to read.
+#[cfg(not(target_arch = "wasm32"))]
+record!(CauseOn {
+    platform,
+    meaning,
+    fix,
+    rule
+});
+#[cfg(target_arch = "wasm32")]
+impl Codec for core::convert::Infallible {
+    fn put(&self, _: &mut Vec<u8>) {
+        match *self {}
+    }
+    fn get(_: &mut Reader) -> Option<Self> {
+        None
+    }
+}
 record!(Source {
     id,
     title,

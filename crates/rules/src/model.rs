@@ -313,6 +313,25 @@ pub struct Cause {
     pub patterns: List<(Str, u16)>,
     pub sources: List<u16>,
     pub confidence: Confidence,
+    /// Wording for one platform where platforms differ (`[[cause.on]]`): on that platform its
+    /// texts replace the general ones. Catalogue only: the wasm module's blob has none.
+    pub on: CauseOns,
+}
+
+/// A cause's per-platform wording, for the catalogue (causes.<lang>.json). The wasm module never
+/// reads it (the engine speaks ids), so there the field is always None and costs no code.
+#[cfg(not(target_arch = "wasm32"))]
+pub type CauseOns = Option<List<CauseOn>>;
+#[cfg(target_arch = "wasm32")]
+pub type CauseOns = Option<core::convert::Infallible>;
+
+/// A cause's wording on one platform (an option id of the platform question).
+#[derive(Clone, Debug)]
+pub struct CauseOn {
+    pub platform: Str,
+    pub meaning: Option<Text>,
+    pub fix: Option<Text>,
+    pub rule: Option<Text>,
 }
 
 #[derive(Clone, Debug)]

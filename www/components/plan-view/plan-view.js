@@ -68,6 +68,8 @@ export function whenText(s, ctx) {
   if (s.unknown || !s.finish) return t('plan.unknown');
   const [f0, f1] = s.finish;
   const [s0, s1] = s.start || [0, 0];
+  // After launch: how long it takes once live (the step's kind, above it, says when it starts).
+  if (s.step === 'operation') return t('plan.takes', { f0, f1 });
   if (!s1) return t('plan.nowUntil', { f0, f1 });
   return t('plan.when', { s0, s1, f0, f1 });
 }

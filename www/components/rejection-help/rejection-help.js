@@ -93,22 +93,51 @@ function causeCard(c, ctx) {
   const catalogue = /** @type {import('../../app/types.js').Catalogue} */ (ctx.catalogue);
   const card = h('article', { class: 'cause card', attrs: { 'data-cause': c.id } });
   card.appendChild(h('h4', { class: 'req-name', text: c.title }));
-  if (c.meaning) card.appendChild(h('p', {}, h('strong', { text: t('diag.meaning') }), ' ', c.meaning));
-  if (c.fix) card.appendChild(h('p', {}, h('strong', { text: t('diag.fix') }), ' ', c.fix));
-  if (c.rule) card.appendChild(h('p', {}, h('strong', { text: t('diag.rule') }), ' ', c.rule));
+  for (const field of /** @type {const} */ (['meaning', 'fix', 'rule'])) {
+    const [first, ...more] = wording(c, field, ctx);
+    if (!first) continue;
+    card.appendChild(h('p', {}, h('strong', { text: t('diag.' + field) }), ' ', first));
+    for (const m of more) card.appendChild(h('p', { class: 'on-platform' }, m));
+  }
   if (c.matched && c.matched.length) {
     card.appendChild(h('p', { class: 'matched' }, h('strong', { text: t('diag.evidence') }), ' ', c.matched.map((m) => h('q', { class: 'evidence', text: m })).flatMap((q, i) => (i ? [' ', q] : [q]))));
   }
-  if (c.implies && c.implies.length) {
+  // What the fix may need: not another platform's items when the platform is answered.
+  const platform = /** @type {string|undefined} */ (ctx.answers.platform);
+  const implies = (c.implies || []).filter((id) => {
+    const ps = /** @type {string[]|undefined} */ (catalogue.requirements[id]?.platforms);
+    return !platform || !ps || !ps.length || ps.includes(platform);
+  });
+  if (implies.length) {
     const status = new Map((report?.requirements || []).map((i) => [i.id, i.status]));
     card.appendChild(
       h(
         'div',
         {},
         h('p', { class: 'settle-title', text: t('diag.implies') }),
-        h('ul', {}, c.implies.map((id) => h('li', {}, catalogue.requirements[id]?.name || id, status.has(id) ? h('span', { class: 'tag tag-' + status.get(id), text: t('group.' + status.get(id)) }) : null))),
+        h('ul', {}, implies.map((id) => h('li', {}, catalogue.requirements[id]?.name || id, status.has(id) ? h('span', { class: 'tag tag-' + status.get(id), text: t('group.' + status.get(id)) }) : null))),
       ),
     );
   }
   return card;
+}
+
+/**
+ * A cause's meaning, fix or rule as true for this user: on the platform they answered, that
+ * platform's wording (or else the general one); not knowing it, the general wording and then each
+ * platform's own, each named (never one text for several platforms).
+ * @param {Cause} c
+ * @param {'meaning'|'fix'|'rule'} field
+ * @param {import('../../app/types.js').Ctx} ctx
+ * @returns {string[]}
+ */
+export function wording(c, field, ctx) {
+  const on = c.on || {};
+  const platform = /** @type {string|undefined} */ (ctx.answers.platform);
+  if (platform) return [on[platform]?.[field] || c[field]].filter(Boolean);
+  const options = ctx.qsById.get('platform')?.options || [];
+  const named = Object.entries(on)
+    .filter(([, w]) => w[field])
+    .map(([p, w]) => (options.find((o) => o.id === p)?.label || p) + ctx.t('req.colon') + w[field]);
+  return [c[field], ...named].filter(Boolean);
 }

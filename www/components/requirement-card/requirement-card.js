@@ -151,7 +151,7 @@ export function refreshCards(root, ctx) {
     old.replaceWith(fresh);
     // A row of the results' compact list gets its one line now too (the whole summary: the core
     // catalogue has its first sentence).
-    const row = fresh.parentElement?.matches('details.req-row') ? fresh.parentElement.querySelector(':scope > summary') : null;
+    const row = fresh.parentElement?.matches('[data-row]') ? fresh.parentElement.querySelector(':scope > summary') : null;
     const line = /** @type {string|undefined} */ (ctx.catalogue?.requirements[item.id]?.summary);
     if (row && line) {
       row.querySelector('.row-line')?.remove();

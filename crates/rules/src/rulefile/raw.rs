@@ -180,6 +180,17 @@ pub struct RawCause {
     pub sources: Vec<At<String>>,
     pub sources_loc: Option<Loc>,
     pub confidence: Option<At<String>>,
+    pub on: Vec<RawCauseOn>,
+}
+
+/// `[[cause.on]]`: a cause's wording on one platform.
+#[derive(Clone, Debug, Default)]
+pub struct RawCauseOn {
+    pub platform: Option<At<String>>,
+    pub loc: Option<Loc>,
+    pub meaning: Option<RawText>,
+    pub fix: Option<RawText>,
+    pub rule: Option<RawText>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -928,6 +939,18 @@ fn read_cause(t: &mut Tab) -> RawCause {
             ),
         }
     }
+    let mut on = Vec::new();
+    for (table, start) in t.tables("on") {
+        let mut sub = t.sub(table, start);
+        on.push(RawCauseOn {
+            platform: sub.string("platform"),
+            loc: Some(sub.loc(start)),
+            meaning: sub.text("meaning"),
+            fix: sub.text("fix"),
+            rule: sub.text("rule"),
+        });
+        sub.finish(&["platform", "meaning", "fix", "rule"]);
+    }
     let (sources, sources_loc) = read_sources(t);
     let c = RawCause {
         id,
@@ -943,6 +966,7 @@ fn read_cause(t: &mut Tab) -> RawCause {
         sources,
         sources_loc,
         confidence: t.string("confidence"),
+        on,
     };
     t.finish(&[
         "id",
@@ -951,6 +975,7 @@ fn read_cause(t: &mut Tab) -> RawCause {
         "meaning",
         "fix",
         "rule",
+        "on",
         "implies",
         "rej_sections",
         "ops_sections",

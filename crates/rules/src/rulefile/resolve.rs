@@ -601,7 +601,7 @@ pub fn resolve(raw: &RawBase, opts: LoadOptions, problems: &mut Problems) -> Opt
     let rules = resolve_rules(raw, &mut ctx);
     let checks = resolve_checks(raw, &mut ctx, &rules);
     let normalise = resolve_normalise(raw, &mut ctx);
-    let causes = resolve_causes(raw, &mut ctx, &normalise);
+    let causes = resolve_causes(raw, &mut ctx, &normalise, &questions);
 
     let version = meta.version.as_ref().map(|v| owned(&v.value));
     if version.is_none() {
@@ -1146,7 +1146,12 @@ fn resolve_normalise(raw: &RawBase, ctx: &mut Ctx) -> Vec<(char, char)> {
     out
 }
 
-fn resolve_causes(raw: &RawBase, ctx: &mut Ctx, table: &[(char, char)]) -> Vec<Cause> {
+fn resolve_causes(
+    raw: &RawBase,
+    ctx: &mut Ctx,
+    table: &[(char, char)],
+    questions: &[Question],
+) -> Vec<Cause> {
     let mut out = Vec::new();
     for c in &raw.causes {
         let id = c.id.value.as_str();
@@ -1162,9 +1167,12 @@ fn resolve_causes(raw: &RawBase, ctx: &mut Ctx, table: &[(char, char)]) -> Vec<C
             .text(&c.meaning, id, "meaning", at, true)
             .unwrap_or_else(empty);
         let fix = ctx.text(&c.fix, id, "fix", at, true).unwrap_or_else(empty);
+        // The rule cited may be given per platform only (each platform's own document).
+        let rule_on = c.on.iter().any(|o| o.rule.is_some());
         let rule = ctx
-            .text(&c.rule, id, "rule", at, true)
+            .text(&c.rule, id, "rule", at, !rule_on)
             .unwrap_or_else(empty);
+        let on = resolve_cause_on(c, ctx, questions);
         let implies = ctx.requirements(&c.implies, id);
         let mut patterns = Vec::new();
         for (p, w) in &c.patterns {
@@ -1229,6 +1237,59 @@ fn resolve_causes(raw: &RawBase, ctx: &mut Ctx, table: &[(char, char)]) -> Vec<C
             patterns: list(patterns),
             sources,
             confidence,
+            on: (!on.is_empty()).then(|| list(on)),
+        });
+    }
+    out
+}
+
+/// A cause's `[[cause.on]]` entries: each names an option of the `platform` question once and
+/// words at least one of meaning, fix and rule.
+fn resolve_cause_on(
+    c: &super::raw::RawCause,
+    ctx: &mut Ctx,
+    questions: &[Question],
+) -> Vec<CauseOn> {
+    let id = c.id.value.as_str();
+    let platforms = questions.iter().find(|q| &*q.id == "platform");
+    let mut out: Vec<CauseOn> = Vec::new();
+    for o in &c.on {
+        let at = o.loc.clone().unwrap_or_else(|| c.id.loc.clone());
+        let Some(p) = &o.platform else {
+            ctx.err(
+                &at,
+                id,
+                "missing_field",
+                "a `[[cause.on]]` entry needs `platform`",
+            );
+            continue;
+        };
+        if !platforms.is_some_and(|q| q.options.iter().any(|x| &*x.id == p.value.as_str())) {
+            let msg = format!("`{}` is not an option of the platform question", p.value);
+            ctx.err(&p.loc, id, "unknown_platform", msg);
+            continue;
+        }
+        if out.iter().any(|x| &*x.platform == p.value.as_str()) {
+            let msg = format!("platform `{}` is worded twice", p.value);
+            ctx.err(&p.loc, id, "duplicate_platform", msg);
+            continue;
+        }
+        let meaning = ctx.text(&o.meaning, id, "on.meaning", &at, false);
+        let fix = ctx.text(&o.fix, id, "on.fix", &at, false);
+        let rule = ctx.text(&o.rule, id, "on.rule", &at, false);
+        if meaning.is_none() && fix.is_none() && rule.is_none() {
+            ctx.err(
+                &at,
+                id,
+                "missing_field",
+                "a `[[cause.on]]` entry words `meaning`, `fix` or `rule`",
+            );
+        }
+        out.push(CauseOn {
+            platform: owned(&p.value),
+            meaning,
+            fix,
+            rule,
         });
     }
     out
