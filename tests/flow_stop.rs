@@ -3,6 +3,9 @@
 //! stop, each asked question still unanswered is answered every way (every option alone, none,
 //! all, some random sets; yes and no; numbers around the thresholds) and no requirement's status
 //! or problems may change. A wrong "not needed" from stopping too early is what this guards.
+//! Questions offered on the results page (`on_results`: what the operator already holds) are not
+//! part of the walk to the first result: the engine never names them next, and the results page
+//! offers them whenever they can change an item (checked here too).
 
 mod common;
 
@@ -136,6 +139,25 @@ fn the_questions_stop_only_when_no_answer_can_change_a_status() {
                 continue;
             }
             let q = RULES.questions.iter().find(|q| q.id == qid).unwrap();
+            if q.on_results {
+                // Offered on the results page: ranked among the next questions whenever it can
+                // change an item, so that the page shows it.
+                let changes = values(q, &mut r).into_iter().any(|v| {
+                    let mut more = answers.clone();
+                    more.insert(qid.to_string(), v);
+                    statuses(&report(&more)) != before
+                });
+                let ranked = rep["next_questions"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|n| n["id"] == qid);
+                assert!(
+                    !changes || ranked,
+                    "{qid} can change a result at {answers:?} but is not ranked for the results page"
+                );
+                continue;
+            }
             for v in values(q, &mut r) {
                 let mut more = answers.clone();
                 more.insert(qid.to_string(), v.clone());

@@ -24,6 +24,7 @@ import '../components/all-questions/all-questions.js';
 import '../components/check-answers/check-answers.js';
 import '../components/dom.js';
 import '../components/frame/frame.js';
+import '../components/held-list/held-list.js';
 import '../components/load-error/load-error.js';
 import '../components/notices/notices.js';
 import '../components/plan-view/plan-view.js';
