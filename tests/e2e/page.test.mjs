@@ -61,7 +61,7 @@ test('full flow on a 360 px phone: questions, check answers, results, plan, chec
   await summary.locator('button').click();
   assert.equal(await page.evaluate(() => document.querySelector('mpcheck-app').shadowRoot.activeElement?.type), 'radio');
 
-  const seen = await answerAll(page, { ...LIVE_SHOP, sector: [], communication: ['chat'] });
+  const seen = await answerAll(page, { ...LIVE_SHOP, sector: [], content: ['live', 'ugc', 'chat'] });
   // Only relevant questions were asked: no mini-game questions, no pilot-zone question without foreign shares.
   assert.ok(!seen.includes('game_pay') && !seen.includes('game_type') && !seen.includes('pilot_zone'), seen.join());
   assert.ok(seen.includes('live_kind') && seen.includes('goods'), seen.join());

@@ -6,6 +6,7 @@
 // Unknown keys and invalid values are ignored and reported, never fatal.
 
 import { answerText, formatNumber } from '../wasm-loader.js';
+import { foldAnswers, foldedInto } from './folded.js';
 
 export { formatNumber };
 export const SHARE_VERSION = 1;
@@ -74,12 +75,17 @@ export function validateAnswers(obj, questions) {
   const dropped = [];
   if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return { answers, dropped };
   const byId = new Map(questions.map((q) => [q.id, q]));
+  /** @type {Record<string, unknown>} answers to questions since folded into others (app/folded.js) */
+  const old = {};
   for (const key of Object.keys(obj)) {
-    const q = byId.get(key);
+    const into = byId.has(key) ? undefined : foldedInto(key);
+    const q = byId.get(into || key);
     const v = q ? checkValue(q, obj[key]) : undefined;
     if (v === undefined) dropped.push(key);
+    else if (into) old[key] = v;
     else answers[key] = v;
   }
+  dropped.push(...foldAnswers(answers, old));
   return { answers, dropped };
 }
 
@@ -130,10 +136,13 @@ export function decodeAnswers(fragment, questions) {
   const ver = Number(p.get('v'));
   out.version = Number.isInteger(ver) ? ver : null;
   const byId = new Map(questions.map((q) => [q.id, q]));
+  /** @type {Record<string, unknown>} answers to questions since folded into others (app/folded.js) */
+  const old = {};
   for (const [key, raw] of p) {
     if (key === 'v') continue;
-    const q = byId.get(key);
-    if (!q || Object.prototype.hasOwnProperty.call(out.answers, key)) {
+    const into = byId.has(key) ? undefined : foldedInto(key);
+    const q = byId.get(into || key);
+    if (!q || Object.prototype.hasOwnProperty.call(into ? old : out.answers, key)) {
       out.ignored.push(key);
       continue;
     }
@@ -145,8 +154,10 @@ export function decodeAnswers(fragment, questions) {
     else v = raw;
     const ok = v === undefined ? undefined : checkValue(q, v);
     if (ok === undefined) out.ignored.push(key);
+    else if (into) old[key] = ok;
     else out.answers[key] = ok;
   }
+  out.ignored.push(...foldAnswers(out.answers, old));
   return out;
 }
 

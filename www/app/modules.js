@@ -11,6 +11,7 @@
 import './answers.js';
 import './asking.js';
 import './engine.js';
+import './folded.js';
 import './flow.js';
 import './props.js';
 import './report.js';
