@@ -24,6 +24,7 @@ test('held: not asked before the result; a tick-list on the results takes what i
   assert.equal(await list.getAttribute('open'), null, 'closed until opened');
   // Only licences this result requires are offered (the food business licence, not a game's approval).
   await list.locator('summary').click();
+  await list.locator('.held-form').waitFor(); // the tick-list is imported when it is opened
   const offered = await list.locator('input[type=checkbox]').evaluateAll((is) => is.map((i) => i.value));
   assert.ok(offered.includes('food-licence'), `offered: ${offered}`);
   assert.ok(!offered.includes('game-approval'), `offered: ${offered}`);
@@ -35,7 +36,7 @@ test('held: not asked before the result; a tick-list on the results takes what i
 
   await list.locator('input[value="food-licence"]').check();
   await list.locator('button[type=submit]').click();
-  await app(page).locator('.results .held-list[open] .held-count').waitFor();
+  await app(page).locator('.results .held-list[open] input[value="food-licence"]:checked').waitFor();
   assert.deepEqual((await answersOf(page)).held, ['food-licence']);
   const item = await page.evaluate(`${el}.report.requirements.find((i) => i.id === "food-licence")`);
   assert.equal(item.held, true, 'marked as held');

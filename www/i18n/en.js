@@ -272,8 +272,6 @@ export default {
   'outcome.nothingToDo': 'Given your answers, there is nothing you must obtain.',
   'outcome.held': 'Already held, not counted: %{n}.',
   'held.summary': 'Already have some of these?',
-  'held.ticked': '(%{n} ticked)',
-  'held.hint': 'Tick what you already have and choose “Update the plan”: it is marked as held and left out of the plan.',
   'held.update': 'Update the plan',
   'outcome.possible': 'Whether %{n} more are needed depends on %{q} questions.',
   'outcome.confirming': 'To confirm with the authority (not counted): %{n}.',

@@ -272,8 +272,6 @@ export default {
   'outcome.nothingToDo': '按你的回答，没有必须办理的事。',
   'outcome.held': '另有 %{n} 项你已经有了（不计入）。',
   'held.summary': '其中有些已经办好了？',
-  'held.ticked': '（已勾选 %{n} 项）',
-  'held.hint': '勾选你已经拿到的，点「更新计划」：它会标为「已有」，不再排进计划。',
   'held.update': '更新计划',
   'outcome.possible': '另有 %{n} 项是否需要，要看你对 %{q} 个问题的回答。',
   'outcome.confirming': '%{n} 项需要向主管部门确认（不计入）。',

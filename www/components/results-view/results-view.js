@@ -7,7 +7,7 @@ import { renderPlan } from '../plan-view/plan-view.js';
 import { renderShare } from '../share/share.js';
 import { renderOutcome, renderFirstSteps } from './outcome.js';
 import { renderGroup, renderNotNeeded } from './req-list.js';
-import { renderHeld } from '../held-list/held-list.js';
+import { renderHeld } from '../held-list/held-offer.js';
 
 /**
  * @param {import('../../app/types.js').Ctx} ctx with the report and the catalogue
