@@ -44,7 +44,9 @@ test('full flow on a 360 px phone: questions, check answers, results, plan, chec
   await noViolations(page, 'start page');
   await a.locator('.start-button').click();
   // The first question is the engine's best-ranked one.
-  const firstQ = mp.evaluate({}, 'zh-CN').flow.next;
+  // The engine's first question, asked with the product as one when it is the platform (www/app/pairs.js).
+  const next = mp.evaluate({}, 'zh-CN').flow.next;
+  const firstQ = next === 'platform' || next === 'product' ? 'platform+product' : next;
   assert.equal(await heading(page), await page.evaluate((id) => document.querySelector('mpcheck-app').qsById.get(id).text, firstQ));
   await noViolations(page, 'first question');
   await shot(page, 'phone-02-question');

@@ -13,6 +13,7 @@ import './answers.js';
 import './asking.js';
 import './engine.js';
 import './folded.js';
+import './pairs.js';
 import './flow.js';
 import './props.js';
 import './report.js';

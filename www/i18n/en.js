@@ -42,6 +42,7 @@ export default {
 
   'q.progress': 'Question %{n}',
   'q.continue': 'Continue',
+  'q.pair.platform': 'Where will it be listed, and is it a mini-program or a mini-game?',
   'q.saveReturn': 'Save and go back',
   'q.skip': 'Skip this question',
   'q.clear': 'Clear this answer',

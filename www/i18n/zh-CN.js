@@ -42,6 +42,7 @@ export default {
 
   'q.progress': '第 %{n} 题',
   'q.continue': '继续',
+  'q.pair.platform': '要在哪个平台上架？是小程序还是小游戏？',
   'q.saveReturn': '保存并返回',
   'q.skip': '跳过这一题',
   'q.clear': '清除这一题的回答',
