@@ -14,8 +14,9 @@ test('each folded question is gone, and the question it joined has the options i
   const had = {
     special_goods: ['e_cigarettes', 'tobacco', 'pesticides', 'vet_drugs', 'seeds', 'refined_oil', 'hazardous_chemicals', 'cultural_relics', 'live_animals'],
     communication: ['chat', 'calls', 'conference', 'dating'],
+    personalised_feed: ['personalised_feed'], // a yes/no question, now one option
   };
-  for (const [from, into] of Object.entries(FOLDED)) {
+  for (const [from, [into]] of Object.entries(FOLDED)) {
     assert.ok(!byId.has(from), `${from} is no longer a question`);
     const ids = byId.get(into).options.map((o) => o.id);
     for (const id of had[from]) assert.ok(ids.includes(id), `${into} has ${id}`);
@@ -37,6 +38,10 @@ test('an old link: both answers join; "not sure" stays not sure; an old answer a
   assert.deepEqual(alone.ignored, ['communication']);
   // An option the old question never had is not let in through it.
   assert.deepEqual(decodeAnswers('#v=1&goods=general&special_goods=general,bogus', questions).ignored, ['special_goods']);
+  // A yes/no question folded in as one option: yes is that option, no is none.
+  assert.deepEqual(decodeAnswers('#v=1&content=ugc&personalised_feed=yes', questions).answers.content, ['ugc', 'personalised_feed']);
+  assert.deepEqual(decodeAnswers('#v=1&content=ugc&personalised_feed=no', questions).answers.content, ['ugc']);
+  assert.equal(decodeAnswers('#v=1&content=ugc&personalised_feed=not_sure', questions).answers.content, 'not_sure');
   // Written back in today's form.
   assert.equal(encodeAnswers(d.answers, questions).includes('special_goods'), false);
 });
@@ -46,6 +51,8 @@ test('saved answers made before read the same way', () => {
   assert.deepEqual(v.answers.goods, ['cosmetics']);
   assert.deepEqual(v.answers.content, ['live', 'chat']);
   assert.deepEqual(v.dropped, []);
+  assert.deepEqual(validateAnswers({ content: ['video'], personalised_feed: true }, questions).answers.content, ['video', 'personalised_feed']);
+  assert.deepEqual(validateAnswers({ content: ['video'], personalised_feed: false }, questions).answers.content, ['video']);
   const lone = validateAnswers({ platform: 'douyin', special_goods: ['tobacco'] }, questions);
   assert.equal('goods' in lone.answers, false);
   assert.deepEqual(lone.dropped, ['special_goods']);

@@ -6,7 +6,7 @@
 // Unknown keys and invalid values are ignored and reported, never fatal.
 
 import { answerText, formatNumber } from '../wasm-loader.js';
-import { foldAnswers, foldedInto } from './folded.js';
+import { foldAnswers, foldedInto, oldValue } from './folded.js';
 
 export { formatNumber };
 export const SHARE_VERSION = 1;
@@ -80,7 +80,8 @@ export function validateAnswers(obj, questions) {
   for (const key of Object.keys(obj)) {
     const into = byId.has(key) ? undefined : foldedInto(key);
     const q = byId.get(into || key);
-    const v = q ? checkValue(q, obj[key]) : undefined;
+    const given = into ? oldValue(key, obj[key]) : obj[key];
+    const v = q && given !== undefined ? checkValue(q, given) : undefined;
     if (v === undefined) dropped.push(key);
     else if (into) old[key] = v;
     else answers[key] = v;
@@ -147,7 +148,8 @@ export function decodeAnswers(fragment, questions) {
       continue;
     }
     let v;
-    if (raw === 'not_sure') v = 'not_sure';
+    if (into) v = oldValue(key, raw);
+    else if (raw === 'not_sure') v = 'not_sure';
     else if (q.kind === 'yes_no') v = raw === 'yes' ? true : raw === 'no' ? false : undefined;
     else if (q.kind === 'several_of') v = raw === '' ? [] : raw.split(',');
     else if (q.kind === 'number') v = /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : undefined;
