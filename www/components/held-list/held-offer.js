@@ -32,7 +32,6 @@ export function renderHeld(ctx, on) {
   const options = heldOptions(q, ctx);
   if (!options.length) return null;
   const { t } = ctx;
-  const value = ctx.answers[q.id];
   const box = h('details', { class: 'held-list card' }, h('summary', { text: t('held.summary') }));
   const file = 'components/held-list/held-list.js';
   const load = () => {
@@ -48,11 +47,6 @@ export function renderHeld(ctx, on) {
       },
     );
   };
-  ctx.on(box, 'toggle', load);
-  // Answered already (ticked, or updated to none): shown open, as the reader left it.
-  if (value !== undefined) {
-    /** @type {HTMLDetailsElement} */ (box).open = true;
-    load();
-  }
+  ctx.on(box, 'toggle', load); // closed like every disclosure of a first result: what is held shows in the rows and the outcome
   return box;
 }
