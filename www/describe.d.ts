@@ -4,7 +4,11 @@ import type { AnswerValue, Cause, Item, Problem, Report } from './engine.js';
 export type Lang = 'zh-CN' | 'en';
 export interface Question { id: string; kind: 'yes_no' | 'one_of' | 'several_of' | 'number'; text: string; help?: string;
   not_sure: boolean; options: { id: string; label: string; help?: string }[]; options_from?: string; unit?: string;
-  min?: number; max?: number; ask_when?: string }
+  min?: number; max?: number; ask_when?: string;
+  /** offered on the results page, never asked before the first result (`held`) */
+  on_results?: boolean;
+  /** the page's pair questions only (app/pairs.js): the two questions its answer sets */
+  sets?: string[] }
 export interface QuestionsFile { version: string; questions: Question[] }
 export interface Requirement { id: string; name: string; layer?: string; kind?: string; step?: string; group?: string;
   /** conditions (with `met`: `text` is the not-met wording) and notes (no `met`), in the rule files' order */

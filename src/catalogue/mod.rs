@@ -38,6 +38,9 @@ fn questions_into(j: &mut Json, rb: &RuleBase, lang: Lang, skip_derived: bool) {
         }
         j.end_arr();
         j.opt_str_field("options_from", q.options_from.as_deref());
+        if q.on_results {
+            j.key("on_results").bool(true);
+        }
         j.opt_str_field("unit", q.unit.as_ref().map(|u| u.get(lang)));
         if let Some(m) = q.min {
             j.key("min").num(m);

@@ -774,13 +774,14 @@ fn finish(
         }
     }
     next_questions(rb, state, counts, &mut report.next_questions);
-    // The next question: the best-ranked one that is asked and unanswered. None: no unanswered
-    // question can change any requirement's status or problems, and the questions stop.
-    report.next = report
-        .next_questions
-        .iter()
-        .map(|&(q, _)| q)
-        .find(|&q| state.asked[q as usize].value == Tri::True && state.answer(q).is_none());
+    // The next question: the best-ranked one that is asked and unanswered, and not one offered on
+    // the results page (`on_results`: what the operator already holds). None: no unanswered
+    // question asked before the results can change any requirement's status or problems.
+    report.next = report.next_questions.iter().map(|&(q, _)| q).find(|&q| {
+        state.asked[q as usize].value == Tri::True
+            && state.answer(q).is_none()
+            && !rb.questions[q as usize].on_results
+    });
     let mut cited = QSet::default();
     for b in report.because.iter() {
         cited.add(&b.answers);

@@ -72,7 +72,9 @@ async function answerIn(page, id, choice = {}) {
   const fs = el.locator('.question-page fieldset.field');
   const qid = await fs.getAttribute('data-question');
   const q = await page.evaluate(([i, qid]) => document.getElementById(i).qsById.get(qid), [id, qid]);
-  const want = qid in choice ? choice[qid] : q.id === 'wechat_categories' ? 'skip' : q.kind === 'yes_no' ? 'no' : q.kind === 'several_of' ? '__none__' : q.kind === 'number' ? 100 : q.options[0].id;
+  // A pair asked as one (www/app/pairs.js: platform and product): its option is the two answers.
+  const pair = q.sets && q.sets.every((k) => k in choice) ? q.sets.map((k) => choice[k]).join('+') : undefined;
+  const want = pair ?? (qid in choice ? choice[qid] : q.id === 'wechat_categories' ? 'skip' : q.kind === 'yes_no' ? 'no' : q.kind === 'several_of' ? '__none__' : q.kind === 'number' ? 100 : q.options[0].id);
   if (want === 'skip') await el.locator('button[data-action="skip"]').click();
   else if (q.kind === 'number') await fs.locator('input.number-input').fill(String(want));
   else await fs.locator(`input[value="${want}"]`).first().check();
@@ -278,9 +280,9 @@ test('two instances on the docs page: separate answers, storage, language and ev
     window.__targets = [];
     document.addEventListener('mpcheck:change', (e) => window.__targets.push(e.target.id));
   });
-  await answerIn(page, 'checker-themed', { platform: 'douyin' });
-  await answerIn(page, 'checker-main', { product: 'mini_game' });
-  assert.deepEqual(await answersOf(page, 'checker-themed'), { platform: 'douyin' });
+  await answerIn(page, 'checker-themed', { platform: 'douyin', product: 'mini_program' }); // one question (www/app/pairs.js)
+  await answerIn(page, 'checker-main', { product: 'mini_game' }); // its platform is preset: the product alone
+  assert.deepEqual(await answersOf(page, 'checker-themed'), { platform: 'douyin', product: 'mini_program' });
   assert.deepEqual(await answersOf(page, 'checker-main'), { platform: 'wechat', product: 'mini_game' });
   assert.deepEqual(await page.evaluate(() => window.__targets), ['checker-themed', 'checker-main']);
   const stored = await page.evaluate(() => ({ a: JSON.parse(localStorage.getItem('docs-example')), b: JSON.parse(localStorage.getItem('docs-example-en')), plain: localStorage.getItem('mpcheck') }));

@@ -149,7 +149,10 @@ export async function answerCurrent(page, choice = {}) {
   const fs = a.locator('.question-page fieldset.field');
   const qid = await fs.getAttribute('data-question');
   const q = await page.evaluate((id) => document.querySelector('mpcheck-app').qsById.get(id), qid);
-  const want = qid in choice ? choice[qid] : defaultAnswer(q);
+  // A pair asked as one (www/app/pairs.js: platform and product): its first option that has the
+  // answers `choice` names (the other one's first option where it names one only).
+  const pair = q.sets?.some((k) => k in choice) ? q.options.find((o) => q.sets.every((k, i) => !(k in choice) || o.id.split('+')[i] === choice[k]))?.id : undefined;
+  const want = pair ?? (qid in choice ? choice[qid] : defaultAnswer(q));
   const pick = async (oid) => {
     await fs.locator(`input[value="${oid}"]`).first().check();
   };

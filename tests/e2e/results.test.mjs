@@ -102,7 +102,7 @@ test('the mall on Douyin: the refusal names the platforms that accept it, and th
 });
 
 test('an individual live-streaming on WeChat is told once, at the top, what is closed to a personal account', async () => {
-  const answers = { platform: 'wechat', product: 'mini_program', entity: 'individual', own_platform: false, sells: [], content: ['live'], live_kind: ['performance'], communication: [], sector: [], personal_data: [], promotion: [] };
+  const answers = { platform: 'wechat', product: 'mini_program', entity: 'individual', own_platform: false, sells: [], content: ['live'], live_kind: ['performance'], sector: [], personal_data: [], promotion: [] };
   const { context, page } = await results({ answers }, 'zh-CN');
   const a = app(page);
   const note = a.locator('.outcome .personal');

@@ -45,8 +45,7 @@ test('two share links in a row, then "restore": the reader gets their own answer
   const { context, page } = await openPage(browser, PHONE);
   const a = app(page);
   await a.locator('.start-button').click();
-  await answerCurrent(page, { platform: 'wechat' });
-  await answerCurrent(page, { product: 'mini_program' });
+  await answerCurrent(page, { platform: 'wechat', product: 'mini_program' }); // one question (www/app/pairs.js)
   const mine = await answersOf(page);
   assert.deepEqual(mine, { platform: 'wechat', product: 'mini_program' });
   await page.goto(BASE + '#v=1&platform=douyin');
@@ -120,9 +119,9 @@ test('two pages: a change in one raises the choice in the other, and nothing is 
   await two.goto(BASE);
   await ready(two);
   await app(one).locator('.start-button').click();
-  await answerCurrent(one, { platform: 'wechat' });
+  await answerCurrent(one, { platform: 'wechat', product: 'mini_program' });
   const theirs = JSON.parse(await storage(one)).answers;
-  assert.deepEqual(theirs, { platform: 'wechat' });
+  assert.deepEqual(theirs, { platform: 'wechat', product: 'mini_program' });
   const b = app(two);
   await b.locator('button[data-action="load-theirs"]').waitFor();
   assert.equal(await b.locator('button[data-action="keep-mine"]').count(), 1);
@@ -202,8 +201,7 @@ test('"start again" keeps the old answers as a dated backup, undo brings them ba
   const { context, page } = await openPage(browser, PHONE);
   const a = app(page);
   await a.locator('.start-button').click();
-  await answerCurrent(page, { platform: 'wechat' });
-  await answerCurrent(page, { product: 'mini_program' });
+  await answerCurrent(page, { platform: 'wechat', product: 'mini_program' }); // one question (www/app/pairs.js)
   await a.locator('.nav button[data-view="summary"]').click();
   await a.locator('button[data-action="start-over"]').click();
   assert.deepEqual(await answersOf(page), {});

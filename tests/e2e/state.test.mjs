@@ -16,8 +16,7 @@ test('answers and checklist ticks persist over reload; the key is versioned', as
   const { context, page } = await openPage(browser, PHONE);
   const a = app(page);
   await a.locator('.start-button').click();
-  await answerCurrent(page, { platform: 'wechat' });
-  await answerCurrent(page, { product: 'mini_program' });
+  await answerCurrent(page, { platform: 'wechat', product: 'mini_program' }); // one question (www/app/pairs.js)
   await answerCurrent(page, { entity: 'individual' });
   const saved = JSON.parse(await storage(page));
   assert.equal(saved.v, 2);
@@ -53,8 +52,8 @@ test('a damaged stored value gives a clear message, keeps the value as a dated b
   await shot(page, 'phone-10-damaged-storage');
   // Still usable, and a second damaged value does not overwrite the first backup.
   await a.locator('.start-button').click();
-  // The first two questions: what is listed, and where.
-  for (let i = 0; i < 2; i++) await answerCurrent(page, { platform: 'douyin', product: 'mini_program' });
+  // The first question: what is listed, and where (one question, www/app/pairs.js).
+  await answerCurrent(page, { platform: 'douyin', product: 'mini_program' });
   assert.equal(JSON.parse(await storage(page)).answers.platform, 'douyin');
   await page.evaluate(() => window.localStorage.setItem('mpcheck', 'not json at all'));
   await page.reload();

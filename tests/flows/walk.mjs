@@ -15,9 +15,10 @@ export async function answerAs(page, op) {
   const a = page.locator('mpcheck-app').first();
   const fs = a.locator('.question-page fieldset.field');
   const qid = await fs.getAttribute('data-question');
-  if (!(qid in op.answers)) throw new Error(`${op.id} was asked "${qid}", which its table does not answer (add the person's answer to tests/flows/operators.toml)`);
-  const want = op.answers[qid];
   const q = await page.evaluate((id) => document.querySelector('mpcheck-app').qsById.get(id), qid);
+  // A pair asked as one (www/app/pairs.js): its option is the two answers.
+  for (const k of q.sets || [qid]) if (!(k in op.answers)) throw new Error(`${op.id} was asked "${k}", which its table does not answer (add the person's answer to tests/flows/operators.toml)`);
+  const want = q.sets ? q.sets.map((k) => op.answers[k]).join('+') : op.answers[qid];
   if (await fs.locator('.picker').count()) {
     for (const cid of want) {
       const name = await page.evaluate((id) => document.querySelector('mpcheck-app').catalogue.requirements[id].name, cid);

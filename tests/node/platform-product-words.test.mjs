@@ -9,8 +9,8 @@ import { catalogue, mp } from './engine.mjs';
 // Answers that bring in most checklist items (privacy, login, UGC, AI, selling, ads, jumps).
 const BROAD = {
   product: 'mini_program', entity: 'company', foreign_share: 'none', capital: 5000, reach: 'one_province',
-  own_platform: false, sells: ['own_goods', 'virtual'], goods: ['general'], content: ['ugc', 'ai'],
-  communication: ['chat'], sector: [], promotion: ['ads', 'web_view', 'jumps', 'share_rewards'],
+  own_platform: false, sells: ['own_goods', 'virtual'], goods: ['general'], content: ['ugc', 'ai', 'chat'],
+  sector: [], promotion: ['ads', 'web_view', 'jumps', 'share_rewards'],
   personal_data: ['login', 'phone', 'location', 'photos', 'profile', 'minors'],
 };
 const GAMES = [

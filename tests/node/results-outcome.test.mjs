@@ -33,7 +33,7 @@ test('the mall on Douyin is blocked by the platform; an individual live-streamer
   const mall = ops.find((o) => o.id === 'douyin-mall-live');
   const o = outcome(mp.evaluate(mall.answers, 'zh-CN'), cat, mall.answers);
   assert.ok(o.blockers.some((b) => b.kind === 'platform' && b.item.id === 'dy-cat-marketplace' && b.text.length > 0));
-  const answers = { platform: 'wechat', product: 'mini_program', entity: 'individual', own_platform: false, sells: [], content: ['live'], live_kind: ['performance'], communication: [], sector: [], personal_data: [], promotion: [] };
+  const answers = { platform: 'wechat', product: 'mini_program', entity: 'individual', own_platform: false, sells: [], content: ['live'], live_kind: ['performance'], sector: [], personal_data: [], promotion: [] };
   const p = outcome(mp.evaluate(answers, 'zh-CN'), cat, answers);
   assert.ok(p.personal.some((it) => it.id === 'culture-licence'));
   assert.ok(!p.blockers.some((b) => p.personal.includes(b.item)), 'said once, not again as a blocker');

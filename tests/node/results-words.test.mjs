@@ -8,7 +8,7 @@ import { catalogue, mp } from './engine.mjs';
 const MALL = {
   platform: 'wechat', product: 'mini_program', entity: 'company', foreign_share: 'none', capital: 5000,
   reach: 'several_provinces', own_platform: true, sells: ['third_party'], goods: ['general'], content: [],
-  communication: [], sector: [], promotion: [],
+  sector: [], promotion: [],
 };
 const item = (report, id) => report.requirements.find((i) => i.id === id);
 

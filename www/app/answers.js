@@ -6,6 +6,7 @@
 // Unknown keys and invalid values are ignored and reported, never fatal.
 
 import { answerText, formatNumber } from '../wasm-loader.js';
+import { foldAnswers, foldedInto, oldValue } from './folded.js';
 
 export { formatNumber };
 export const SHARE_VERSION = 1;
@@ -76,12 +77,18 @@ export function validateAnswers(obj, questions) {
   const dropped = [];
   if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return { answers, dropped };
   const byId = new Map(questions.map((q) => [q.id, q]));
+  /** @type {Record<string, unknown>} answers to questions since folded into others (app/folded.js) */
+  const old = {};
   for (const key of Object.keys(obj)) {
-    const q = byId.get(key);
-    const v = q ? checkValue(q, obj[key]) : undefined;
+    const into = byId.has(key) ? undefined : foldedInto(key);
+    const q = byId.get(into || key);
+    const given = into ? oldValue(key, obj[key]) : obj[key];
+    const v = q && given !== undefined ? checkValue(q, given) : undefined;
     if (v === undefined) dropped.push(key);
+    else if (into) old[key] = v;
     else answers[key] = v;
   }
+  dropped.push(...foldAnswers(answers, old));
   return { answers, dropped };
 }
 
@@ -132,23 +139,29 @@ export function decodeAnswers(fragment, questions) {
   const ver = Number(p.get('v'));
   out.version = Number.isInteger(ver) ? ver : null;
   const byId = new Map(questions.map((q) => [q.id, q]));
+  /** @type {Record<string, unknown>} answers to questions since folded into others (app/folded.js) */
+  const old = {};
   for (const [key, raw] of p) {
     if (key === 'v') continue;
-    const q = byId.get(key);
-    if (!q || Object.prototype.hasOwnProperty.call(out.answers, key)) {
+    const into = byId.has(key) ? undefined : foldedInto(key);
+    const q = byId.get(into || key);
+    if (!q || Object.prototype.hasOwnProperty.call(into ? old : out.answers, key)) {
       out.ignored.push(key);
       continue;
     }
     let v;
-    if (raw === 'not_sure') v = 'not_sure';
+    if (into) v = oldValue(key, raw);
+    else if (raw === 'not_sure') v = 'not_sure';
     else if (q.kind === 'yes_no') v = raw === 'yes' ? true : raw === 'no' ? false : undefined;
     else if (q.kind === 'several_of') v = raw === '' ? [] : raw.split(',');
     else if (q.kind === 'number') v = /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : undefined;
     else v = raw;
     const ok = v === undefined ? undefined : checkValue(q, v);
     if (ok === undefined) out.ignored.push(key);
+    else if (into) old[key] = ok;
     else out.answers[key] = ok;
   }
+  out.ignored.push(...foldAnswers(out.answers, old));
   return out;
 }
 

@@ -2,7 +2,11 @@
 // still to ask — the engine's ranked next questions that can change a result, unanswered and not
 // skipped, best first (none: the questions stop, and the results are complete) — and those the
 // reader has answered or skipped (the check-answers list). Before the engine's first report, the
-// questions always asked, in order.
+// questions always asked, in order. A question offered on the results page (`on_results`: what the
+// operator already holds) is never one to ask (components/held-list). Two questions of a pair, both
+// left, are asked as one (app/pairs.js).
+
+import { asPairs } from './pairs.js';
 
 /** @typedef {import('./types.js').Report} Report */
 /** @typedef {import('./types.js').Question} Question */
@@ -27,10 +31,11 @@ export function asked(report, qs, engine) {
  * @returns {string[]}
  */
 export function toAsk(report, qs, engine, given) {
-  const open = (/** @type {string} */ id) => given.answers[id] === undefined && !given.skipped.has(id);
-  if (!report || !report.flow) return asked(report, qs, engine).filter(open);
+  const later = new Set(qs.filter((q) => q.on_results).map((q) => q.id));
+  const open = (/** @type {string} */ id) => given.answers[id] === undefined && !given.skipped.has(id) && !later.has(id);
+  if (!report || !report.flow) return asPairs(asked(report, qs, engine).filter(open));
   const now = new Set(report.flow.asked);
-  return report.next_questions.map((n) => n.id).filter((id) => now.has(id) && open(id));
+  return asPairs(report.next_questions.map((n) => n.id).filter((id) => now.has(id) && open(id)));
 }
 
 /**

@@ -10,6 +10,7 @@ import { loadPicker, mayNeedPicker } from '../components/question-field/picker.j
 import { questions, version, evaluateSafely, counts } from './engine.js';
 import { withPreset } from './answers.js';
 import { asked, toAsk, path } from './asking.js';
+import { pairQuestions } from './pairs.js';
 import { renderLoadError, problemText } from '../components/load-error/load-error.js';
 import { refreshCards, refreshSources } from '../components/requirement-card/requirement-card.js';
 
@@ -83,7 +84,7 @@ export class CheckerFlow extends HTMLElement {
    */
   _preview(saved, file) {
     this.qs = file.questions;
-    this.qsById = new Map(this.qs.map((q) => [q.id, q]));
+    this._byId();
     this._previewVersion = file.version;
     this._res.reset();
     this._state.restore(saved, this.qs, this._preset()); // presets only (_canPreview): the platform
@@ -196,8 +197,14 @@ export class CheckerFlow extends HTMLElement {
   _useLanguage(/** @type {Lang} */ lang, keep = false) {
     this._setLang(lang);
     this.qs = questions(/** @type {import('./types.js').Engine} */ (this._res.engine), lang);
-    this.qsById = new Map(this.qs.map((q) => [q.id, q]));
+    this._byId();
     if (!keep) this._res.reset();
+  }
+
+  /** The questions by id, with the pairs asked as one (app/pairs.js) beside them. */
+  _byId() {
+    this.qsById = new Map(this.qs.map((q) => [q.id, q]));
+    for (const p of pairQuestions(this.qsById, this.t, this._lang)) this.qsById.set(p.id, p);
   }
 
   /**

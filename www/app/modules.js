@@ -6,11 +6,14 @@
 // English), the checklist's and the rejection help's components (app/views.js, when first shown), the
 // category picker with its search (components/question-field/picker.js, when a category question is
 // first shown) and its pinyin table (search.js, when a picker opens), the Markdown writer
-// (components/share/share.js, when a result is first copied as Markdown), and what-if
-// (components/results-view/results-view.js, when it is first opened).
+// (components/share/share.js, when a result is first copied as Markdown), what-if
+// (components/results-view/results-view.js, when it is first opened) and the tick-list of what is
+// already held (components/held-list/held-offer.js, when it is opened).
 import './answers.js';
 import './asking.js';
 import './engine.js';
+import './folded.js';
+import './pairs.js';
 import './flow.js';
 import './problem.js';
 import './props.js';
@@ -25,6 +28,7 @@ import '../components/all-questions/all-questions.js';
 import '../components/check-answers/check-answers.js';
 import '../components/dom.js';
 import '../components/frame/frame.js';
+import '../components/held-list/held-offer.js';
 import '../components/load-error/load-error.js';
 import '../components/notices/notices.js';
 import '../components/plan-view/plan-view.js';

@@ -51,6 +51,10 @@ export function makeOps(app) {
   /** @type {import('./views.js').Ops} */
   const ops = {
     answer: (qid, value) => app.setAnswer(qid, value),
+    answerEach: (pairs) => {
+      for (const [qid, value] of pairs) s.set(qid, value);
+      app._changed(); // one change (one report, one event) for a pair of questions asked as one
+    },
     skip: (qid) => {
       s.skip(qid);
       app._changed();

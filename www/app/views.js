@@ -19,6 +19,7 @@ import { renderResults } from '../components/results-view/results-view.js';
  * What the shell lets views do.
  * @typedef {object} Ops
  * @property {(qid: string, value: AnswerValue|undefined) => void} answer set or clear one answer
+ * @property {(pairs: [string, AnswerValue][]) => void} answerEach set several answers as one change (app/pairs.js)
  * @property {(qid: string) => void} skip leave a question unanswered on purpose
  * @property {(qid: string, returnTo?: View['returnTo']) => void} next after Continue
  * @property {(qid: string) => void} back to the question before

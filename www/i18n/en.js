@@ -42,6 +42,7 @@ export default {
 
   'q.progress': 'Question %{n}',
   'q.continue': 'Continue',
+  'q.pair.platform': 'Where will it be listed, and is it a mini-program or a mini-game?',
   'q.saveReturn': 'Save and go back',
   'q.skip': 'Skip this question',
   'q.clear': 'Clear this answer',
@@ -269,6 +270,8 @@ export default {
   'outcome.todo': '%{n} things to do.',
   'outcome.nothingToDo': 'Given your answers, there is nothing you must obtain.',
   'outcome.held': '%{n} more you already hold.',
+  'held.summary': 'Already have some of these?',
+  'held.update': 'Update the plan',
   'outcome.possible': 'Whether %{n} more are needed depends on %{q} questions.',
   'outcome.confirming': '%{n} more to confirm with the authority.',
   'outcome.answerFirst': 'Answer this first; it settles %{n} items:',

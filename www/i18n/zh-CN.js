@@ -42,6 +42,7 @@ export default {
 
   'q.progress': '第 %{n} 题',
   'q.continue': '继续',
+  'q.pair.platform': '要在哪个平台上架？是小程序还是小游戏？',
   'q.saveReturn': '保存并返回',
   'q.skip': '跳过这一题',
   'q.clear': '清除这一题的回答',
@@ -269,6 +270,8 @@ export default {
   'outcome.todo': '你要办理 %{n} 件事。',
   'outcome.nothingToDo': '按你的回答，没有必须办理的事。',
   'outcome.held': '另有 %{n} 项你已经有了（不计入）。',
+  'held.summary': '其中有些已经办好了？',
+  'held.update': '更新计划',
   'outcome.possible': '另有 %{n} 项是否需要，要看你对 %{q} 个问题的回答。',
   'outcome.confirming': '%{n} 项需要向主管部门确认（不计入）。',
   'outcome.answerFirst': '先回答这个问题，能确定 %{n} 项：',

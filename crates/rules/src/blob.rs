@@ -264,6 +264,7 @@ record!(Question {
     not_sure,
     options,
     options_from,
+    on_results,
     unit,
     min,
     max

@@ -89,6 +89,8 @@ pub struct Question {
     pub options: List<Opt>,
     /// For questions whose options are catalogue entries: the group name.
     pub options_from: Option<Str>,
+    /// Offered on the results page (`on_results`), never asked before the first result.
+    pub on_results: bool,
     pub unit: Option<Text>,
     pub min: Option<f64>,
     pub max: Option<f64>,

@@ -23,7 +23,7 @@ export function renderAllQuestions(ctx, on) {
       if (!f.el.hidden && qid !== changing) f.refresh();
     }
   };
-  for (const q of ctx.qs) {
+  for (const q of ctx.qs.filter((x) => !x.on_results)) { // what is held: on the results page
     const field = buildField(q, ctx.answers[q.id], ctx, {
       headingLevel: 3,
       onChange: () => {

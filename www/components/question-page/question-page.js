@@ -2,6 +2,7 @@
 // Continue, and an error summary that takes focus when nothing was chosen.
 import { h, button, focusEl } from '../dom.js';
 import { buildField, isCategoryQuestion } from '../question-field/question-field.js';
+import { asPairs, pairValue, pairAnswers } from '../../app/pairs.js';
 
 /** @typedef {import('../../app/types.js').View} View */
 
@@ -10,6 +11,7 @@ import { buildField, isCategoryQuestion } from '../question-field/question-field
  * @param {{qid: string, returnTo?: View['returnTo']}} props returnTo: the view to go back to after
  *   Continue (check answers or results), else the next question follows
  * @param {{answer: (qid: string, value: import('../../app/types.js').AnswerValue|undefined) => void,
+ *   answerEach: (pairs: [string, import('../../app/types.js').AnswerValue][]) => void,
  *   skip: (qid: string) => void, next: (qid: string, returnTo?: View['returnTo']) => void,
  *   back: (qid: string) => void, go: (view: View) => void}} on
  * @returns {import('../../app/types.js').Rendered}
@@ -19,7 +21,9 @@ export function renderQuestionPage(ctx, { qid, returnTo }, on) {
   const q = /** @type {import('../../app/types.js').Question} */ (ctx.qsById.get(qid));
   // Progress, not a count of results: how many questions so far, and a bar that grows towards the
   // end (the questions still to ask are an estimate: answers may make some unnecessary).
-  const done = ctx.path().filter((id) => id !== qid).length;
+  const done = asPairs(ctx.path()).filter((id) => id !== qid).length;
+  // A pair of questions asked as one (app/pairs.js): its answer is its two answers.
+  const value = q.sets ? pairValue(q, ctx.answers) : ctx.answers[qid];
   const left = ctx.toAsk().filter((id) => id !== qid).length;
   const page = h('div', { class: 'question-page' });
   page.appendChild(
@@ -30,16 +34,16 @@ export function renderQuestionPage(ctx, { qid, returnTo }, on) {
   );
   const summarySlot = h('div');
   page.appendChild(summarySlot);
-  const field = buildField(q, ctx.answers[qid], ctx, { headingLevel: 2, pageHeading: true });
+  const field = buildField(q, value, ctx, { headingLevel: 2, pageHeading: true });
   const form = h('form', { class: 'question-form', attrs: { novalidate: true } }, field.el);
   const actions = h('div', { class: 'actions' }, button(returnTo ? t('q.saveReturn') : t('q.continue'), null, { type: 'submit' }));
   const category = isCategoryQuestion(q, ctx);
-  if (category || q.kind === 'several_of' || ctx.answers[qid] !== undefined) {
+  if (category || q.kind === 'several_of' || value !== undefined) {
     // Category question: may be skipped. Others: an answer may be cleared to make it unknown again.
     if (category) actions.appendChild(button(t('q.skip'), 'skip', { kind: 'secondary', data: { qid } }));
   }
   form.appendChild(actions);
-  if (!category && ctx.answers[qid] !== undefined) {
+  if (!category && !q.sets && value !== undefined) {
     form.appendChild(h('p', {}, h('button', { class: 'link', text: t('q.clear'), attrs: { type: 'button', 'data-action': 'clear-answer', 'data-qid': qid } })));
   }
   page.appendChild(form);
@@ -54,6 +58,7 @@ export function renderQuestionPage(ctx, { qid, returnTo }, on) {
       return;
     }
     if (r.unanswered) on.skip(qid);
+    else if (q.sets) on.answerEach(pairAnswers(q, String(r.value)));
     else on.answer(qid, r.value);
     on.next(qid, returnTo);
   });

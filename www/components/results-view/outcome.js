@@ -67,7 +67,7 @@ export function renderOutcome(ctx, o, plan, evaluate) {
   const [first, ...rest] = headline(o, ctx);
   box.appendChild(h('p', { class: 'overview-line' }, h('strong', { text: first }), rest.length ? (ctx.lang === 'en' ? ' ' : '') + rest.join(ctx.lang === 'en' ? ' ' : '') : null));
   if (plan.total && plan.steps.length) box.appendChild(h('p', { class: 'outcome-total', text: totalText(plan.total, ctx) }));
-  const next = (ctx.report?.next_questions || []).filter((n) => ctx.asked().includes(n.id));
+  const next = (ctx.report?.next_questions || []).filter((n) => ctx.asked().includes(n.id) && !ctx.qsById.get(n.id)?.on_results);
   if (next.length) {
     box.appendChild(h('p', { class: 'next-question' }, h('span', { text: t('outcome.answerFirst', { n: next[0].settles }) + ' ' }), questionLink(next[0].id, ctx, 'results')));
   }

@@ -7,11 +7,14 @@ import { renderPlan } from '../plan-view/plan-view.js';
 import { renderShare } from '../share/share.js';
 import { renderOutcome, renderFirstSteps } from './outcome.js';
 import { renderGroup, renderNotNeeded } from './req-list.js';
+import { renderHeld } from '../held-list/held-offer.js';
 
 /**
  * @param {import('../../app/types.js').Ctx} ctx with the report and the catalogue
  * @param {{evaluate: (answers: import('../../app/types.js').Answers) => import('../../app/types.js').Report,
- *   link: () => string, markdown: () => Promise<string>, print: () => void}} on what-if's reports, and sharing
+ *   link: () => string, markdown: () => Promise<string>, print: () => void,
+ *   answer: (qid: string, value: import('../../app/types.js').AnswerValue|undefined) => void,
+ *   go: (view: import('../../app/types.js').View) => void}} on what-if's reports, sharing, what is held
  * @returns {import('../../app/types.js').Rendered}
  */
 export function renderResults(ctx, on) {
@@ -24,6 +27,8 @@ export function renderResults(ctx, on) {
   const plan = planSteps(report, catalogue);
   const planEl = renderPlan(ctx, plan.first.map((s) => s.id));
   page.appendChild(renderOutcome(ctx, o, plan, on.evaluate));
+  const held = renderHeld(ctx, on); // what they already have: ticked, it leaves the plan
+  if (held) page.appendChild(held);
   page.appendChild(renderFirstSteps(ctx, plan, planEl.id));
   const opts = { personal: o.personal.length > 0 };
   // What is refused is in the outcome (renderOutcome), each with its card; what is refused to a

@@ -778,6 +778,7 @@ fn resolve_questions(raw: &RawBase, ctx: &mut Ctx) -> Vec<Question> {
             not_sure: q.not_sure,
             options: list(options),
             options_from: q.options_from.as_ref().map(|g| owned(&g.value)),
+            on_results: q.on_results,
             unit,
             min: q.min.as_ref().map(|m| m.value),
             max: q.max.as_ref().map(|m| m.value),
