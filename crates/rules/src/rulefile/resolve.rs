@@ -1173,7 +1173,7 @@ fn resolve_causes(raw: &RawBase, ctx: &mut Ctx, table: &[(char, char)]) -> Vec<C
                 ctx.err(&p.loc, id, "invalid_pattern", "a pattern cannot be empty");
                 continue;
             }
-            if !(1..=100).contains(&w.value) {
+            if !(1..=100).contains(&(w.value as i64)) {
                 ctx.err(
                     &w.loc,
                     id,
