@@ -40,7 +40,8 @@ impl Text {
     }
 }
 
-#[derive(Clone, Debug)]
+/// The default is a rule base with nothing in it (what a damaged blob decodes to).
+#[derive(Clone, Debug, Default)]
 pub struct RuleBase {
     pub version: Str,
     pub reviewed: Str,
