@@ -14,13 +14,8 @@ export { init as default, initSync, version };
 export const LIMITS = Object.freeze({ keys: 256, items: 1024, string: 256, total: 65536, text: 65536 });
 
 /** An error as the module throws them (engine.d.ts MpcheckError). */
-function tagged(kind, message, more = {}) {
-  return { kind, message, ...more };
-}
-
-function limit(what, max, actual) {
-  return tagged('limit_exceeded', `too large: ${what} is ${actual}, the limit is ${max}`, { what, limit: max, actual });
-}
+const tagged = (kind, message, more = {}) => ({ kind, message, ...more });
+const limit = (what, max, actual) => tagged('limit_exceeded', `too large: ${what} is ${actual}, the limit is ${max}`, { what, limit: max, actual });
 
 /** A string of at most LIMITS.string UTF-16 units (the module counts UTF-8 bytes). */
 const short = (s) => (s.length > LIMITS.string ? (() => { throw limit('string', LIMITS.string, s.length); })() : s);
@@ -177,9 +172,8 @@ export function buildReport(t, n) {
   const steps = new Array(t[p++]);
   for (let k = 0; k < steps.length; k++) {
     const r = t[p++];
-    steps[k] = { id: n.requirements[r], step: n.steps[r], start: [t[p++], t[p++]], finish: [t[p++], t[p++]] };
-    const lead = [t[p++], t[p++]];
-    steps[k].lead_time = lead[0] === NONE ? null : lead;
+    // Its own lead time (null: unknown), a fresh copy: reports share nothing.
+    steps[k] = { id: n.requirements[r], step: n.steps[r], start: [t[p++], t[p++]], finish: [t[p++], t[p++]], lead_time: n.lead_times[r]?.slice() ?? null };
   }
   const unknown = steps.filter((s) => s.lead_time === null).map((s) => s.id);
   const plan = { steps, total: [t[p++], t[p++]], unknown };

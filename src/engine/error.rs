@@ -1,7 +1,9 @@
-//! Errors the engine returns to callers. The wasm adapter turns them into tagged JS objects
+//! Errors the engine returns to callers. They serialize as the tagged objects JS sees
 //! (`{kind, message, …}`); nothing here panics.
 
 use std::fmt;
+
+use serde::{Serialize, Serializer};
 
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
@@ -73,9 +75,20 @@ impl EngineError {
     }
 }
 
+#[derive(Serialize)]
+#[serde(untagged)]
 pub enum FieldValue {
     Text(String),
     Num(f64),
+}
+
+impl Serialize for EngineError {
+    /// `{kind, message, …fields}`.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let kind = ("kind", FieldValue::Text(self.kind().into()));
+        let message = ("message", FieldValue::Text(self.to_string()));
+        s.collect_map([kind, message].into_iter().chain(self.fields()))
+    }
 }
 
 impl fmt::Display for EngineError {

@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use crate::engine::answers::{
     Answers, RawAnswers, RawValue, MAX_ITEMS, MAX_KEYS, MAX_STRING, MAX_TOTAL,
 };
-use crate::engine::error::{EngineError, FieldValue};
+use crate::engine::error::EngineError;
 use crate::RULES;
 
 /// `actual` when within `limit`, else the `limit_exceeded` error.
@@ -37,6 +37,8 @@ fn within(what: &str, limit: usize, actual: usize) -> Result<usize, EngineError>
 struct Encoded<'a> {
     text: &'a str,
     shape: std::slice::Iter<'a, f64>,
+    /// Bytes of the keys and strings read so far.
+    total: usize,
 }
 
 fn malformed() -> EngineError {
@@ -58,7 +60,8 @@ impl<'a> Encoded<'a> {
     }
 
     /// The next key or string (`count()` UTF-16 units; counted on the UTF-8 bytes: one a
-    /// character, two for a four-byte one), within `MAX_STRING` bytes.
+    /// character, two for a four-byte one), within `MAX_STRING` bytes and all of them within
+    /// `MAX_TOTAL`.
     fn piece(&mut self) -> Result<&'a str, EngineError> {
         let (mut left, mut end) = (self.count()?, 0);
         for &b in self.text.as_bytes() {
@@ -77,6 +80,7 @@ impl<'a> Encoded<'a> {
         let (piece, rest) = self.text.split_at(end);
         self.text = rest.strip_prefix('\0').unwrap_or(rest);
         within("string", MAX_STRING, piece.len())?;
+        self.total = within("total", MAX_TOTAL, self.total + piece.len())?;
         Ok(piece)
     }
 }
@@ -91,10 +95,10 @@ fn read_answers(text: &JsValue, shape: &JsValue) -> Result<RawAnswers, EngineErr
     let mut e = Encoded {
         text: &text,
         shape: shape.iter(),
+        total: 0,
     };
     let n = within("keys", MAX_KEYS, e.count()?)?;
     let mut out = Vec::with_capacity(n);
-    let mut total = 0;
     for _ in 0..n {
         let key = e.piece()?;
         let value = match e.count()? {
@@ -111,13 +115,9 @@ fn read_answers(text: &JsValue, shape: &JsValue) -> Result<RawAnswers, EngineErr
             _ => return Err(malformed()),
         };
         out.push((key.into(), value));
-        let bytes = RawAnswers::text_bytes(&out[out.len() - 1..]);
-        total = within("total", MAX_TOTAL, total + bytes)?;
     }
-    match e.shape.len() == 0 && e.text.is_empty() {
-        true => Ok(RawAnswers(out)),
-        false => Err(malformed()),
-    }
+    let done = e.shape.len() == 0 && e.text.is_empty();
+    done.then_some(RawAnswers(out)).ok_or_else(malformed)
 }
 
 /// The report or the error, as JS values (maps as plain objects, None as null).
@@ -129,25 +129,11 @@ fn to_js<T: Serialize>(value: Result<T, EngineError>) -> Result<JsValue, JsValue
     }
 }
 
-/// A typed error as a plain JS object `{kind, message, …fields}`.
+/// A typed error as its tagged JS object `{kind, message, …fields}` (its serde form).
 fn tagged(e: &EngineError) -> JsValue {
-    let obj = js_sys::Object::new();
-    let set = |k: &str, v: JsValue| {
-        // Setting a property of a fresh plain object cannot fail.
-        let _ = js_sys::Reflect::set(&obj, &JsValue::from_str(k), &v);
-    };
-    set("kind", JsValue::from_str(e.kind()));
-    set("message", JsValue::from_str(&e.to_string()));
-    for (k, v) in e.fields() {
-        set(
-            k,
-            match v {
-                FieldValue::Text(s) => JsValue::from_str(&s),
-                FieldValue::Num(n) => JsValue::from_f64(n),
-            },
-        );
-    }
-    obj.into()
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    // A map of strings and numbers: this cannot fail.
+    e.serialize(&serializer).unwrap_or(JsValue::NULL)
 }
 
 #[wasm_bindgen(start)]

@@ -14,7 +14,7 @@ use crate::model::RuleBase;
 /// Absent (no next question, no eligibility entry, no rule, no group).
 const NONE: u32 = u32::MAX;
 
-/// Every id a report names, by index, and per requirement its layer and step.
+/// Every id a report names, by index, and per requirement its layer, step and lead time.
 #[derive(Serialize)]
 pub struct Names<'a> {
     version: &'a str,
@@ -23,6 +23,7 @@ pub struct Names<'a> {
     requirements: Vec<&'a str>,
     layers: Vec<&'static str>,
     steps: Vec<&'a str>,
+    lead_times: Vec<Option<(u16, u16)>>,
     rules: Vec<&'a str>,
     checks: Vec<&'a str>,
 }
@@ -40,6 +41,7 @@ pub fn names(rb: &RuleBase) -> Names<'_> {
         requirements: reqs.iter().map(|r| &*r.id).collect(),
         layers: reqs.iter().map(|r| r.layer.name()).collect(),
         steps: reqs.iter().map(|r| &*r.step).collect(),
+        lead_times: reqs.iter().map(|r| r.lead_time).collect(),
         rules: rb.rules.iter().map(|r| &*r.id).collect(),
         checks: rb.checks.iter().map(|c| &*c.id).collect(),
     }
@@ -49,15 +51,15 @@ pub fn names(rb: &RuleBase) -> Names<'_> {
 struct Tape(Vec<u32>);
 
 impl Tape {
-    fn list(&mut self, items: impl ExactSizeIterator<Item = u32>) {
-        self.0.push(items.len() as u32);
+    /// Its length, then the items.
+    fn list(&mut self, items: impl Iterator<Item = u32>) {
+        let at = self.0.len();
+        self.0.push(0);
         self.0.extend(items);
+        self.0[at] = (self.0.len() - at - 1) as u32;
     }
     fn set(&mut self, s: &QSet) {
-        self.0.push(s.len() as u32);
-        for q in s.iter() {
-            self.0.push(q.into());
-        }
+        self.list(s.iter().map(u32::from));
     }
     fn because(&mut self, list: &[Because]) {
         self.0.push(list.len() as u32);
@@ -106,14 +108,10 @@ pub fn tape(rb: &RuleBase, r: &Report, answers: &Answers) -> Vec<u32> {
             t.set(&p.answers);
             t.set(&p.settle);
         }
-        let met = || {
-            all.iter().filter_map(|p| match (p.met, p.from) {
-                (true, ProblemFrom::Eligibility(e)) => Some(u32::from(e)),
-                _ => None,
-            })
-        };
-        t.0.push(met().count() as u32);
-        t.0.extend(met());
+        t.list(all.iter().filter_map(|p| match (p.met, p.from) {
+            (true, ProblemFrom::Eligibility(e)) => Some(u32::from(e)),
+            _ => None,
+        }));
         t.0.push(item.held.into());
     }
     t.0.push(r.checklist.len() as u32);
@@ -129,11 +127,6 @@ pub fn tape(rb: &RuleBase, r: &Report, answers: &Answers) -> Vec<u32> {
     t.0.push(r.plan.steps.len() as u32);
     for s in &r.plan.steps {
         t.0.extend([s.req, s.start.0, s.start.1, s.finish.0, s.finish.1]);
-        // Its own lead time, or NONE twice: unknown.
-        match rb.requirements[s.req as usize].lead_time {
-            Some((a, b)) => t.0.extend([u32::from(a), u32::from(b)]),
-            None => t.0.extend([NONE, NONE]),
-        }
     }
     t.0.extend([r.plan.total.0, r.plan.total.1]);
     t.0.push(r.cited.len() as u32);
