@@ -172,11 +172,11 @@ export function buildReport(t, n) {
   const steps = new Array(t[p++]);
   for (let k = 0; k < steps.length; k++) {
     const r = t[p++];
-    // Its own lead time (null: unknown), a fresh copy: reports share nothing.
-    steps[k] = { id: n.requirements[r], step: n.steps[r], start: [t[p++], t[p++]], finish: [t[p++], t[p++]], lead_time: n.lead_times[r]?.slice() ?? null };
+    steps[k] = { id: n.requirements[r], step: n.steps[r], start: [t[p++], t[p++]], finish: [t[p++], t[p++]] };
+    const lead = [t[p++], t[p++]];
+    steps[k].lead_time = lead[0] === NONE ? null : lead;
   }
-  const unknown = steps.filter((s) => s.lead_time === null).map((s) => s.id);
-  const plan = { steps, total: [t[p++], t[p++]], unknown };
+  const plan = { steps, total: [t[p++], t[p++]], unknown: steps.filter((s) => s.lead_time === null).map((s) => s.id) };
   const answers = {};
   const words = new Uint32Array(2);
   const number = new Float64Array(words.buffer); // a number's two words, read as one

@@ -1,9 +1,7 @@
-//! Errors the engine returns to callers. They serialize as the tagged objects JS sees
+//! Errors the engine returns to callers. The wasm adapter turns them into tagged JS objects
 //! (`{kind, message, …}`); nothing here panics.
 
 use std::fmt;
-
-use serde::{Serialize, Serializer};
 
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
@@ -46,49 +44,42 @@ impl EngineError {
         }
     }
 
-    /// Extra fields of the tagged object, as (name, value) pairs.
+    /// The fields of the tagged object JS sees, as (name, value) pairs: `kind`, `message`, then
+    /// the error's own.
     pub fn fields(&self) -> Vec<(&'static str, FieldValue)> {
         use FieldValue::{Num, Text};
+        let mut out = vec![
+            ("kind", Text(self.kind().into())),
+            ("message", Text(self.to_string())),
+        ];
         match self {
-            EngineError::InvalidAnswers { .. } => vec![],
-            EngineError::UnknownQuestion { question } => vec![("question", Text(question.clone()))],
-            EngineError::UnknownOption { question, option } => {
-                vec![
-                    ("question", Text(question.clone())),
-                    ("option", Text(option.clone())),
-                ]
-            }
-            EngineError::InvalidValue { question, .. } => {
-                vec![("question", Text(question.clone()))]
+            EngineError::InvalidAnswers { .. } => {}
+            EngineError::UnknownOption { question, option } => out.extend([
+                ("question", Text(question.clone())),
+                ("option", Text(option.clone())),
+            ]),
+            EngineError::UnknownQuestion { question }
+            | EngineError::InvalidValue { question, .. } => {
+                out.push(("question", Text(question.clone())))
             }
             EngineError::LimitExceeded {
                 what,
                 limit,
                 actual,
-            } => vec![
+            } => out.extend([
                 ("what", Text(what.clone())),
                 ("limit", Num(*limit as f64)),
                 ("actual", Num(*actual as f64)),
-            ],
-            EngineError::InvalidLang { lang } => vec![("lang", Text(lang.clone()))],
+            ]),
+            EngineError::InvalidLang { lang } => out.push(("lang", Text(lang.clone()))),
         }
+        out
     }
 }
 
-#[derive(Serialize)]
-#[serde(untagged)]
 pub enum FieldValue {
     Text(String),
     Num(f64),
-}
-
-impl Serialize for EngineError {
-    /// `{kind, message, …fields}`.
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let kind = ("kind", FieldValue::Text(self.kind().into()));
-        let message = ("message", FieldValue::Text(self.to_string()));
-        s.collect_map([kind, message].into_iter().chain(self.fields()))
-    }
 }
 
 impl fmt::Display for EngineError {

@@ -2,10 +2,9 @@
 //! numbers (`tape`), which www/engine.js builds into the object; the causes through
 //! serde-wasm-bindgen.
 //!
-//! JS calls these through www/engine.js, which reads the caller's answers once (limits checked
-//! before anything is walked; getters and Proxy traps run at most once, and no JS runs while the
-//! module is on the stack), so nothing here can throw into JS frames above wasm ones. Errors come
-//! back as tagged objects `{kind, message, …}`.
+//! JS calls these through www/engine.js, which reads the caller's answers once (its header says
+//! how): no JS runs while the module is on the stack, so nothing here can throw into JS frames
+//! above wasm ones. Errors come back as tagged objects `{kind, message, …}`.
 
 use js_sys::Float64Array;
 use serde::Serialize;
@@ -15,7 +14,7 @@ use wasm_bindgen::JsCast;
 use crate::engine::answers::{
     Answers, RawAnswers, RawValue, MAX_ITEMS, MAX_KEYS, MAX_STRING, MAX_TOTAL,
 };
-use crate::engine::error::EngineError;
+use crate::engine::error::{EngineError, FieldValue};
 use crate::RULES;
 
 /// `actual` when within `limit`, else the `limit_exceeded` error.
@@ -129,11 +128,18 @@ fn to_js<T: Serialize>(value: Result<T, EngineError>) -> Result<JsValue, JsValue
     }
 }
 
-/// A typed error as its tagged JS object `{kind, message, …fields}` (its serde form).
+/// A typed error as a plain JS object `{kind, message, …fields}`.
 fn tagged(e: &EngineError) -> JsValue {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    // A map of strings and numbers: this cannot fail.
-    e.serialize(&serializer).unwrap_or(JsValue::NULL)
+    let obj = js_sys::Object::new();
+    for (k, v) in e.fields() {
+        let v = match v {
+            FieldValue::Text(s) => JsValue::from_str(&s),
+            FieldValue::Num(n) => JsValue::from_f64(n),
+        };
+        // Setting a property of a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(&obj, &JsValue::from_str(k), &v);
+    }
+    obj.into()
 }
 
 #[wasm_bindgen(start)]

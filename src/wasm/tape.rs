@@ -1,8 +1,6 @@
-//! The report as numbers: the one stateless encoding the adapter hands JS (www/engine.js
-//! `buildReport` turns it into the object `engine::out` describes, with the ids of `names`).
-//! serde-wasm-bindgen builds that object with a call into JS per object, field and string: 360 µs
-//! for a full report, against 50 µs allowed (README, Benchmark). Nothing is kept between calls;
-//! `names` is a constant of the rule base, which JS asks for once.
+//! The report as numbers, which www/engine.js `buildReport` turns into the object `engine::out`
+//! describes, with the ids of `names` (a constant of the rule base, which JS asks for once). Not
+//! serde-wasm-bindgen: a call into JS per object, field and string took 360 µs a report (README).
 
 use serde::Serialize;
 
@@ -14,7 +12,7 @@ use crate::model::RuleBase;
 /// Absent (no next question, no eligibility entry, no rule, no group).
 const NONE: u32 = u32::MAX;
 
-/// Every id a report names, by index, and per requirement its layer, step and lead time.
+/// Every id a report names, by index, and per requirement its layer and step.
 #[derive(Serialize)]
 pub struct Names<'a> {
     version: &'a str,
@@ -23,7 +21,6 @@ pub struct Names<'a> {
     requirements: Vec<&'a str>,
     layers: Vec<&'static str>,
     steps: Vec<&'a str>,
-    lead_times: Vec<Option<(u16, u16)>>,
     rules: Vec<&'a str>,
     checks: Vec<&'a str>,
 }
@@ -41,7 +38,6 @@ pub fn names(rb: &RuleBase) -> Names<'_> {
         requirements: reqs.iter().map(|r| &*r.id).collect(),
         layers: reqs.iter().map(|r| r.layer.name()).collect(),
         steps: reqs.iter().map(|r| &*r.step).collect(),
-        lead_times: reqs.iter().map(|r| r.lead_time).collect(),
         rules: rb.rules.iter().map(|r| &*r.id).collect(),
         checks: rb.checks.iter().map(|c| &*c.id).collect(),
     }
@@ -83,16 +79,13 @@ pub fn tape(rb: &RuleBase, r: &Report, answers: &Answers) -> Vec<u32> {
     t.0.push(r.next.map_or(NONE, u32::from));
     t.list(r.unsure.iter().map(|&q| q.into()));
     t.0.push(r.items.len() as u32);
+    let rules = &rb.rules;
     for item in &r.items {
         t.0.extend([item.req, item.status as u32]);
         t.because(item.because.of(&r.because));
         t.set(&item.settle);
         match item.one_of {
-            Some((ri, g)) => t.list(
-                rb.rules[ri as usize].require_one_of[g as usize]
-                    .iter()
-                    .copied(),
-            ),
+            Some((i, g)) => t.list(rules[i as usize].require_one_of[g as usize].iter().copied()),
             None => t.0.push(NONE),
         }
         let all = item.problems.of(&r.problems);
@@ -127,6 +120,11 @@ pub fn tape(rb: &RuleBase, r: &Report, answers: &Answers) -> Vec<u32> {
     t.0.push(r.plan.steps.len() as u32);
     for s in &r.plan.steps {
         t.0.extend([s.req, s.start.0, s.start.1, s.finish.0, s.finish.1]);
+        // Its own lead time, or NONE twice: unknown.
+        match rb.requirements[s.req as usize].lead_time {
+            Some((a, b)) => t.0.extend([u32::from(a), u32::from(b)]),
+            None => t.0.extend([NONE, NONE]),
+        }
     }
     t.0.extend([r.plan.total.0, r.plan.total.1]);
     t.0.push(r.cited.len() as u32);
