@@ -356,11 +356,18 @@ pub fn encode(rb: &RuleBase) -> Vec<u8> {
     let mut out = MAGIC.to_vec();
     // Catalogue options repeat requirement ids and names: leave them out, `decode` rebuilds them.
     let mut rb = rb.clone();
-    for q in rb.questions.to_mut() {
-        if q.options_from.is_some() {
-            q.options = Cow::Borrowed(&[]);
-        }
-    }
+    let questions: Vec<Question> = rb
+        .questions
+        .iter()
+        .cloned()
+        .map(|mut q| {
+            if q.options_from.is_some() {
+                q.options = Cow::Borrowed(&[]);
+            }
+            q
+        })
+        .collect();
+    rb.questions = Cow::Owned(questions);
     rb.put(&mut out);
     // The few requirements' `held_when` and `apply`, by index (the records leave them out).
     let held: Vec<(u32, Expr)> = rb
