@@ -23,11 +23,10 @@ const words = new Map();
  */
 export function loadEngine() {
   // A failed load is forgotten, so that a later element tries again (a flaky network, say).
-  loading ??= start().catch((e) => {
+  return (loading ??= start().catch((e) => {
     loading = null;
     throw e;
-  });
-  return loading;
+  }));
 }
 
 /**

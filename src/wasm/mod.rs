@@ -11,9 +11,8 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::engine::answers::{
-    Answers, RawAnswers, RawValue, MAX_ITEMS, MAX_KEYS, MAX_STRING, MAX_TOTAL,
-};
+use crate::engine::answers::{Answers, RawAnswers, RawValue};
+use crate::engine::answers::{MAX_ITEMS, MAX_KEYS, MAX_STRING, MAX_TOTAL};
 use crate::engine::error::{EngineError, FieldValue};
 use crate::RULES;
 
@@ -30,7 +29,7 @@ fn within(what: &str, limit: usize, actual: usize) -> Result<usize, EngineError>
     })
 }
 
-/// The answers as www/engine.js `encode` hands them over (its comment gives the format): every key
+/// The answers as www/engine.js `readAnswers` hands them over (its comment gives the format): every key
 /// and string in one text, and numbers saying how to cut it; one crossing rather than one per key
 /// and string, which cost 20 µs a report (README, Benchmark).
 struct Encoded<'a> {

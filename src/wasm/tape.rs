@@ -47,7 +47,7 @@ pub fn names(rb: &RuleBase) -> Names<'_> {
 struct Tape(Vec<u32>);
 
 impl Tape {
-    /// Its length, then the items.
+    /// Its length, then the items. (`set` has its own loop: sets are many, and it is faster.)
     fn list(&mut self, items: impl Iterator<Item = u32>) {
         let at = self.0.len();
         self.0.push(0);
@@ -55,7 +55,10 @@ impl Tape {
         self.0[at] = (self.0.len() - at - 1) as u32;
     }
     fn set(&mut self, s: &QSet) {
-        self.list(s.iter().map(u32::from));
+        self.0.push(s.len() as u32);
+        for q in s.iter() {
+            self.0.push(q.into());
+        }
     }
     fn because(&mut self, list: &[Because]) {
         self.0.push(list.len() as u32);
