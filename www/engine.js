@@ -14,13 +14,8 @@ export { init as default, initSync, version };
 export const LIMITS = Object.freeze({ keys: 256, items: 1024, string: 256, total: 65536, text: 65536 });
 
 /** An error as the module throws them (engine.d.ts MpcheckError). */
-function tagged(kind, message, more = {}) {
-  return { kind, message, ...more };
-}
-
-function limit(what, max, actual) {
-  return tagged('limit_exceeded', `too large: ${what} is ${actual}, the limit is ${max}`, { what, limit: max, actual });
-}
+const tagged = (kind, message, more = {}) => ({ kind, message, ...more });
+const limit = (what, max, actual) => tagged('limit_exceeded', `too large: ${what} is ${actual}, the limit is ${max}`, { what, limit: max, actual });
 
 /** A string of at most LIMITS.string UTF-16 units (the module counts UTF-8 bytes). */
 const short = (s) => (s.length > LIMITS.string ? (() => { throw limit('string', LIMITS.string, s.length); })() : s);
@@ -181,8 +176,7 @@ export function buildReport(t, n) {
     const lead = [t[p++], t[p++]];
     steps[k].lead_time = lead[0] === NONE ? null : lead;
   }
-  const unknown = steps.filter((s) => s.lead_time === null).map((s) => s.id);
-  const plan = { steps, total: [t[p++], t[p++]], unknown };
+  const plan = { steps, total: [t[p++], t[p++]], unknown: steps.filter((s) => s.lead_time === null).map((s) => s.id) };
   const answers = {};
   const words = new Uint32Array(2);
   const number = new Float64Array(words.buffer); // a number's two words, read as one

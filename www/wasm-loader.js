@@ -22,13 +22,11 @@ const words = new Map();
  * @returns {Promise<any>}
  */
 export function loadEngine() {
-  if (!loading) {
-    loading = start().catch((e) => {
-      loading = null; // let a later element try again (a flaky network, say)
-      throw e;
-    });
-  }
-  return loading;
+  // A failed load is forgotten, so that a later element tries again (a flaky network, say).
+  return (loading ??= start().catch((e) => {
+    loading = null;
+    throw e;
+  }));
 }
 
 /**
@@ -52,49 +50,35 @@ async function start() {
     throw loadError('no_wasm', 'WebAssembly is not available in this browser');
   }
   const wasmUrl = new URL(assetUrl('./pkg/mpcheck_bg.wasm'));
+  /** A tagged timeout as it is; anything else as `load_failed`, naming the file. */
+  const failed = (/** @type {any} */ e, file) => (e?.kind === 'timeout' ? e : loadError('load_failed', `could not load ${file}`, e));
   // Start downloading the wasm together with its glue module instead of after it: one round trip
   // less before the first question. The glue compiles it while it streams in. A download that
   // stalls (no byte for the stall limit) or fails is told as it is, not retried here.
-  /** @type {unknown} */
   let downloadError = null;
-  const failed = (/** @type {unknown} */ e) => {
-    downloadError ??= e;
-    throw e;
-  };
-  const download = watchedFetch(wasmUrl, { credentials: 'same-origin', onFail: (e) => (downloadError ??= e) }).then((res) => {
-    if (!res.ok) failed(new Error('HTTP ' + res.status));
-    return res;
-  }, failed);
+  const download = watchedFetch(wasmUrl, { credentials: 'same-origin', onFail: (e) => (downloadError ??= e) }).then(
+    (res) => (res.ok ? res : Promise.reject((downloadError ??= new Error('HTTP ' + res.status)))),
+    (e) => Promise.reject((downloadError ??= e)),
+  );
   download.catch(() => {}); // a failure surfaces through init below
   let mod;
   try {
     mod = await withinLimit(import('./engine.js'), 'engine.js');
   } catch (e) {
-    throw /** @type {any} */ (e).kind === 'timeout' ? e : loadError('load_failed', 'could not load engine.js or pkg/mpcheck.js', e);
+    throw failed(e, 'engine.js or pkg/mpcheck.js');
   }
   try {
     await mod.default({ module_or_path: download });
   } catch (streamingError) {
-    if (downloadError || /** @type {any} */ (streamingError)?.kind === 'timeout') {
-      const e = /** @type {any} */ (downloadError || streamingError);
-      throw e?.kind === 'timeout' ? e : loadError('load_failed', 'could not load pkg/mpcheck_bg.wasm', e);
-    }
+    if (downloadError || /** @type {any} */ (streamingError)?.kind === 'timeout') throw failed(downloadError || streamingError, 'pkg/mpcheck_bg.wasm');
     // Streaming compilation fails when the server sends the wrong MIME type and in some old
-    // Android WebViews; fetch the bytes ourselves and compile them instead.
+    // Android WebViews; fetch the bytes ourselves and instantiate them instead.
     try {
       const res = await watchedFetch(wasmUrl, { credentials: 'same-origin' });
       if (!res.ok) throw new Error('HTTP ' + res.status);
-      const bytes = await res.arrayBuffer();
-      let compiled;
-      try {
-        compiled = await WebAssembly.compile(bytes);
-      } catch {
-        compiled = null;
-      }
-      if (compiled) await mod.default({ module_or_path: compiled });
-      else mod.initSync({ module: bytes });
+      await mod.default({ module_or_path: await res.arrayBuffer() });
     } catch (e) {
-      throw /** @type {any} */ (e)?.kind === 'timeout' ? e : loadError('load_failed', 'could not load pkg/mpcheck_bg.wasm', e);
+      throw failed(e, 'pkg/mpcheck_bg.wasm');
     }
   }
   return mod;

@@ -26,23 +26,6 @@ pub enum RawValue {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RawAnswers(pub Vec<(String, RawValue)>);
 
-impl RawAnswers {
-    /// Bytes of text in these answers: keys, string values and list items.
-    pub fn text_bytes(pairs: &[(String, RawValue)]) -> usize {
-        pairs
-            .iter()
-            .map(|(k, v)| {
-                k.len()
-                    + match v {
-                        RawValue::Str(s) => s.len(),
-                        RawValue::List(l) => l.iter().map(String::len).sum(),
-                        _ => 0,
-                    }
-            })
-            .sum()
-    }
-}
-
 #[derive(Clone, Debug, PartialEq)]
 pub enum Answer {
     Yes,

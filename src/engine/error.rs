@@ -44,32 +44,36 @@ impl EngineError {
         }
     }
 
-    /// Extra fields of the tagged object, as (name, value) pairs.
+    /// The fields of the tagged object JS sees, as (name, value) pairs: `kind`, `message`, then
+    /// the error's own.
     pub fn fields(&self) -> Vec<(&'static str, FieldValue)> {
         use FieldValue::{Num, Text};
+        let mut out = vec![
+            ("kind", Text(self.kind().into())),
+            ("message", Text(self.to_string())),
+        ];
         match self {
-            EngineError::InvalidAnswers { .. } => vec![],
-            EngineError::UnknownQuestion { question } => vec![("question", Text(question.clone()))],
-            EngineError::UnknownOption { question, option } => {
-                vec![
-                    ("question", Text(question.clone())),
-                    ("option", Text(option.clone())),
-                ]
-            }
-            EngineError::InvalidValue { question, .. } => {
-                vec![("question", Text(question.clone()))]
+            EngineError::InvalidAnswers { .. } => {}
+            EngineError::UnknownOption { question, option } => out.extend([
+                ("question", Text(question.clone())),
+                ("option", Text(option.clone())),
+            ]),
+            EngineError::UnknownQuestion { question }
+            | EngineError::InvalidValue { question, .. } => {
+                out.push(("question", Text(question.clone())))
             }
             EngineError::LimitExceeded {
                 what,
                 limit,
                 actual,
-            } => vec![
+            } => out.extend([
                 ("what", Text(what.clone())),
                 ("limit", Num(*limit as f64)),
                 ("actual", Num(*actual as f64)),
-            ],
-            EngineError::InvalidLang { lang } => vec![("lang", Text(lang.clone()))],
+            ]),
+            EngineError::InvalidLang { lang } => out.push(("lang", Text(lang.clone()))),
         }
+        out
     }
 }
 

@@ -400,16 +400,8 @@ fn holds(code: &[u32], pc: usize, w: u32, a: &Answer) -> bool {
     }
 }
 
-/// Whether `o` is in the sorted set `s`. Chosen sets are usually a handful of options, where
-/// a scan beats `binary_search` (an out-of-line call); long ones are searched.
+/// Whether `o` is in the sorted set `s`.
 #[inline(always)]
 fn chosen(s: &[OIdx], o: OIdx) -> bool {
-    if s.len() > 16 {
-        return s.binary_search(&o).is_ok();
-    }
-    let mut i = 0;
-    while i < s.len() && s[i] < o {
-        i += 1;
-    }
-    i < s.len() && s[i] == o
+    s.binary_search(&o).is_ok()
 }

@@ -32,19 +32,12 @@ pub struct Plan {
 
 /// Position of a `step` in `STEP_ORDER` (unknown steps last).
 pub fn step_rank(step: &str) -> usize {
-    let mut i = 0;
-    while i < STEP_ORDER.len() {
-        // Lengths first: most steps differ in length, and a string compare is a call.
-        if STEP_ORDER[i].len() == step.len() && STEP_ORDER[i] == step {
-            return i;
-        }
-        i += 1;
-    }
-    STEP_ORDER.len()
+    let rank = STEP_ORDER.iter().position(|&s| s == step);
+    rank.unwrap_or(STEP_ORDER.len())
 }
 
-/// Where `r` is in the ascending list `sorted`, if it is there. (A plain loop: at opt-level
-/// "z" `binary_search` is a call.)
+/// Where `r` is in the ascending list `sorted`, if it is there. (Not `binary_search`: its
+/// generic code made the module 0.25 KB gzip larger.)
 fn position(sorted: &[RIdx], r: RIdx) -> Option<usize> {
     let (mut lo, mut hi) = (0, sorted.len());
     while lo < hi {
@@ -61,49 +54,28 @@ fn position(sorted: &[RIdx], r: RIdx) -> Option<usize> {
 /// Working days from the start, (min, max).
 type Days = (u32, u32);
 
-/// The buffers `plan_into` works in, kept between reports so that their memory is reused.
-#[derive(Default)]
-pub struct Scratch {
-    required: Vec<RIdx>,
-    /// (start, finish) of required[k].
-    times: Vec<(Days, Days)>,
-    keys: Vec<u128>,
-}
-
-/// The plan of `items` (in catalogue order, as `report::evaluate` makes them) into `out` (its
-/// previous contents replaced), with `scratch`'s buffers. What it needs of each requirement
-/// comes from `program` (lead times, prerequisites, steps), not from the rule base's records:
-/// for a large rule base those are many bytes each and out of the CPU cache.
-pub fn plan_into(program: &Program, items: &[Item], scratch: &mut Scratch, out: &mut Plan) {
-    // The required items, picked without a branch per item (which one is required depends on
-    // the answers, and a wrongly guessed branch costs more than the store): each is written at
-    // the end of the list, which only moves on past a required one.
-    let required = &mut scratch.required;
-    required.clear();
-    required.resize(items.len(), 0);
-    let mut n = 0;
-    let buf: &mut [RIdx] = required;
-    for i in items {
-        buf[n] = i.req;
-        n += usize::from(i.status == Status::Required && !i.held);
-    }
-    required.truncate(n);
-    let required: &[RIdx] = required;
+/// The plan of `items` (in catalogue order, as `report::evaluate` makes them). What it needs of
+/// each requirement comes from `program` (lead times, prerequisites, steps), not from the rule
+/// base's records: for a large rule base those are many bytes each and out of the CPU cache.
+pub fn plan(program: &Program, items: &[Item]) -> Plan {
+    let required: Vec<RIdx> = items
+        .iter()
+        .filter(|i| i.status == Status::Required && !i.held)
+        .map(|i| i.req)
+        .collect();
     debug_assert!(required.windows(2).all(|w| w[0] < w[1]));
     let lead_times: &[(u16, u16)] = &program.lead_time;
     // (start, finish) of required[k]; computed by repeated relaxation (prerequisites are
     // acyclic, checked at build time, so |required| rounds always suffice).
-    scratch.times.clear();
-    scratch.times.resize(required.len(), ((0, 0), (0, 0)));
-    let times: &mut [(Days, Days)] = &mut scratch.times;
+    let mut times: Vec<(Days, Days)> = vec![((0, 0), (0, 0)); required.len()];
     for _ in 0..=required.len() {
         let mut changed = false;
         // Whether some item read a prerequisite that comes after it (and may still change).
         let mut ahead = false;
         for (k, &r) in required.iter().enumerate() {
             let mut s = (0, 0);
-            for &p in program.prerequisites_of(r) {
-                if let Some(pk) = position(required, p) {
+            for p in program.prerequisites_of(r) {
+                if let Some(pk) = position(&required, *p) {
                     ahead |= pk >= k;
                     let f = times[pk].1;
                     s = (s.0.max(f.0), s.1.max(f.1));
@@ -124,8 +96,7 @@ pub fn plan_into(program: &Program, items: &[Item], scratch: &mut Scratch, out: 
     }
     // Plan order: step, then start, then catalogue order (= position in `required`), packed
     // into one integer key so that the sort compares integers rather than tuples.
-    let keys = &mut scratch.keys;
-    keys.clear();
+    let mut keys = Vec::with_capacity(required.len());
     let mut total = (0, 0);
     let ranks: &[u8] = &program.step_rank;
     for (k, &r) in required.iter().enumerate() {
@@ -135,15 +106,12 @@ pub fn plan_into(program: &Program, items: &[Item], scratch: &mut Scratch, out: 
         total = (total.0.max(f.0), total.1.max(f.1));
     }
     keys.sort_unstable();
-    out.steps.clear();
-    for &key in keys.iter() {
+    let mut steps = Vec::with_capacity(keys.len());
+    for key in keys {
         let k = key as u32 as usize;
         let (start, finish) = times[k];
-        out.steps.push(Step {
-            req: required[k],
-            start,
-            finish,
-        });
+        let req = required[k];
+        steps.push(Step { req, start, finish });
     }
-    out.total = total;
+    Plan { steps, total }
 }

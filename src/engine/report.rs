@@ -168,7 +168,6 @@ struct Ends {
 /// Every finding, with each requirement's findings linked in the order they were found, and
 /// a bit per requirement that has any. Reading the bits in order visits the requirements in
 /// catalogue order without sorting the findings or scanning every requirement.
-#[derive(Default)]
 struct Findings {
     all: Vec<Finding>,
     ends: Vec<Ends>,
@@ -176,34 +175,15 @@ struct Findings {
 }
 
 impl Findings {
-    /// Ready for a report on `rb`: empty, with a link slot and a bit for every requirement.
-    /// (`clear` leaves them empty after a report, so only the first use fills them.)
-    fn prepare(&mut self, rb: &RuleBase) {
+    /// Empty, with a link slot and a bit for every requirement of `rb`.
+    fn new(rb: &RuleBase) -> Findings {
         let n = rb.requirements.len();
-        self.all.clear();
-        // Room for a typical report, so that the list rarely grows while it is built.
-        self.all.reserve(rb.rules.len() * 2 + 16);
-        if self.ends.len() != n {
-            self.ends.clear();
-            self.ends.resize(n, Ends::default());
-            self.touched.clear();
-            self.touched.resize(n / 64 + 1, 0);
+        Findings {
+            // Room for a typical report, so that the list rarely grows while it is built.
+            all: Vec::with_capacity(rb.rules.len() * 2 + 16),
+            ends: vec![Ends::default(); n],
+            touched: vec![0; n / 64 + 1],
         }
-    }
-
-    /// Empties the link slots and bits this report used (only those: the rest are empty).
-    fn clear(&mut self) {
-        let ends: &mut [Ends] = &mut self.ends;
-        let touched: &mut [u64] = &mut self.touched;
-        for (wi, word) in touched.iter_mut().enumerate() {
-            let mut w = *word;
-            while w != 0 {
-                ends[wi * 64 + w.trailing_zeros() as usize] = Ends::default();
-                w &= w - 1;
-            }
-            *word = 0;
-        }
-        self.all.clear();
     }
 
     #[inline(always)]
@@ -260,18 +240,6 @@ impl Findings {
     }
 }
 
-#[derive(Default)]
-struct Buffers {
-    findings: Findings,
-    groups: Vec<(u32, u16, Outcome)>,
-    check_hits: Vec<Hit>,
-    /// Per check: 1 + its first hit in `check_hits` (0: none).
-    check_first: Vec<u32>,
-    /// Per question: how many requirements' status (or problems) its answer could change.
-    counts: Vec<u32>,
-    plan: crate::engine::plan::Scratch,
-}
-
 /// Answers → report, a pure function: the same answers give the same report, whatever was asked
 /// before. The shipped rule base's compiled form is made once (`rulebase::PROGRAM`, a constant
 /// derived from the rule base); any other is compiled for the call.
@@ -285,26 +253,10 @@ pub fn evaluate(rb: &RuleBase, answers: &Answers) -> Report {
 
 /// `evaluate` with `rb` compiled beforehand (`Program::compile(rb)`).
 pub fn evaluate_compiled(rb: &RuleBase, program: &Program, answers: &Answers) -> Report {
-    let mut report = Report::default();
-    report_with(rb, program, answers, &mut Buffers::default(), &mut report);
-    report
-}
-
-/// The report of `answers` on `rb`, compiled as `program`.
-fn report_with(
-    rb: &RuleBase,
-    program: &Program,
-    answers: &Answers,
-    buffers: &mut Buffers,
-    report: &mut Report,
-) {
     let state = State::new(rb, program, answers);
-    let findings = &mut buffers.findings;
-    findings.prepare(rb);
-    let groups = &mut buffers.groups;
-    groups.clear();
-    let check_hits = &mut buffers.check_hits;
-    check_hits.clear();
+    let mut findings = Findings::new(rb);
+    let mut groups = Vec::new();
+    let mut check_hits = Vec::new();
 
     // Each rule is its condition and then its outcome lists, rule after rule (src/program.rs).
     let code: &[u32] = &program.code;
@@ -353,7 +305,7 @@ fn report_with(
             }
         }
     }
-    picked_entries(rb, &state, findings);
+    picked_entries(rb, &state, &mut findings);
 
     // A group is met by any member already required; otherwise each member is an alternative.
     for &(ri, gi, o) in groups.iter() {
@@ -370,21 +322,12 @@ fn report_with(
     }
 
     let mut lists = Lists {
-        because: std::mem::take(&mut report.because),
-        problems: std::mem::take(&mut report.problems),
+        because: Vec::with_capacity(findings.all.len() + 2 * rb.checks.len()),
+        problems: Vec::new(),
     };
-    lists.because.clear();
-    lists
-        .because
-        .reserve(findings.all.len() + 2 * rb.checks.len());
-    lists.problems.clear();
-    let mut items = std::mem::take(&mut report.items);
-    items.clear();
-    items.reserve(findings.all.len().min(rb.requirements.len()));
+    let mut items = Vec::with_capacity(findings.all.len().min(rb.requirements.len()));
     // Per question: how many requirements its answer could still change (see `open_questions`).
-    let counts = &mut buffers.counts;
-    counts.clear();
-    counts.resize(rb.questions.len(), 0);
+    let mut counts = vec![0; rb.questions.len()];
     // Requirements in catalogue order: the set bits of `touched`, lowest first.
     let touched: &[u64] = &findings.touched;
     let ends: &[Ends] = &findings.ends;
@@ -396,37 +339,23 @@ fn report_with(
             let first = ends[req as usize].first;
             let item = decide(program, &state, &findings.all, req, first, &mut lists);
             let (status_open, problem_open) =
-                open_questions(program, &state, findings, req, item.as_ref(), rb);
-            count(counts, &status_open, STATUS_WEIGHT);
-            count(counts, &problem_open, 1);
+                open_questions(program, &state, &findings, req, item.as_ref(), rb);
+            count(&mut counts, &status_open, STATUS_WEIGHT);
+            count(&mut counts, &problem_open, 1);
             if let Some(item) = item {
                 items.push(item);
             }
         }
     }
-    findings.clear();
-    let mut checklist = std::mem::take(&mut report.checklist);
-    fill_checklist(
-        rb,
-        program,
-        &state,
-        check_hits,
-        &mut buffers.check_first,
-        &mut lists,
-        &mut checklist,
-    );
-    report.items = items;
-    report.checklist = checklist;
-    report.because = lists.because;
-    report.problems = lists.problems;
-    finish(
-        rb,
-        program,
-        &state,
-        &buffers.counts,
-        &mut buffers.plan,
-        report,
-    );
+    let mut report = Report {
+        checklist: checklist_of(rb, program, &state, &mut check_hits, &mut lists),
+        items,
+        because: lists.because,
+        problems: lists.problems,
+        ..Report::default()
+    };
+    finish(rb, program, &state, &counts, &mut report);
+    report
 }
 
 /// The list at `at` in a rule's compiled outcomes (its length, then its entries), and the
@@ -682,21 +611,17 @@ struct Hit {
     next: u32,
 }
 
-/// The checklist into `out` (emptied first); `first` is a buffer for each check's first hit.
-fn fill_checklist(
+/// The checklist: every check that applies, its reasons added to `lists`.
+fn checklist_of(
     rb: &RuleBase,
     program: &Program,
     state: &State,
     hits: &mut [Hit],
-    first_v: &mut Vec<u32>,
     lists: &mut Lists,
-    out: &mut Vec<CheckItem>,
-) {
+) -> Vec<CheckItem> {
     // Each check's hits, linked in rule order (hits are few; checks are many, so each check
-    // must not scan them all).
-    first_v.clear();
-    first_v.resize(rb.checks.len(), 0);
-    let first: &mut [u32] = first_v;
+    // must not scan them all): 1 + its first hit in `hits` (0: none).
+    let mut first = vec![0u32; rb.checks.len()];
     let mut h = hits.len();
     while h > 0 {
         h -= 1;
@@ -706,8 +631,7 @@ fn fill_checklist(
             first[c] = h as u32 + 1;
         }
     }
-    out.clear();
-    out.reserve(rb.checks.len());
+    let mut out = Vec::with_capacity(rb.checks.len());
     for (ci, check) in rb.checks.iter().enumerate() {
         let mut because = open(&lists.because);
         let mut settle = QSet::default();
@@ -749,20 +673,11 @@ fn fill_checklist(
             lists.because.truncate(because.start as usize);
         }
     }
+    out
 }
 
 /// The rest of `report` from its items and checklist: flow, next questions, cited answers, plan.
-fn finish(
-    rb: &RuleBase,
-    program: &Program,
-    state: &State,
-    counts: &[u32],
-    plan: &mut crate::engine::plan::Scratch,
-    report: &mut Report,
-) {
-    report.asked.clear();
-    report.asked.reserve(state.asked.len());
-    report.unsure.clear();
+fn finish(rb: &RuleBase, program: &Program, state: &State, counts: &[u32], report: &mut Report) {
     for (qi, o) in state.asked.iter().enumerate() {
         let q = qi as QIdx;
         if o.value != Tri::True {
@@ -773,7 +688,7 @@ fn finish(
             report.unsure.push(q);
         }
     }
-    next_questions(rb, state, counts, &mut report.next_questions);
+    report.next_questions = next_questions(rb, state, counts);
     // The next question: the best-ranked one that is asked and unanswered, and not one offered on
     // the results page (`on_results`: what the operator already holds). None: no unanswered
     // question asked before the results can change any requirement's status or problems.
@@ -790,7 +705,7 @@ fn finish(
         cited.add(&p.answers);
     }
     report.cited = cited;
-    crate::engine::plan::plan_into(program, &report.items, plan, &mut report.plan);
+    report.plan = crate::engine::plan::plan(program, &report.items);
 }
 
 /// A question that can change a status ranks before any that can only change problems (those
@@ -872,8 +787,8 @@ fn open_questions(
 /// Unanswered (or "not sure") questions that are or may be asked, with how many requirements
 /// each could change, best first (ties in question order). A question whose options are
 /// catalogue entries (the categories) always counts: each entry picked is a requirement.
-fn next_questions(rb: &RuleBase, state: &State, counts: &[u32], out: &mut Vec<(QIdx, u32)>) {
-    out.clear();
+fn next_questions(rb: &RuleBase, state: &State, counts: &[u32]) -> Vec<(QIdx, u32)> {
+    let mut out = Vec::new();
     for (qi, &n) in counts.iter().enumerate() {
         let q = qi as QIdx;
         let n = n + STATUS_WEIGHT * rb.questions[qi].options_from.is_some() as u32;
@@ -893,11 +808,12 @@ fn next_questions(rb: &RuleBase, state: &State, counts: &[u32], out: &mut Vec<(Q
             problems.ilog2()
         }
     };
-    crate::engine::sort_small::sort_small_by(out, |a, b| (rank(b.1), a.0) < (rank(a.1), b.0));
+    crate::engine::sort_small::sort_small_by(&mut out, |a, b| (rank(b.1), a.0) < (rank(a.1), b.0));
     // What the report says: how many statuses and problems each would settle.
     for e in out.iter_mut() {
         e.1 = e.1 / STATUS_WEIGHT + e.1 % STATUS_WEIGHT;
     }
+    out
 }
 
 fn count(counts: &mut [u32], s: &QSet, weight: u32) {

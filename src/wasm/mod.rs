@@ -2,19 +2,17 @@
 //! numbers (`tape`), which www/engine.js builds into the object; the causes through
 //! serde-wasm-bindgen.
 //!
-//! JS calls these through www/engine.js, which reads the caller's answers once (limits checked
-//! before anything is walked; getters and Proxy traps run at most once, and no JS runs while the
-//! module is on the stack), so nothing here can throw into JS frames above wasm ones. Errors come
-//! back as tagged objects `{kind, message, …}`.
+//! JS calls these through www/engine.js, which reads the caller's answers once (its header says
+//! how): no JS runs while the module is on the stack, so nothing here can throw into JS frames
+//! above wasm ones. Errors come back as tagged objects `{kind, message, …}`.
 
 use js_sys::Float64Array;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::engine::answers::{
-    Answers, RawAnswers, RawValue, MAX_ITEMS, MAX_KEYS, MAX_STRING, MAX_TOTAL,
-};
+use crate::engine::answers::{Answers, RawAnswers, RawValue};
+use crate::engine::answers::{MAX_ITEMS, MAX_KEYS, MAX_STRING, MAX_TOTAL};
 use crate::engine::error::{EngineError, FieldValue};
 use crate::RULES;
 
@@ -31,12 +29,14 @@ fn within(what: &str, limit: usize, actual: usize) -> Result<usize, EngineError>
     })
 }
 
-/// The answers as www/engine.js `encode` hands them over (its comment gives the format): every key
+/// The answers as www/engine.js `readAnswers` hands them over (its comment gives the format): every key
 /// and string in one text, and numbers saying how to cut it; one crossing rather than one per key
 /// and string, which cost 20 µs a report (README, Benchmark).
 struct Encoded<'a> {
     text: &'a str,
     shape: std::slice::Iter<'a, f64>,
+    /// Bytes of the keys and strings read so far.
+    total: usize,
 }
 
 fn malformed() -> EngineError {
@@ -58,7 +58,8 @@ impl<'a> Encoded<'a> {
     }
 
     /// The next key or string (`count()` UTF-16 units; counted on the UTF-8 bytes: one a
-    /// character, two for a four-byte one), within `MAX_STRING` bytes.
+    /// character, two for a four-byte one), within `MAX_STRING` bytes and all of them within
+    /// `MAX_TOTAL`.
     fn piece(&mut self) -> Result<&'a str, EngineError> {
         let (mut left, mut end) = (self.count()?, 0);
         for &b in self.text.as_bytes() {
@@ -77,6 +78,7 @@ impl<'a> Encoded<'a> {
         let (piece, rest) = self.text.split_at(end);
         self.text = rest.strip_prefix('\0').unwrap_or(rest);
         within("string", MAX_STRING, piece.len())?;
+        self.total = within("total", MAX_TOTAL, self.total + piece.len())?;
         Ok(piece)
     }
 }
@@ -91,10 +93,10 @@ fn read_answers(text: &JsValue, shape: &JsValue) -> Result<RawAnswers, EngineErr
     let mut e = Encoded {
         text: &text,
         shape: shape.iter(),
+        total: 0,
     };
     let n = within("keys", MAX_KEYS, e.count()?)?;
     let mut out = Vec::with_capacity(n);
-    let mut total = 0;
     for _ in 0..n {
         let key = e.piece()?;
         let value = match e.count()? {
@@ -111,13 +113,9 @@ fn read_answers(text: &JsValue, shape: &JsValue) -> Result<RawAnswers, EngineErr
             _ => return Err(malformed()),
         };
         out.push((key.into(), value));
-        let bytes = RawAnswers::text_bytes(&out[out.len() - 1..]);
-        total = within("total", MAX_TOTAL, total + bytes)?;
     }
-    match e.shape.len() == 0 && e.text.is_empty() {
-        true => Ok(RawAnswers(out)),
-        false => Err(malformed()),
-    }
+    let done = e.shape.len() == 0 && e.text.is_empty();
+    done.then_some(RawAnswers(out)).ok_or_else(malformed)
 }
 
 /// The report or the error, as JS values (maps as plain objects, None as null).
@@ -132,20 +130,13 @@ fn to_js<T: Serialize>(value: Result<T, EngineError>) -> Result<JsValue, JsValue
 /// A typed error as a plain JS object `{kind, message, …fields}`.
 fn tagged(e: &EngineError) -> JsValue {
     let obj = js_sys::Object::new();
-    let set = |k: &str, v: JsValue| {
+    for (k, v) in e.fields() {
+        let v = match v {
+            FieldValue::Text(s) => JsValue::from_str(&s),
+            FieldValue::Num(n) => JsValue::from_f64(n),
+        };
         // Setting a property of a fresh plain object cannot fail.
         let _ = js_sys::Reflect::set(&obj, &JsValue::from_str(k), &v);
-    };
-    set("kind", JsValue::from_str(e.kind()));
-    set("message", JsValue::from_str(&e.to_string()));
-    for (k, v) in e.fields() {
-        set(
-            k,
-            match v {
-                FieldValue::Text(s) => JsValue::from_str(&s),
-                FieldValue::Num(n) => JsValue::from_f64(n),
-            },
-        );
     }
     obj.into()
 }

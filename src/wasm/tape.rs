@@ -1,8 +1,6 @@
-//! The report as numbers: the one stateless encoding the adapter hands JS (www/engine.js
-//! `buildReport` turns it into the object `engine::out` describes, with the ids of `names`).
-//! serde-wasm-bindgen builds that object with a call into JS per object, field and string: 360 µs
-//! for a full report, against 50 µs allowed (README, Benchmark). Nothing is kept between calls;
-//! `names` is a constant of the rule base, which JS asks for once.
+//! The report as numbers, which www/engine.js `buildReport` turns into the object `engine::out`
+//! describes, with the ids of `names` (a constant of the rule base, which JS asks for once). Not
+//! serde-wasm-bindgen: a call into JS per object, field and string took 360 µs a report (README).
 
 use serde::Serialize;
 
@@ -49,9 +47,12 @@ pub fn names(rb: &RuleBase) -> Names<'_> {
 struct Tape(Vec<u32>);
 
 impl Tape {
-    fn list(&mut self, items: impl ExactSizeIterator<Item = u32>) {
-        self.0.push(items.len() as u32);
+    /// Its length, then the items. (`set` has its own loop: sets are many, and it is faster.)
+    fn list(&mut self, items: impl Iterator<Item = u32>) {
+        let at = self.0.len();
+        self.0.push(0);
         self.0.extend(items);
+        self.0[at] = (self.0.len() - at - 1) as u32;
     }
     fn set(&mut self, s: &QSet) {
         self.0.push(s.len() as u32);
@@ -81,16 +82,13 @@ pub fn tape(rb: &RuleBase, r: &Report, answers: &Answers) -> Vec<u32> {
     t.0.push(r.next.map_or(NONE, u32::from));
     t.list(r.unsure.iter().map(|&q| q.into()));
     t.0.push(r.items.len() as u32);
+    let rules = &rb.rules;
     for item in &r.items {
         t.0.extend([item.req, item.status as u32]);
         t.because(item.because.of(&r.because));
         t.set(&item.settle);
         match item.one_of {
-            Some((ri, g)) => t.list(
-                rb.rules[ri as usize].require_one_of[g as usize]
-                    .iter()
-                    .copied(),
-            ),
+            Some((i, g)) => t.list(rules[i as usize].require_one_of[g as usize].iter().copied()),
             None => t.0.push(NONE),
         }
         let all = item.problems.of(&r.problems);
@@ -106,14 +104,10 @@ pub fn tape(rb: &RuleBase, r: &Report, answers: &Answers) -> Vec<u32> {
             t.set(&p.answers);
             t.set(&p.settle);
         }
-        let met = || {
-            all.iter().filter_map(|p| match (p.met, p.from) {
-                (true, ProblemFrom::Eligibility(e)) => Some(u32::from(e)),
-                _ => None,
-            })
-        };
-        t.0.push(met().count() as u32);
-        t.0.extend(met());
+        t.list(all.iter().filter_map(|p| match (p.met, p.from) {
+            (true, ProblemFrom::Eligibility(e)) => Some(u32::from(e)),
+            _ => None,
+        }));
         t.0.push(item.held.into());
     }
     t.0.push(r.checklist.len() as u32);

@@ -5,7 +5,7 @@
 //! pointer-and-length pair, and those pairs compressed worse than the texts they point to.
 //! Here numbers are LEB128 varints, strings are length-prefixed UTF-8, and lists are
 //! length-prefixed, so the embedded data is little more than its text. Decoding the shipped
-//! rule base takes about a millisecond. Shared with `build.rs` through `#[path]`.
+//! rule base takes about a millisecond.
 
 use std::borrow::Cow;
 
@@ -233,10 +233,10 @@ small_enum!(Difficulty: None, Easy, Moderate, Hard, OutOfReach);
 /// (a few requirements have them: `encode` writes them apart, so that the hundreds of records
 /// without them keep their shape, which compresses better).
 macro_rules! record {
-    ($t:ident { $($f:ident),* }) => {
-        record!($t { $($f),* ; });
+    ($t:ident: $($f:ident),*) => {
+        record!($t: $($f),* ;);
     };
-    ($t:ident { $($f:ident),* ; $($none:ident),* }) => {
+    ($t:ident: $($f:ident),* ; $($none:ident),*) => {
         impl Codec for $t {
             fn put(&self, out: &mut Vec<u8>) {
                 $(self.$f.put(out);)*
@@ -247,118 +247,26 @@ macro_rules! record {
         }
     };
 }
-record!(Text { zh, en });
-record!(Opt {
-    id,
-    text,
-    help,
-    requirement
-});
-record!(Question {
-    id,
-    kind,
-    text,
-    help,
-    ask_when,
-    ask_when_src,
-    not_sure,
-    options,
-    options_from,
-    on_results,
-    unit,
-    min,
-    max
-});
-record!(Docs { label, all, any_of });
-record!(Eligibility {
-    when,
-    when_src,
-    blocks,
-    text,
-    met,
-    sources
-});
-record!(Myth { text, sources });
-record!(Apply {
-    name,
-    url,
-    confidence,
-    sources
-});
-record!(Requirement {
-    id,
-    layer,
-    kind,
-    step,
-    name,
-    summary,
-    authority,
-    lead_time,
-    validity,
-    difficulty,
-    prerequisites,
-    platforms,
-    group,
-    entities,
-    scope,
-    documents,
-    eligibility,
-    myth,
-    sources,
-    confidence,
-    checked;
-    held_when,
-    apply
-});
-record!(Rule {
-    id,
-    when,
-    when_src,
-    require,
-    require_one_of,
-    not_accepted,
-    rule_out,
-    confirm,
-    ask,
-    checklist,
-    text,
-    sources,
-    confidence
-});
-record!(Check {
-    id,
-    title,
-    why,
-    how,
-    when,
-    always,
-    sources,
-    confidence
-});
-record!(Cause {
-    id,
-    title,
-    meaning,
-    fix,
-    rule,
-    implies,
-    rej_sections,
-    ops_sections,
-    codes,
-    patterns,
-    sources,
-    confidence,
-    on
-});
+record!(Text: zh, en);
+record!(Opt: id, text, help, requirement);
+record!(Question: id, kind, text, help, ask_when, ask_when_src, not_sure, options, options_from,
+    on_results, unit, min, max);
+record!(Docs: label, all, any_of);
+record!(Eligibility: when, when_src, blocks, text, met, sources);
+record!(Myth: text, sources);
+record!(Apply: name, url, confidence, sources);
+record!(Requirement: id, layer, kind, step, name, summary, authority, lead_time, validity,
+    difficulty, prerequisites, platforms, group, entities, scope, documents, eligibility, myth,
+    sources, confidence, checked; held_when, apply);
+record!(Rule: id, when, when_src, require, require_one_of, not_accepted, rule_out, confirm, ask,
+    checklist, text, sources, confidence);
+record!(Check: id, title, why, how, when, always, sources, confidence);
+record!(Cause: id, title, meaning, fix, rule, implies, rej_sections, ops_sections, codes,
+    patterns, sources, confidence, on);
 // A cause's per-platform wording (model::CauseOns): written for the native catalogue export; the
 // wasm module's blob has none (build.rs strips it), and its type there has no value to read.
 #[cfg(not(target_arch = "wasm32"))]
-record!(CauseOn {
-    platform,
-    meaning,
-    fix,
-    rule
-});
+record!(CauseOn: platform, meaning, fix, rule);
 #[cfg(target_arch = "wasm32")]
 impl Codec for core::convert::Infallible {
     fn put(&self, _: &mut Vec<u8>) {
@@ -368,27 +276,9 @@ impl Codec for core::convert::Infallible {
         None
     }
 }
-record!(Source {
-    id,
-    title,
-    title_en,
-    url,
-    checked,
-    tag,
-    note
-});
-record!(RuleBase {
-    version,
-    reviewed,
-    entity_question,
-    questions,
-    requirements,
-    rules,
-    checks,
-    causes,
-    sources,
-    normalise
-});
+record!(Source: id, title, title_en, url, checked, tag, note);
+record!(RuleBase: version, reviewed, entity_question, questions, requirements, rules, checks,
+    causes, sources, normalise);
 
 impl Codec for DocItem {
     fn put(&self, out: &mut Vec<u8>) {
@@ -562,22 +452,4 @@ pub fn decode(bytes: &[u8]) -> Option<RuleBase> {
     }
     catalogue_options(&mut rb);
     (r.pos == rest.len()).then_some(rb)
-}
-
-impl RuleBase {
-    /// A rule base with nothing in it (what a damaged blob decodes to).
-    pub fn empty() -> RuleBase {
-        RuleBase {
-            version: Cow::Borrowed(""),
-            reviewed: Cow::Borrowed(""),
-            entity_question: None,
-            questions: Cow::Borrowed(&[]),
-            requirements: Cow::Borrowed(&[]),
-            rules: Cow::Borrowed(&[]),
-            checks: Cow::Borrowed(&[]),
-            causes: Cow::Borrowed(&[]),
-            sources: Cow::Borrowed(&[]),
-            normalise: Cow::Borrowed(&[]),
-        }
-    }
 }

@@ -3,7 +3,6 @@
 //! Every list and string is a `Cow<'static, _>`: the shipped rule base is generated Rust code
 //! that borrows static data (no parsing or allocation at start-up), while the `loader` feature
 //! builds the same types from rule files at run time (bench and tests).
-//! This file is shared with `build.rs` through `#[path]`.
 
 use std::borrow::Cow;
 
@@ -20,7 +19,7 @@ pub type RIdx = u32;
 /// Most questions a rule base may have (the size of `QSet`).
 pub const MAX_QUESTIONS: usize = 128;
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Text {
     pub zh: Str,
     pub en: Str,
@@ -41,7 +40,8 @@ impl Text {
     }
 }
 
-#[derive(Clone, Debug)]
+/// The default is a rule base with nothing in it (what a damaged blob decodes to).
+#[derive(Clone, Debug, Default)]
 pub struct RuleBase {
     pub version: Str,
     pub reviewed: Str,

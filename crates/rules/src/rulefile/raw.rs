@@ -177,7 +177,7 @@ pub struct RawCause {
     pub rej_sections: Vec<At<String>>,
     pub ops_sections: Vec<At<String>>,
     pub codes: Vec<At<String>>,
-    pub patterns: Vec<(At<String>, At<i64>)>,
+    pub patterns: Vec<(At<String>, At<f64>)>,
     pub sources: Vec<At<String>>,
     pub sources_loc: Option<Loc>,
     pub confidence: Option<At<String>>,
@@ -206,7 +206,8 @@ pub struct RawBase {
     pub normalise: Vec<(At<String>, At<String>)>,
 }
 
-/// Reading one table: knows its file, reports problems, remembers which keys it used.
+/// Reading one table: knows its file, reports problems, remembers which keys it read so that
+/// `finish` can report every other key as unknown.
 struct Tab<'t, 'i, 'p, 'f> {
     table: &'t DeTable<'i>,
     file: usize,
@@ -217,6 +218,23 @@ struct Tab<'t, 'i, 'p, 'f> {
 }
 
 impl<'t, 'i, 'p, 'f> Tab<'t, 'i, 'p, 'f> {
+    fn new(
+        table: &'t DeTable<'i>,
+        file: usize,
+        start: usize,
+        problems: &'p mut Problems<'f>,
+    ) -> Self {
+        let used = Vec::new();
+        Tab {
+            table,
+            file,
+            start,
+            id: None,
+            used,
+            problems,
+        }
+    }
+
     fn loc(&self, span_start: usize) -> Loc {
         Loc {
             file: self.file,
@@ -244,6 +262,10 @@ impl<'t, 'i, 'p, 'f> Tab<'t, 'i, 'p, 'f> {
 
     fn string(&mut self, key: &'static str) -> Option<At<String>> {
         let v = self.get(key)?;
+        self.string_item(key, v)
+    }
+
+    fn string_item(&mut self, key: &str, v: &SV<'i>) -> Option<At<String>> {
         match v.get_ref().as_str() {
             Some(s) => Some(At {
                 value: s.to_string(),
@@ -291,9 +313,7 @@ impl<'t, 'i, 'p, 'f> Tab<'t, 'i, 'p, 'f> {
     fn number(&mut self, key: &'static str) -> Option<At<f64>> {
         let v = self.get(key)?;
         let n = match v.get_ref() {
-            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
-                .ok()
-                .map(|i| i as f64),
+            DeValue::Integer(_) => integer(v).map(|i| i as f64),
             DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
             _ => None,
         };
@@ -310,10 +330,10 @@ impl<'t, 'i, 'p, 'f> Tab<'t, 'i, 'p, 'f> {
     }
 
     fn strings(&mut self, key: &'static str) -> Vec<At<String>> {
-        let Some(v) = self.get(key) else {
-            return Vec::new();
-        };
-        self.string_list(key, v)
+        match self.get(key) {
+            Some(v) => self.string_list(key, v),
+            None => Vec::new(),
+        }
     }
 
     fn string_list(&mut self, key: &str, v: &'t SV<'i>) -> Vec<At<String>> {
@@ -321,27 +341,33 @@ impl<'t, 'i, 'p, 'f> Tab<'t, 'i, 'p, 'f> {
             self.wrong_type(key, v, "a list of strings");
             return Vec::new();
         };
-        let mut out = Vec::new();
-        for item in arr.iter() {
-            match item.get_ref().as_str() {
-                Some(s) => out.push(At {
-                    value: s.to_string(),
-                    loc: self.loc(item.span().start),
-                }),
-                None => self.wrong_type(key, item, "a string"),
-            }
-        }
-        out
+        arr.iter()
+            .filter_map(|item| self.string_item(key, item))
+            .collect()
+    }
+
+    /// `key = [[…], […]]`: each inner list read by `read`.
+    fn lists<R>(
+        &mut self,
+        key: &'static str,
+        want: &str,
+        mut read: impl FnMut(&mut Self, &'t SV<'i>) -> R,
+    ) -> Vec<R> {
+        let Some(v) = self.get(key) else {
+            return Vec::new();
+        };
+        let Some(arr) = v.get_ref().as_array() else {
+            self.wrong_type(key, v, want);
+            return Vec::new();
+        };
+        arr.iter().map(|item| read(self, item)).collect()
     }
 
     /// `zh = "…"` and `en = "…"` in this table.
     fn own_text(&mut self) -> Option<RawText> {
         let zh = self.get("zh");
         let en = self.get("en");
-        if zh.is_none() && en.is_none() {
-            return None;
-        }
-        let start = zh.or(en).map_or(self.start, |v| v.span().start);
+        let start = zh.or(en)?.span().start;
         let mut t = RawText {
             loc: self.loc(start),
             ..RawText::default()
@@ -362,33 +388,67 @@ impl<'t, 'i, 'p, 'f> Tab<'t, 'i, 'p, 'f> {
 
     /// `key = { zh = "…", en = "…" }`.
     fn text(&mut self, key: &'static str) -> Option<RawText> {
+        self.table(key, "a table { zh = \"…\", en = \"…\" }", |t| {
+            let empty = RawText {
+                loc: t.loc(t.start),
+                ..RawText::default()
+            };
+            t.own_text().unwrap_or(empty)
+        })
+    }
+
+    /// `key = { … }`, read by `read`; its unknown keys reported.
+    fn table<R>(
+        &mut self,
+        key: &'static str,
+        want: &str,
+        read: impl FnOnce(&mut Tab<'_, 'i, '_, 'f>) -> R,
+    ) -> Option<R> {
         let v = self.get(key)?;
         let Some(table) = v.get_ref().as_table() else {
-            self.wrong_type(key, v, "a table { zh = \"…\", en = \"…\" }");
+            self.wrong_type(key, v, want);
             return None;
         };
-        let mut sub = self.sub(table, v.span().start);
-        let t = sub.own_text();
-        sub.finish(&["zh", "en"]);
-        Some(t.unwrap_or(RawText {
-            loc: self.loc(v.span().start),
-            ..RawText::default()
-        }))
+        Some(self.read_sub(table, v.span().start, read))
     }
 
-    fn sub<'t2>(&mut self, table: &'t2 DeTable<'i>, start: usize) -> Tab<'t2, 'i, '_, 'f> {
-        Tab {
-            table,
-            file: self.file,
-            start,
-            id: self.id.clone(),
-            used: Vec::new(),
-            problems: self.problems,
+    /// `[[key]]` tables (or `key = [{ … }]`), each read by `read`; their unknown keys reported.
+    fn tables<R>(
+        &mut self,
+        key: &'static str,
+        mut read: impl FnMut(&mut Tab<'_, 'i, '_, 'f>) -> R,
+    ) -> Vec<R> {
+        let Some(v) = self.get(key) else {
+            return Vec::new();
+        };
+        let Some(tables) = tables_of(v) else {
+            self.wrong_type(key, v, "a list of tables");
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (table, start) in tables {
+            out.push(self.read_sub(table, start, &mut read));
         }
+        out
     }
 
-    /// Reports every key that is not one of `allowed`.
-    fn finish(&mut self, allowed: &[&str]) {
+    fn read_sub<R>(
+        &mut self,
+        table: &DeTable<'i>,
+        start: usize,
+        read: impl FnOnce(&mut Tab<'_, 'i, '_, 'f>) -> R,
+    ) -> R {
+        let mut sub = Tab::new(table, self.file, start, self.problems);
+        sub.id = self.id.clone();
+        let r = read(&mut sub);
+        sub.finish();
+        r
+    }
+
+    /// Reports every key that was not read.
+    fn finish(&mut self) {
+        let mut allowed = self.used.clone();
+        allowed.dedup();
         let unknown: Vec<(String, usize)> = self
             .table
             .iter()
@@ -417,15 +477,15 @@ impl<'t, 'i, 'p, 'f> Tab<'t, 'i, 'p, 'f> {
         }
     }
 
-    fn tables(&mut self, key: &'static str) -> Vec<(&'t DeTable<'i>, usize)> {
-        let Some(v) = self.get(key) else {
-            return Vec::new();
-        };
-        tables_of(v).unwrap_or_else(|| {
-            self.wrong_type(key, v, "a list of tables");
-            Vec::new()
-        })
+    fn sources(&mut self) -> (Vec<At<String>>, Option<Loc>) {
+        let loc = self.get("sources").map(|v| self.loc(v.span().start));
+        (self.strings("sources"), loc)
     }
+}
+
+fn integer(v: &SV) -> Option<i64> {
+    let i = v.get_ref().as_integer()?;
+    i64::from_str_radix(i.as_str(), i.radix()).ok()
 }
 
 fn tables_of<'t, 'i>(v: &'t SV<'i>) -> Option<Vec<(&'t DeTable<'i>, usize)>> {
@@ -471,57 +531,33 @@ pub fn read_file(file: usize, text: &str, raw: &mut RawBase, problems: &mut Prob
             problems.add(&loc, None, "unknown_section", msg);
             continue;
         }
-        if name == "meta" || name == "normalise" {
-            let Some(table) = value.get_ref().as_table() else {
-                problems.add(
-                    &loc,
-                    None,
-                    "wrong_type",
-                    format!("`[{name}]` must be a table"),
-                );
-                continue;
-            };
-            let mut tab = Tab {
-                table,
-                file,
-                start: value.span().start,
-                id: None,
-                used: Vec::new(),
-                problems,
-            };
-            if name == "meta" {
-                if raw.meta.is_some() {
-                    tab.report(
-                        key.span().start,
-                        "duplicate_id",
-                        "`[meta]` is defined twice".into(),
-                    );
-                }
-                raw.meta = Some(read_meta(&mut tab));
+        // `[meta]` and `[normalise]` are one table; the other sections are `[[name]]` tables.
+        let one = name == "meta" || name == "normalise";
+        let tables = match value.get_ref().as_table() {
+            Some(table) if one => Some(vec![(table, value.span().start)]),
+            _ if one => None,
+            _ => tables_of(value),
+        };
+        let Some(tables) = tables else {
+            let msg = if one {
+                format!("`[{name}]` must be a table")
             } else {
-                read_normalise(&mut tab, raw);
-            }
-            continue;
-        }
-        let Some(records) = tables_of(value) else {
-            problems.add(
-                &loc,
-                None,
-                "wrong_type",
-                format!("`{name}` must be written as [[{name}]] tables"),
-            );
+                format!("`{name}` must be written as [[{name}]] tables")
+            };
+            problems.add(&loc, None, "wrong_type", msg);
             continue;
         };
-        for (table, start) in records {
-            let mut tab = Tab {
-                table,
-                file,
-                start,
-                id: None,
-                used: Vec::new(),
-                problems,
-            };
+        for (table, start) in tables {
+            let mut tab = Tab::new(table, file, start, problems);
             match name {
+                "meta" => {
+                    if raw.meta.is_some() {
+                        let msg = "`[meta]` is defined twice".into();
+                        tab.report(key.span().start, "duplicate_id", msg);
+                    }
+                    raw.meta = Some(read_meta(&mut tab));
+                }
+                "normalise" => read_normalise(&mut tab, raw),
                 "source" => raw.sources.push(read_source(&mut tab)),
                 "question" => raw.questions.push(read_question(&mut tab)),
                 "requirement" => raw.requirements.push(read_requirement(&mut tab)),
@@ -529,49 +565,36 @@ pub fn read_file(file: usize, text: &str, raw: &mut RawBase, problems: &mut Prob
                 "check" => raw.checks.push(read_check(&mut tab)),
                 _ => raw.causes.push(read_cause(&mut tab)),
             }
+            tab.finish();
         }
     }
 }
 
 fn read_meta(t: &mut Tab) -> RawMeta {
-    let m = RawMeta {
+    RawMeta {
         version: t.string("version"),
         reviewed: t.string("reviewed"),
         entity_question: t.string("entity_question"),
         loc: t.loc(t.start),
-    };
-    t.finish(&["version", "reviewed", "entity_question"]);
-    m
+    }
 }
 
 fn read_normalise(t: &mut Tab, raw: &mut RawBase) {
-    if let Some(v) = t.get("chars") {
-        match v.get_ref().as_array() {
-            Some(arr) => {
-                for pair in arr.iter() {
-                    let list = t.string_list("chars", pair);
-                    if list.len() == 2 {
-                        let mut it = list.into_iter();
-                        if let (Some(a), Some(b)) = (it.next(), it.next()) {
-                            raw.normalise.push((a, b));
-                        }
-                    } else {
-                        t.report(
-                            pair.span().start,
-                            "invalid_value",
-                            "each `chars` entry is a pair [\"from\", \"to\"]".into(),
-                        );
-                    }
-                }
-            }
-            None => t.wrong_type("chars", v, "a list of pairs"),
+    let pairs = t.lists("chars", "a list of pairs", |t, pair| {
+        let list = t.string_list("chars", pair);
+        let two = <[At<String>; 2]>::try_from(list).ok();
+        if two.is_none() {
+            let msg = "each `chars` entry is a pair [\"from\", \"to\"]".into();
+            t.report(pair.span().start, "invalid_value", msg);
         }
-    }
-    t.finish(&["chars"]);
+        two
+    });
+    raw.normalise
+        .extend(pairs.into_iter().flatten().map(|[a, b]| (a, b)));
 }
 
 fn read_source(t: &mut Tab) -> RawSource {
-    let s = RawSource {
+    RawSource {
         id: t.id(),
         title: t.string("title"),
         title_en: t.string("title_en"),
@@ -579,30 +602,18 @@ fn read_source(t: &mut Tab) -> RawSource {
         checked: t.string("checked"),
         tag: t.string("tag"),
         note: t.string("note"),
-    };
-    t.finish(&["id", "title", "title_en", "url", "checked", "tag", "note"]);
-    s
-}
-
-fn read_option(t: &mut Tab) -> RawOpt {
-    let o = RawOpt {
-        id: t.id(),
-        text: t.own_text(),
-        help: t.text("help"),
-    };
-    t.finish(&["id", "zh", "en", "help"]);
-    o
+    }
 }
 
 fn read_question(t: &mut Tab) -> RawQuestion {
     let id = t.id();
     let options_loc = t.get("options").map(|v| t.loc(v.span().start));
-    let mut options = Vec::new();
-    for (table, start) in t.tables("options") {
-        let mut sub = t.sub(table, start);
-        options.push(read_option(&mut sub));
-    }
-    let q = RawQuestion {
+    let options = t.tables("options", |t| RawOpt {
+        id: t.id(),
+        text: t.own_text(),
+        help: t.text("help"),
+    });
+    RawQuestion {
         id,
         kind: t.string("kind"),
         text: t.own_text(),
@@ -616,46 +627,20 @@ fn read_question(t: &mut Tab) -> RawQuestion {
         unit: t.text("unit"),
         min: t.number("min"),
         max: t.number("max"),
-    };
-    t.finish(&[
-        "id",
-        "kind",
-        "zh",
-        "en",
-        "help",
-        "ask_when",
-        "not_sure",
-        "options",
-        "options_from",
-        "on_results",
-        "unit",
-        "min",
-        "max",
-    ]);
-    q
+    }
 }
 
 fn read_docs(t: &mut Tab) -> RawDocs {
-    let mut docs = RawDocs {
+    RawDocs {
         label: t.string("label").map(|s| s.value),
         loc: t.loc(t.start),
-        ..RawDocs::default()
-    };
-    if let Some(v) = t.get("all") {
-        docs.all = read_doc_list(t, "all", v);
+        all: t
+            .get("all")
+            .map_or(Vec::new(), |v| read_doc_list(t, "all", v)),
+        any_of: t.lists("any_of", "a list of lists", |t, g| {
+            read_doc_list(t, "any_of", g)
+        }),
     }
-    if let Some(v) = t.get("any_of") {
-        match v.get_ref().as_array() {
-            Some(groups) => {
-                for g in groups.iter() {
-                    docs.any_of.push(read_doc_list(t, "any_of", g));
-                }
-            }
-            None => t.wrong_type("any_of", v, "a list of lists"),
-        }
-    }
-    t.finish(&["label", "all", "any_of"]);
-    docs
 }
 
 fn read_doc_list<'t, 'i>(t: &mut Tab<'t, 'i, '_, '_>, key: &str, v: &'t SV<'i>) -> Vec<RawDoc> {
@@ -670,34 +655,25 @@ fn read_doc_list<'t, 'i>(t: &mut Tab<'t, 'i, '_, '_>, key: &str, v: &'t SV<'i>) 
                 value: s.to_string(),
                 loc: t.loc(item.span().start),
             })),
-            DeValue::Table(table) => {
-                let mut sub = t.sub(table, item.span().start);
-                out.push(RawDoc::Bundle(read_docs(&mut sub)));
-            }
+            DeValue::Table(table) => out.push(RawDoc::Bundle(t.read_sub(
+                table,
+                item.span().start,
+                read_docs,
+            ))),
             _ => t.wrong_type(key, item, "a document name or a bundle table"),
         }
     }
     out
 }
 
-fn read_sources(t: &mut Tab) -> (Vec<At<String>>, Option<Loc>) {
-    let loc = t.get("sources").map(|v| t.loc(v.span().start));
-    (t.strings("sources"), loc)
-}
-
 fn read_requirement(t: &mut Tab) -> RawRequirement {
     let id = t.id();
     let lead_time = t.get("lead_time").and_then(|v| {
         let arr = v.get_ref().as_array();
-        let nums: Option<Vec<i64>> = arr.map(|a| {
-            a.iter()
-                .filter_map(|x| x.get_ref().as_integer())
-                .filter_map(|i| i64::from_str_radix(i.as_str(), i.radix()).ok())
-                .collect()
-        });
-        match nums {
-            Some(n) if n.len() == 2 && arr.map(|a| a.len()) == Some(2) => Some(At {
-                value: (n[0], n[1]),
+        let nums: Option<Vec<i64>> = arr.and_then(|a| a.iter().map(integer).collect());
+        match nums.as_deref() {
+            Some(&[min, max]) => Some(At {
+                value: (min, max),
                 loc: t.loc(v.span().start),
             }),
             _ => {
@@ -706,91 +682,41 @@ fn read_requirement(t: &mut Tab) -> RawRequirement {
             }
         }
     });
-    let mut eligibility = Vec::new();
-    for (table, start) in t.tables("eligibility") {
-        let mut sub = t.sub(table, start);
-        let e = RawEligibility {
-            when: sub.cond("when"),
-            blocks: sub.boolean("blocks"),
-            note: false,
-            text: sub.own_text(),
-            met: sub.text("met"),
-            sources: sub.strings("sources"),
-            loc: sub.loc(start),
-        };
-        sub.finish(&["when", "blocks", "zh", "en", "met", "sources"]);
-        eligibility.push(e);
-    }
+    let mut eligibility = t.tables("eligibility", |t| RawEligibility {
+        when: t.cond("when"),
+        blocks: t.boolean("blocks"),
+        note: false,
+        text: t.own_text(),
+        met: t.text("met"),
+        sources: t.strings("sources"),
+        loc: t.loc(t.start),
+    });
     // Notes: shown when their condition holds (a note for one entity type, platform or product).
-    for (table, start) in t.tables("note") {
-        let mut sub = t.sub(table, start);
-        let e = RawEligibility {
-            when: sub.cond("when"),
-            blocks: false,
-            note: true,
-            text: sub.own_text(),
-            met: None,
-            sources: sub.strings("sources"),
-            loc: sub.loc(start),
-        };
-        sub.finish(&["when", "zh", "en", "sources"]);
-        eligibility.push(e);
-    }
-    let myth = match t.get("myth") {
-        Some(v) => match v.get_ref().as_table() {
-            Some(table) => {
-                let mut sub = t.sub(table, v.span().start);
-                let m = RawMyth {
-                    text: sub.own_text(),
-                    sources: sub.strings("sources"),
-                    loc: sub.loc(v.span().start),
-                };
-                sub.finish(&["zh", "en", "sources"]);
-                Some(m)
-            }
-            None => {
-                t.wrong_type("myth", v, "a table");
-                None
-            }
-        },
-        None => None,
-    };
-    let apply = match t.get("apply") {
-        Some(v) => match v.get_ref().as_table() {
-            Some(table) => {
-                let mut sub = t.sub(table, v.span().start);
-                let a = RawApply {
-                    text: sub.own_text(),
-                    url: sub.string("url"),
-                    confidence: sub.string("confidence"),
-                    sources: sub.strings("sources"),
-                    loc: sub.loc(v.span().start),
-                };
-                sub.finish(&["zh", "en", "url", "confidence", "sources"]);
-                Some(a)
-            }
-            None => {
-                t.wrong_type("apply", v, "a table { zh, en, url, confidence, sources }");
-                None
-            }
-        },
-        None => None,
-    };
-    let documents = match t.get("documents") {
-        Some(v) => match v.get_ref().as_table() {
-            Some(table) => {
-                let mut sub = t.sub(table, v.span().start);
-                Some(read_docs(&mut sub))
-            }
-            None => {
-                t.wrong_type("documents", v, "a table { all = […], any_of = [[…]] }");
-                None
-            }
-        },
-        None => None,
-    };
-    let (sources, sources_loc) = read_sources(t);
-    let r = RawRequirement {
+    eligibility.extend(t.tables("note", |t| RawEligibility {
+        when: t.cond("when"),
+        note: true,
+        text: t.own_text(),
+        sources: t.strings("sources"),
+        loc: t.loc(t.start),
+        ..RawEligibility::default()
+    }));
+    let myth = t.table("myth", "a table", |t| RawMyth {
+        text: t.own_text(),
+        sources: t.strings("sources"),
+        loc: t.loc(t.start),
+    });
+    let apply_want = "a table { zh, en, url, confidence, sources }";
+    let apply = t.table("apply", apply_want, |t| RawApply {
+        text: t.own_text(),
+        url: t.string("url"),
+        confidence: t.string("confidence"),
+        sources: t.strings("sources"),
+        loc: t.loc(t.start),
+    });
+    let documents_want = "a table { all = […], any_of = [[…]] }";
+    let documents = t.table("documents", documents_want, read_docs);
+    let (sources, sources_loc) = t.sources();
+    RawRequirement {
         id,
         layer: t.string("layer"),
         kind: t.string("kind"),
@@ -815,52 +741,16 @@ fn read_requirement(t: &mut Tab) -> RawRequirement {
         sources_loc,
         confidence: t.string("confidence"),
         checked: t.string("checked"),
-    };
-    t.finish(&[
-        "id",
-        "layer",
-        "kind",
-        "step",
-        "zh",
-        "en",
-        "summary",
-        "authority",
-        "lead_time",
-        "validity",
-        "difficulty",
-        "prerequisites",
-        "platforms",
-        "group",
-        "entities",
-        "scope",
-        "documents",
-        "eligibility",
-        "note",
-        "held_when",
-        "apply",
-        "myth",
-        "sources",
-        "confidence",
-        "checked",
-    ]);
-    r
+    }
 }
 
 fn read_rule(t: &mut Tab) -> RawRule {
     let id = t.id();
-    let mut require_one_of = Vec::new();
-    if let Some(v) = t.get("require_one_of") {
-        match v.get_ref().as_array() {
-            Some(groups) => {
-                for g in groups.iter() {
-                    require_one_of.push(t.string_list("require_one_of", g));
-                }
-            }
-            None => t.wrong_type("require_one_of", v, "a list of lists of ids"),
-        }
-    }
-    let (sources, sources_loc) = read_sources(t);
-    let r = RawRule {
+    let require_one_of = t.lists("require_one_of", "a list of lists of ids", |t, g| {
+        t.string_list("require_one_of", g)
+    });
+    let (sources, sources_loc) = t.sources();
+    RawRule {
         id,
         when: t.cond("when"),
         require: t.strings("require"),
@@ -874,29 +764,13 @@ fn read_rule(t: &mut Tab) -> RawRule {
         sources,
         sources_loc,
         confidence: t.string("confidence"),
-    };
-    t.finish(&[
-        "id",
-        "when",
-        "require",
-        "require_one_of",
-        "not_accepted",
-        "rule_out",
-        "confirm",
-        "ask",
-        "checklist",
-        "zh",
-        "en",
-        "sources",
-        "confidence",
-    ]);
-    r
+    }
 }
 
 fn read_check(t: &mut Tab) -> RawCheck {
     let id = t.id();
-    let (sources, sources_loc) = read_sources(t);
-    let c = RawCheck {
+    let (sources, sources_loc) = t.sources();
+    RawCheck {
         id,
         title: t.own_text(),
         why: t.text("why"),
@@ -905,57 +779,29 @@ fn read_check(t: &mut Tab) -> RawCheck {
         sources,
         sources_loc,
         confidence: t.string("confidence"),
-    };
-    t.finish(&[
-        "id",
-        "zh",
-        "en",
-        "why",
-        "how",
-        "when",
-        "sources",
-        "confidence",
-    ]);
-    c
+    }
 }
 
 fn read_cause(t: &mut Tab) -> RawCause {
     let id = t.id();
-    let mut patterns = Vec::new();
-    for (table, start) in t.tables("patterns") {
-        let mut sub = t.sub(table, start);
-        let text = sub.string("text");
-        let weight = sub.number("weight");
-        sub.finish(&["text", "weight"]);
-        match (text, weight) {
-            (Some(text), Some(w)) => patterns.push((
-                text,
-                At {
-                    value: w.value as i64,
-                    loc: w.loc,
-                },
-            )),
-            _ => sub.report(
-                start,
-                "missing_field",
-                "a pattern needs `text` and `weight`".into(),
-            ),
+    let patterns = t.tables("patterns", |t| {
+        let text = t.string("text");
+        let weight = t.number("weight");
+        if text.is_none() || weight.is_none() {
+            let msg = "a pattern needs `text` and `weight`".into();
+            t.report(t.start, "missing_field", msg);
         }
-    }
-    let mut on = Vec::new();
-    for (table, start) in t.tables("on") {
-        let mut sub = t.sub(table, start);
-        on.push(RawCauseOn {
-            platform: sub.string("platform"),
-            loc: Some(sub.loc(start)),
-            meaning: sub.text("meaning"),
-            fix: sub.text("fix"),
-            rule: sub.text("rule"),
-        });
-        sub.finish(&["platform", "meaning", "fix", "rule"]);
-    }
-    let (sources, sources_loc) = read_sources(t);
-    let c = RawCause {
+        Some((text?, weight?))
+    });
+    let on = t.tables("on", |t| RawCauseOn {
+        platform: t.string("platform"),
+        loc: Some(t.loc(t.start)),
+        meaning: t.text("meaning"),
+        fix: t.text("fix"),
+        rule: t.text("rule"),
+    });
+    let (sources, sources_loc) = t.sources();
+    RawCause {
         id,
         title: t.own_text(),
         meaning: t.text("meaning"),
@@ -965,27 +811,10 @@ fn read_cause(t: &mut Tab) -> RawCause {
         rej_sections: t.strings("rej_sections"),
         ops_sections: t.strings("ops_sections"),
         codes: t.strings("codes"),
-        patterns,
+        patterns: patterns.into_iter().flatten().collect(),
         sources,
         sources_loc,
         confidence: t.string("confidence"),
         on,
-    };
-    t.finish(&[
-        "id",
-        "zh",
-        "en",
-        "meaning",
-        "fix",
-        "rule",
-        "on",
-        "implies",
-        "rej_sections",
-        "ops_sections",
-        "codes",
-        "patterns",
-        "sources",
-        "confidence",
-    ]);
-    c
+    }
 }

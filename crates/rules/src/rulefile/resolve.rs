@@ -29,6 +29,13 @@ fn list<T: Clone>(v: Vec<T>) -> List<T> {
     Cow::Owned(v)
 }
 
+fn text(t: &RawText) -> Text {
+    Text {
+        zh: owned(&t.zh),
+        en: owned(&t.en),
+    }
+}
+
 fn valid_id(id: &str) -> bool {
     let b = id.as_bytes();
     !b.is_empty()
@@ -114,10 +121,18 @@ impl Ctx<'_, '_> {
                 }
             }
         }
-        Some(Text {
-            zh: owned(&t.zh),
-            en: owned(&t.en),
-        })
+        Some(text(t))
+    }
+
+    /// A date field, YYYY-MM or YYYY-MM-DD; an invalid one is reported and left out.
+    fn date(&mut self, v: &Option<At<String>>, id: &str, field: &str) -> Option<Str> {
+        let v = v.as_ref()?;
+        if !valid_date(&v.value) {
+            let msg = format!("`{field}` \"{}\" is not YYYY-MM or YYYY-MM-DD", v.value);
+            self.err(&v.loc, id, "invalid_date", msg);
+            return None;
+        }
+        Some(owned(&v.value))
     }
 
     fn one_of(
@@ -290,14 +305,30 @@ impl Ctx<'_, '_> {
         found.into_iter().collect::<Option<Vec<_>>>().map(list)
     }
 
-    fn mismatch(
+    /// The question `name` names, if it is of kind `want`; otherwise a mismatch saying `how`.
+    fn question_of_kind(
+        &mut self,
+        name: &expr_parse::At<String>,
+        c: &RawCond,
+        id: &str,
+        want: QKind,
+        how: &str,
+    ) -> Option<QIdx> {
+        let (q, kind) = self.question(name, c, id)?;
+        if kind != want {
+            return self.mismatch(q, name.offset, c, id, how);
+        }
+        Some(q)
+    }
+
+    fn mismatch<T>(
         &mut self,
         q: QIdx,
         offset: usize,
         c: &RawCond,
         id: &str,
         want: &str,
-    ) -> Option<Expr> {
+    ) -> Option<T> {
         let question = &self.questions[q as usize];
         let msg = format!(
             "`{}` is a {} question: {want}",
@@ -313,91 +344,44 @@ impl Ctx<'_, '_> {
             Cond::Const(b) => Expr::Const(*b),
             Cond::Name(name) => {
                 let (q, kind) = self.question(name, c, id)?;
-                if kind != QKind::YesNo {
-                    let want = match kind {
-                        QKind::OneOf => "compare it with `==` or `in`",
-                        QKind::SeveralOf => "test it with `has`",
-                        _ => "compare it with a number",
-                    };
-                    return self.mismatch(q, name.offset, c, id, want);
-                }
-                Expr::Yes(q)
+                let how = match kind {
+                    QKind::YesNo => return Some(Expr::Yes(q)),
+                    QKind::OneOf => "compare it with `==` or `in`",
+                    QKind::SeveralOf => "test it with `has`",
+                    QKind::Number => "compare it with a number",
+                };
+                return self.mismatch(q, name.offset, c, id, how);
             }
             Cond::Compare(name, op, lit) => {
                 let (q, kind) = self.question(name, c, id)?;
-                match (kind, op, &lit.value) {
-                    (QKind::OneOf, Op::Eq, _) => Expr::Is(q, self.option(q, lit, c, id)?),
-                    (QKind::OneOf, Op::Ne, _) => Expr::IsNot(q, self.option(q, lit, c, id)?),
-                    (QKind::Number, op, Lit::Num(n)) => Expr::Cmp(q, cmp_op(*op), *n),
-                    (QKind::Number, _, Lit::Str(_)) => {
-                        return self.mismatch(q, lit.offset, c, id, "compare it with a number")
+                let (offset, how) = match (kind, op, &lit.value) {
+                    (QKind::OneOf, Op::Eq, _) => {
+                        return Some(Expr::Is(q, self.option(q, lit, c, id)?))
                     }
-                    (QKind::YesNo, _, _) => {
-                        return self.mismatch(
-                            q,
-                            lit.offset,
-                            c,
-                            id,
-                            "use its name alone (`q`) or `not q`",
-                        )
+                    (QKind::OneOf, Op::Ne, _) => {
+                        return Some(Expr::IsNot(q, self.option(q, lit, c, id)?))
                     }
-                    (QKind::SeveralOf, _, _) => {
-                        return self.mismatch(
-                            q,
-                            name.offset,
-                            c,
-                            id,
-                            "test it with `has` or `has any`",
-                        )
-                    }
-                    (QKind::OneOf, _, _) => {
-                        return self.mismatch(
-                            q,
-                            name.offset,
-                            c,
-                            id,
-                            "only `==`, `!=` and `in` apply",
-                        )
-                    }
-                }
+                    (QKind::Number, op, Lit::Num(n)) => return Some(Expr::Cmp(q, cmp_op(*op), *n)),
+                    (QKind::Number, _, Lit::Str(_)) => (lit.offset, "compare it with a number"),
+                    (QKind::YesNo, _, _) => (lit.offset, "use its name alone (`q`) or `not q`"),
+                    (QKind::SeveralOf, _, _) => (name.offset, "test it with `has` or `has any`"),
+                    (QKind::OneOf, _, _) => (name.offset, "only `==`, `!=` and `in` apply"),
+                };
+                return self.mismatch(q, offset, c, id, how);
             }
             Cond::In(name, lits) => {
-                let (q, kind) = self.question(name, c, id)?;
-                if kind != QKind::OneOf {
-                    return self.mismatch(
-                        q,
-                        name.offset,
-                        c,
-                        id,
-                        "`in` applies to one_of questions",
-                    );
-                }
+                let how = "`in` applies to one_of questions";
+                let q = self.question_of_kind(name, c, id, QKind::OneOf, how)?;
                 Expr::In(q, self.options(q, lits, c, id)?)
             }
             Cond::Has(name, lit) => {
-                let (q, kind) = self.question(name, c, id)?;
-                if kind != QKind::SeveralOf {
-                    return self.mismatch(
-                        q,
-                        name.offset,
-                        c,
-                        id,
-                        "`has` applies to several_of questions",
-                    );
-                }
+                let how = "`has` applies to several_of questions";
+                let q = self.question_of_kind(name, c, id, QKind::SeveralOf, how)?;
                 Expr::Has(q, self.option(q, lit, c, id)?)
             }
             Cond::HasAny(name, lits) => {
-                let (q, kind) = self.question(name, c, id)?;
-                if kind != QKind::SeveralOf {
-                    return self.mismatch(
-                        q,
-                        name.offset,
-                        c,
-                        id,
-                        "`has any` applies to several_of questions",
-                    );
-                }
+                let how = "`has any` applies to several_of questions";
+                let q = self.question_of_kind(name, c, id, QKind::SeveralOf, how)?;
                 Expr::HasAny(q, self.options(q, lits, c, id)?)
             }
             Cond::Not(inner) => Expr::Not(list(vec![self.compile(inner, c, id)?])),
@@ -555,16 +539,7 @@ pub fn resolve(raw: &RawBase, opts: LoadOptions, problems: &mut Problems) -> Opt
             .filter(|(_, r)| r.group.as_ref().map(|g| &g.value) == Some(&group.value))
             .map(|(i, r)| Opt {
                 id: owned(&r.id.value),
-                text: r.text.as_ref().map_or(
-                    Text {
-                        zh: owned(""),
-                        en: owned(""),
-                    },
-                    |t| Text {
-                        zh: owned(&t.zh),
-                        en: owned(&t.en),
-                    },
-                ),
+                text: r.text.as_ref().map(text).unwrap_or_default(),
                 help: None,
                 requirement: Some(i as RIdx),
             })
@@ -607,24 +582,10 @@ pub fn resolve(raw: &RawBase, opts: LoadOptions, problems: &mut Problems) -> Opt
     if version.is_none() {
         ctx.err(&meta.loc, "meta", "missing_field", "missing `version`");
     }
-    let reviewed = meta
-        .reviewed
-        .as_ref()
-        .map(|v| owned(&v.value))
-        .unwrap_or(Cow::Borrowed(""));
-    if let Some(r) = &meta.reviewed {
-        if !valid_date(&r.value) {
-            ctx.err(
-                &r.loc,
-                "meta",
-                "invalid_date",
-                format!("`reviewed` \"{}\" is not YYYY-MM-DD", r.value),
-            );
-        }
-    }
+    let reviewed = ctx.date(&meta.reviewed, "meta", "reviewed");
     Some(RuleBase {
-        version: version.unwrap_or(Cow::Borrowed("")),
-        reviewed,
+        version: version.unwrap_or_default(),
+        reviewed: reviewed.unwrap_or_default(),
         entity_question,
         questions: list(questions),
         requirements: list(requirements),
@@ -641,23 +602,11 @@ fn resolve_sources(raw: &RawBase, ctx: &mut Ctx) -> Vec<Source> {
     for s in &raw.sources {
         let id = s.id.value.as_str();
         let tag = ctx.one_of(&s.tag, &["OFF", "PLAT", "SEC"], id, "tag", &s.id.loc);
-        let checked = match &s.checked {
-            Some(c) if valid_date(&c.value) => c.value.clone(),
-            Some(c) => {
-                let msg = format!("`checked` \"{}\" is not YYYY-MM or YYYY-MM-DD", c.value);
-                ctx.err(&c.loc, id, "invalid_date", msg);
-                String::new()
-            }
-            None => {
-                ctx.err(
-                    &s.id.loc,
-                    id,
-                    "missing_field",
-                    "missing `checked` (when the source was last read)",
-                );
-                String::new()
-            }
-        };
+        let checked = ctx.date(&s.checked, id, "checked");
+        if s.checked.is_none() {
+            let msg = "missing `checked` (when the source was last read)";
+            ctx.err(&s.id.loc, id, "missing_field", msg);
+        }
         if s.title.is_none() {
             ctx.err(&s.id.loc, id, "missing_field", "missing `title`");
         }
@@ -675,7 +624,7 @@ fn resolve_sources(raw: &RawBase, ctx: &mut Ctx) -> Vec<Source> {
             title: owned(s.title.as_ref().map_or("", |t| t.value.as_str())),
             title_en: s.title_en.as_ref().map(|t| owned(&t.value)),
             url: s.url.as_ref().map(|u| owned(&u.value)),
-            checked: owned(&checked),
+            checked: checked.unwrap_or_default(),
             tag: owned(&tag.unwrap_or_default()),
             note: s.note.as_ref().map(|n| owned(&n.value)),
         });
@@ -721,10 +670,7 @@ fn resolve_questions(raw: &RawBase, ctx: &mut Ctx) -> Vec<Question> {
             let help = ctx.text(&o.help, id, "option help", &o.id.loc, false);
             options.push(Opt {
                 id: owned(&o.id.value),
-                text: text.unwrap_or(Text {
-                    zh: owned(""),
-                    en: owned(""),
-                }),
+                text: text.unwrap_or_default(),
                 help,
                 requirement: None,
             });
@@ -768,10 +714,7 @@ fn resolve_questions(raw: &RawBase, ctx: &mut Ctx) -> Vec<Question> {
         out.push(Question {
             id: owned(id),
             kind,
-            text: text.unwrap_or(Text {
-                zh: owned(""),
-                en: owned(""),
-            }),
+            text: text.unwrap_or_default(),
             help,
             ask_when: None,
             ask_when_src: Cow::Borrowed(""),
@@ -938,25 +881,13 @@ fn resolve_requirements(
         });
         let sources = ctx.sources(&r.sources, &r.sources_loc, id, at);
         let confidence = ctx.confidence(&r.confidence, &sources, id, at);
-        if let Some(c) = &r.checked {
-            if !valid_date(&c.value) {
-                ctx.err(
-                    &c.loc,
-                    id,
-                    "invalid_date",
-                    format!("`checked` \"{}\" is not YYYY-MM or YYYY-MM-DD", c.value),
-                );
-            }
-        }
+        let checked = ctx.date(&r.checked, id, "checked");
         out.push(Requirement {
             id: owned(id),
             layer,
             kind: owned(&kind),
             step: owned(&step),
-            name: name.unwrap_or(Text {
-                zh: owned(""),
-                en: owned(""),
-            }),
+            name: name.unwrap_or_default(),
             summary,
             authority,
             lead_time,
@@ -984,7 +915,7 @@ fn resolve_requirements(
             myth,
             sources,
             confidence,
-            checked: r.checked.as_ref().map(|c| owned(&c.value)),
+            checked,
         });
     }
     out
@@ -1071,10 +1002,7 @@ fn resolve_rules(raw: &RawBase, ctx: &mut Ctx) -> Vec<Rule> {
             confirm,
             ask,
             checklist: list(checklist),
-            text: text.unwrap_or(Text {
-                zh: owned(""),
-                en: owned(""),
-            }),
+            text: text.unwrap_or_default(),
             sources,
             confidence,
         });
@@ -1094,15 +1022,11 @@ fn resolve_checks(raw: &RawBase, ctx: &mut Ctx, rules: &[Rule]) -> Vec<Check> {
         let referenced = rules.iter().any(|r| r.checklist.contains(&(i as u16)));
         let sources = ctx.sources(&c.sources, &c.sources_loc, id, at);
         let confidence = ctx.confidence(&c.confidence, &sources, id, at);
-        let empty = || Text {
-            zh: owned(""),
-            en: owned(""),
-        };
         out.push(Check {
             id: owned(id),
-            title: title.unwrap_or_else(empty),
-            why: why.unwrap_or_else(empty),
-            how: how.unwrap_or_else(empty),
+            title: title.unwrap_or_default(),
+            why: why.unwrap_or_default(),
+            how: how.unwrap_or_default(),
             always: c.when.is_none() && !referenced,
             when,
             sources,
@@ -1157,22 +1081,18 @@ fn resolve_causes(
     for c in &raw.causes {
         let id = c.id.value.as_str();
         let at = &c.id.loc;
-        let empty = || Text {
-            zh: owned(""),
-            en: owned(""),
-        };
         let title = ctx
             .text(&c.title, id, "zh/en", at, true)
-            .unwrap_or_else(empty);
+            .unwrap_or_default();
         let meaning = ctx
             .text(&c.meaning, id, "meaning", at, true)
-            .unwrap_or_else(empty);
-        let fix = ctx.text(&c.fix, id, "fix", at, true).unwrap_or_else(empty);
+            .unwrap_or_default();
+        let fix = ctx.text(&c.fix, id, "fix", at, true).unwrap_or_default();
         // The rule cited may be given per platform only (each platform's own document).
         let rule_on = c.on.iter().any(|o| o.rule.is_some());
         let rule = ctx
             .text(&c.rule, id, "rule", at, !rule_on)
-            .unwrap_or_else(empty);
+            .unwrap_or_default();
         let on = resolve_cause_on(c, ctx, questions);
         let implies = ctx.requirements(&c.implies, id);
         let mut patterns = Vec::new();
@@ -1182,7 +1102,7 @@ fn resolve_causes(
                 ctx.err(&p.loc, id, "invalid_pattern", "a pattern cannot be empty");
                 continue;
             }
-            if !(1..=100).contains(&w.value) {
+            if !(1..=100).contains(&(w.value as i64)) {
                 ctx.err(
                     &w.loc,
                     id,
