@@ -1,8 +1,7 @@
-// The shell's other half (mpcheck-app.js extends this class): loading — the first screen from the
-// questions file, the engine's arrival, the catalogue and its details, a language switch — and
-// answering — every change of the answers gives a new report, is saved and announced to the host
-// page. Drawing is the element's (_render, _renderChrome…); the state, the files and the views are
-// app/state.js, app/resources.js and app/router.js.
+// The shell's other half (mpcheck-app.js extends this class): loading — the first screen from the questions
+// file, the engine's arrival, the catalogue and its details, a language switch — and answering — every change of
+// the answers gives a new report, is saved and announced to the host page. Drawing is the element's (_render,
+// _renderChrome…); the state, the files and the views are app/state.js, app/resources.js and app/router.js.
 import { normaliseLang, loadMessages, translator } from '../i18n/index.js';
 import { problemOf } from './resources.js';
 import { loadView } from './views.js';
@@ -10,7 +9,7 @@ import { loadPicker, mayNeedPicker } from '../components/question-field/picker.j
 import { questions, version, evaluateSafely, counts } from './engine.js';
 import { withPreset } from './answers.js';
 import { asked, toAsk, path } from './asking.js';
-import { pairQuestions } from './pairs.js';
+import { questionsById } from './pairs.js';
 import { renderLoadError, problemText } from '../components/load-error/load-error.js';
 import { refreshCards, refreshSources } from '../components/requirement-card/requirement-card.js';
 
@@ -84,7 +83,7 @@ export class CheckerFlow extends HTMLElement {
    */
   _preview(saved, file) {
     this.qs = file.questions;
-    this._byId();
+    this.qsById = questionsById(this.qs, this.t, this._lang);
     this._previewVersion = file.version;
     this._res.reset();
     this._state.restore(saved, this.qs, this._preset()); // presets only (_canPreview): the platform
@@ -122,8 +121,8 @@ export class CheckerFlow extends HTMLElement {
   /** The catalogue, or its categories' records (the category question's options, the report's names), is here: only texts change, so controls (and the keyboard focus) stay. */
   _catalogueArrived() {
     if (this._res.engine && !this._res.catalogue?.names && this.qs.some((q) => q.options_from && !q.options.length)) { this._useLanguage(this._lang, true); this._evaluate(); }
-    // The category picker follows now, so that the category question does not wait for it.
-    if (this.qs.some(mayNeedPicker)) loadPicker()?.catch(() => {}); // a failure shows when it is needed
+    // The picker follows now, so that the category question does not wait for it (a failure shows when it is needed).
+    if (this.qs.some(mayNeedPicker)) loadPicker()?.catch(() => {});
     this._renderVersion();
     this._renderStatus();
     const note = this._main.querySelector('[data-reviewed]');
@@ -197,14 +196,8 @@ export class CheckerFlow extends HTMLElement {
   _useLanguage(/** @type {Lang} */ lang, keep = false) {
     this._setLang(lang);
     this.qs = questions(/** @type {import('./types.js').Engine} */ (this._res.engine), lang);
-    this._byId();
+    this.qsById = questionsById(this.qs, this.t, lang); // with the pairs asked as one (app/pairs.js)
     if (!keep) this._res.reset();
-  }
-
-  /** The questions by id, with the pairs asked as one (app/pairs.js) beside them. */
-  _byId() {
-    this.qsById = new Map(this.qs.map((q) => [q.id, q]));
-    for (const p of pairQuestions(this.qsById, this.t, this._lang)) this.qsById.set(p.id, p);
   }
 
   /**

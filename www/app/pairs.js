@@ -11,15 +11,14 @@
 export const PAIRS = /** @type {const} */ ([['platform', 'product']]);
 
 /**
- * The pair questions for these questions in this language, to sit in `qsById` beside them.
- * @param {Map<string, Question>} byId
+ * The questions by id, with the pair questions in this language beside them.
+ * @param {Question[]} qs
  * @param {import('./types.js').Translate} t
  * @param {import('./types.js').Lang} lang
- * @returns {Question[]}
+ * @returns {Map<string, Question>}
  */
-export function pairQuestions(byId, t, lang) {
-  /** @type {Question[]} */
-  const out = [];
+export function questionsById(qs, t, lang) {
+  const byId = new Map(qs.map((q) => [q.id, q]));
   for (const [a, b] of PAIRS) {
     const qa = byId.get(a);
     const qb = byId.get(b);
@@ -27,9 +26,9 @@ export function pairQuestions(byId, t, lang) {
     const join = (/** @type {string} */ x, /** @type {string} */ y) => (lang === 'en' ? `${x} ${y.toLowerCase()}` : x + y);
     const options = qa.options.flatMap((x) => qb.options.map((y) => ({ id: `${x.id}+${y.id}`, label: join(x.label, y.label) })));
     const help = [qa.help, qb.help].filter(Boolean).join(lang === 'en' ? ' ' : '');
-    out.push({ id: `${a}+${b}`, kind: 'one_of', text: t(`q.pair.${a}`), help, not_sure: false, options, sets: [a, b] });
+    byId.set(`${a}+${b}`, { id: `${a}+${b}`, kind: 'one_of', text: t(`q.pair.${a}`), help, not_sure: false, options, sets: [a, b] });
   }
-  return out;
+  return byId;
 }
 
 /**
