@@ -6,6 +6,7 @@
 //     dist/ gzipped on its own as the budgets count.
 import { serveDist } from './serve.mjs';
 import { operators, walk } from '../tests/flows/walk.mjs';
+import { PAIRS } from '../www/app/pairs.js';
 
 /**
  * @param {{evaluate: (answers: object, lang: string) => any}} mp the engine (tests/node/engine.mjs)
@@ -19,6 +20,9 @@ export function operatorCounts(mp) {
     for (let next; (next = mp.evaluate(answers, 'zh-CN').flow.next); n++) {
       if (!(next in op.answers)) throw new Error(`${op.id} is asked ${next}, which its table does not answer`);
       answers[next] = op.answers[next];
+      // A pair (www/app/pairs.js) is one question on the page while both are unanswered: one count.
+      const pair = PAIRS.find(([a, b]) => next === a && !(b in answers) && b in op.answers);
+      if (pair) answers[pair[1]] = op.answers[pair[1]];
       // An empty category list is the picker left empty: the page leaves it unanswered and stops.
       if (Array.isArray(op.answers[next]) && !op.answers[next].length && next.endsWith('_categories')) {
         n++;
