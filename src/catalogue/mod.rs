@@ -12,14 +12,10 @@ use json::Json;
 /// the catalogue's requirements of that group, in catalogue order: `questionsFrom` in www/describe.js).
 pub fn questions_file_json(rb: &RuleBase, lang: Lang) -> String {
     let mut j = Json::with_capacity(16 * 1024);
-    j.obj().str_field("version", &rb.version).key("questions");
-    questions_into(&mut j, rb, lang, true);
-    j.end_obj();
-    j.finish()
-}
-
-fn questions_into(j: &mut Json, rb: &RuleBase, lang: Lang, skip_derived: bool) {
-    j.arr();
+    j.obj()
+        .str_field("version", &rb.version)
+        .key("questions")
+        .arr();
     for q in rb.questions.iter() {
         j.obj()
             .str_field("id", &q.id)
@@ -28,8 +24,7 @@ fn questions_into(j: &mut Json, rb: &RuleBase, lang: Lang, skip_derived: bool) {
         j.opt_str_field("help", q.help.as_ref().map(|h| h.get(lang)));
         j.key("not_sure").bool(q.not_sure);
         j.key("options").arr();
-        let derived = skip_derived && q.options_from.is_some();
-        for o in q.options.iter().filter(|_| !derived) {
+        for o in q.options.iter().filter(|_| q.options_from.is_none()) {
             j.obj()
                 .str_field("id", &o.id)
                 .str_field("label", o.text.get(lang));
@@ -53,7 +48,8 @@ fn questions_into(j: &mut Json, rb: &RuleBase, lang: Lang, skip_derived: bool) {
         }
         j.end_obj();
     }
-    j.end_arr();
+    j.end_arr().end_obj();
+    j.finish()
 }
 
 fn sources(j: &mut Json, rb: &RuleBase, list: &[u16]) {
@@ -205,9 +201,7 @@ fn requirement_fields(
             "myth",
             value(|j| {
                 j.obj().str_field("text", m.text.get(lang));
-                if full {
-                    sources(j, rb, &m.sources);
-                }
+                sources(j, rb, &m.sources);
                 j.end_obj();
             }),
         ));
@@ -368,14 +362,11 @@ pub fn category_details_json(rb: &RuleBase, lang: Lang) -> String {
     checks_into(&mut j, rb, lang);
     j.end_obj().key("rules").obj();
     for r in rb.rules.iter() {
-        j.key(&r.id).obj();
+        let mut fields = rule_details(rb, r);
         if !text_in_core(r) {
-            j.str_field("text", r.text.get(lang));
+            fields.insert(0, ("text", str_value(r.text.get(lang))));
         }
-        for (k, v) in rule_details(rb, r) {
-            j.key(k).raw(&v);
-        }
-        j.end_obj();
+        record(&mut j, &r.id, &fields, true);
     }
     j.end_obj().key("requirements").obj();
     requirement_details(&mut j, rb, lang);
@@ -436,15 +427,12 @@ pub fn option_names_json(rb: &RuleBase, lang: Lang) -> String {
         .map(|r| (r, requirement_fields(rb, r, lang, true)))
         .collect();
     let first = rb.requirements.iter().position(|r| is_option(&groups, r));
-    let after = first.map_or("", |i| {
-        i.checked_sub(1).map_or("", |p| &*rb.requirements[p].id)
-    });
-    let count = rb.requirements[first.unwrap_or(0)..]
-        .iter()
-        .take_while(|r| is_option(&groups, r))
-        .count();
+    let after = first
+        .and_then(|i| i.checked_sub(1))
+        .map_or("", |p| &*rb.requirements[p].id);
+    let run = rb.requirements[first.unwrap_or(0)..].iter();
     assert!(
-        count == reqs.len(),
+        run.take_while(|r| is_option(&groups, r)).count() == reqs.len(),
         "the options of {groups:?} must be one run of requirements in catalogue order"
     );
     let defaults = group_defaults(&reqs)
@@ -456,13 +444,9 @@ pub fn option_names_json(rb: &RuleBase, lang: Lang) -> String {
     j.obj()
         .str_field("version", &rb.version)
         .str_field("group", groups[0])
-        .str_field("after", after)
-        .key("defaults")
-        .obj();
-    for (k, v) in &defaults {
-        j.key(k).raw(v);
-    }
-    j.end_obj().key("names").obj();
+        .str_field("after", after);
+    record(&mut j, "defaults", &defaults, true);
+    j.key("names").obj();
     for (r, _) in &reqs {
         j.str_field(&r.id, r.name.get(lang));
     }
@@ -623,11 +607,7 @@ fn catalogue_with(rb: &RuleBase, lang: Lang, form: Form) -> String {
     if compact {
         j.str_field("format", "compact").key("group_defaults").obj();
         for (g, fields) in &defaults {
-            j.key(g).obj();
-            for (k, v) in fields {
-                j.key(k).raw(v);
-            }
-            j.end_obj();
+            record(&mut j, g, fields, true);
         }
         j.end_obj();
     }
