@@ -808,7 +808,7 @@ fn resolve_requirements(
             };
             if let Some(when) = &when {
                 let mut asked = Vec::new();
-                questions_of(when, &mut asked);
+                when.questions(&mut asked);
                 for (label, t) in [("zh/en", &e.text), ("met", &e.met)] {
                     let Some(t) = t else { continue };
                     for name in placeholders(&t.zh).chain(placeholders(&t.en)) {
@@ -1153,16 +1153,6 @@ fn resolve_cause_on(
         });
     }
     out
-}
-
-/// The questions a condition reads.
-fn questions_of(e: &Expr, out: &mut Vec<QIdx>) {
-    match e {
-        Expr::Const(_) => {}
-        Expr::Yes(q) | Expr::Is(q, _) | Expr::IsNot(q, _) | Expr::In(q, _) => out.push(*q),
-        Expr::Has(q, _) | Expr::HasAny(q, _) | Expr::Cmp(q, _, _) => out.push(*q),
-        Expr::Not(c) | Expr::And(c) | Expr::Or(c) => c.iter().for_each(|c| questions_of(c, out)),
-    }
 }
 
 /// The `{name}` placeholders of a wording (filled with the answer's words by www/describe.js).
