@@ -115,14 +115,9 @@ fn list_value<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
 
 /// A requirement's fields after `id`, as `(key, JSON value)` in catalogue order. In the core
 /// catalogue (`core`), without what a first result does not show (`category_details_json`).
-fn requirement_fields(
-    rb: &RuleBase,
-    r: &Requirement,
-    lang: Lang,
-    core: bool,
-) -> Vec<(&'static str, String)> {
+fn requirement_fields(rb: &RuleBase, r: &Requirement, lang: Lang, core: bool) -> Fields {
     let long = !(core && detailed(r));
-    let mut f: Vec<(&'static str, String)> = Vec::with_capacity(20);
+    let mut f = Fields::with_capacity(20);
     // What a first result does not show (layer and step come with the report) is left to
     // `category_details_json` in the core catalogue (`requirement_details`).
     let full = !core;
@@ -526,11 +521,9 @@ type Fields = Vec<(&'static str, String)>;
 /// half of them share, with that value, in field order.
 fn group_defaults<'a>(reqs: &[(&'a Requirement, Fields)]) -> Vec<(&'a str, Fields)> {
     let mut groups: Vec<&str> = Vec::new();
-    for (r, _) in reqs {
-        if let Some(g) = r.group.as_deref() {
-            if !groups.contains(&g) {
-                groups.push(g);
-            }
+    for g in reqs.iter().filter_map(|(r, _)| r.group.as_deref()) {
+        if !groups.contains(&g) {
+            groups.push(g);
         }
     }
     let mut out = Vec::new();
@@ -599,11 +592,7 @@ fn catalogue_with(rb: &RuleBase, lang: Lang, form: Form) -> String {
         .filter(|r| form == Form::Full || !is_option(&groups, r))
         .map(|r| (r, requirement_fields(rb, r, lang, form != Form::Full)))
         .collect();
-    let defaults = if compact {
-        group_defaults(&reqs)
-    } else {
-        Vec::new()
-    };
+    let defaults = compact.then(|| group_defaults(&reqs)).unwrap_or_default();
     if compact {
         j.str_field("format", "compact").key("group_defaults").obj();
         for (g, fields) in &defaults {
@@ -668,7 +657,7 @@ fn text_in_core(r: &Rule) -> bool {
 }
 
 /// A rule's fields after its text and `ask`: `when`, `sources`, `confidence`.
-fn rule_details(rb: &RuleBase, r: &Rule) -> Vec<(&'static str, String)> {
+fn rule_details(rb: &RuleBase, r: &Rule) -> Fields {
     vec![
         ("when", str_value(&r.when_src)),
         ("sources", list_value(source_ids(rb, &r.sources))),
