@@ -592,8 +592,9 @@ fn catalogue_with(rb: &RuleBase, lang: Lang, form: Form) -> String {
         .filter(|r| form == Form::Full || !is_option(&groups, r))
         .map(|r| (r, requirement_fields(rb, r, lang, form != Form::Full)))
         .collect();
-    let defaults = compact.then(|| group_defaults(&reqs)).unwrap_or_default();
+    let mut defaults = Vec::new();
     if compact {
+        defaults = group_defaults(&reqs);
         j.str_field("format", "compact").key("group_defaults").obj();
         for (g, fields) in &defaults {
             record(&mut j, g, fields, true);
