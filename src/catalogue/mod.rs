@@ -257,7 +257,6 @@ fn requirement_details(j: &mut Json, rb: &RuleBase, lang: Lang) {
         j.str_list("platforms", r.platforms.iter().map(|p| &**p));
         sources(j, rb, &r.sources);
         j.opt_str_field("checked", r.checked.as_deref());
-        // The whole summary, where the core catalogue has only its first sentence.
         if let Some(t) = r.summary.as_ref().filter(|_| !detailed(r)) {
             let t = t.get(lang);
             if first_sentence(t, lang).is_some() {
@@ -312,14 +311,14 @@ pub fn catalogue_json(rb: &RuleBase, lang: Lang) -> String {
 }
 
 /// The core catalogue: `catalogue_json` without the WeChat categories' records (in
-/// `option_names_json`, with `"names": "names"` at the top so a reader knows they are elsewhere) and
-/// their `summary`, `scope` and `documents` (`category_details_json`), every requirement's `layer`, `step`, `difficulty`, `prerequisites`, `platforms`, `sources`,
-/// `checked` and its myth's `sources`, the rules' `when`, `sources` and `confidence` (and the
-/// `text` of those without `not_accepted`), the
-/// eligibility conditions' `when` and `sources`, and with `checks` and `sources`
-/// empty (those are in `category_details_json`), and with
-/// `"details": "categories"` at the top so a reader knows they are elsewhere. The in-memory catalogue a page starts from; the file
-/// the page loads is its compact form (`catalogue_compact_json`).
+/// `option_names_json`, with `"names": "names"` at the top so a reader knows they are elsewhere)
+/// and their `summary`, `scope` and `documents` (`category_details_json`), every requirement's
+/// `layer`, `step`, `difficulty`, `prerequisites`, `platforms`, `sources`, `checked` and its myth's
+/// `sources`, the rules' `when`, `sources` and `confidence` (and the `text` of those without
+/// `not_accepted`), the eligibility conditions' `when` and `sources`, and with `checks` and
+/// `sources` empty (those are in `category_details_json`), and with `"details": "categories"` at
+/// the top so a reader knows they are elsewhere. The in-memory catalogue a page starts from; the
+/// file the page loads is its compact form (`catalogue_compact_json`).
 pub fn catalogue_core_json(rb: &RuleBase, lang: Lang) -> String {
     catalogue_with(rb, lang, Form::Core)
 }
@@ -335,8 +334,9 @@ pub fn catalogue_compact_json(rb: &RuleBase, lang: Lang) -> String {
 
 /// `categories.<lang>.json`, what the core catalogue leaves out (docs/api.md), in catalogue order:
 /// `{"version", "categories": {id: {"summary"?, "scope"?, "documents"?}}, "checks": {id: check},
-/// "rules": {id: {text?, when, sources, confidence}} (`text` when the core leaves it out), "requirements": {id: …} (`requirement_details`),
-/// "eligibility": {id: [{when, sources}]} (`eligibility_details`), "sources": {id: source}}`.
+/// "rules": {id: {text?, when, sources, confidence}} (`text` when the core leaves it out),
+/// "requirements": {id: …} (`requirement_details`), "eligibility": {id: [{when, sources}]}
+/// (`eligibility_details`), "sources": {id: source}}`.
 pub fn category_details_json(rb: &RuleBase, lang: Lang) -> String {
     let mut j = Json::with_capacity(256 * 1024);
     j.obj()
