@@ -756,10 +756,8 @@ fn resolve_requirements(
             }
         });
         let prerequisites = ctx.requirements(&r.prerequisites, id);
-        if prerequisites
-            .iter()
-            .any(|&p| ctx.r_index.get(id) == Some(&p))
-        {
+        let this = ctx.r_index.get(id);
+        if this.is_some_and(|this| prerequisites.contains(this)) {
             let msg = "a requirement cannot be its own prerequisite";
             ctx.err(at, id, "prerequisite_cycle", msg);
         }
