@@ -304,12 +304,8 @@ pub fn reachability(base: &RuleBase, raw: &RawBase, problems: &mut Problems) {
             );
             problems.add(loc, Some(id), "never_asked_reference", msg);
         } else if can_hold(base, e) == Some(false) {
-            problems.add(
-                loc,
-                Some(id),
-                "never_fires",
-                format!("this {what} can never apply: its condition never holds"),
-            );
+            let msg = format!("this {what} can never apply: its condition never holds");
+            problems.add(loc, Some(id), "never_fires", msg);
         }
     };
     for (i, r) in base.rules.iter().enumerate() {

@@ -762,13 +762,9 @@ fn resolve_requirements(
             ctx.err(at, id, "prerequisite_cycle", msg);
         }
         let mut entities = Vec::new();
+        let entity_options = entity_question.map_or(&[][..], |q| &questions[q as usize].options);
         for e in &r.entities {
-            let found = entity_question.and_then(|q| {
-                questions[q as usize]
-                    .options
-                    .iter()
-                    .position(|o| o.id == e.value.as_str())
-            });
+            let found = entity_options.iter().position(|o| o.id == e.value.as_str());
             match found {
                 Some(i) => entities.push(i as OIdx),
                 None => {
