@@ -88,14 +88,8 @@ fn main() {
     println!("cargo:rerun-if-env-changed=MPCHECK_RULES_DIR");
     println!("cargo:rerun-if-changed=build.rs");
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into()));
-    let dir = std::env::var("MPCHECK_RULES_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| root.join("rules"));
-    let dir = if dir.is_absolute() {
-        dir
-    } else {
-        root.join(dir)
-    };
+    // Relative to the crate; `join` keeps an absolute $MPCHECK_RULES_DIR as it is.
+    let dir = root.join(std::env::var("MPCHECK_RULES_DIR").unwrap_or_else(|_| "rules".into()));
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut paths = Vec::new();
     toml_files(&dir, &mut paths);

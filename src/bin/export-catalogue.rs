@@ -60,13 +60,9 @@ fn main() {
                 ("causes", causes_json(&RULES, lang)),
             ]
         };
-        let tag = if expanded {
-            format!("{tag}.expanded")
-        } else {
-            tag.to_string()
-        };
+        let suffix = if expanded { ".expanded" } else { "" };
         for (name, json) in files {
-            let path = dir.join(format!("{name}.{tag}.json"));
+            let path = dir.join(format!("{name}.{tag}{suffix}.json"));
             if let Err(e) = std::fs::write(&path, json) {
                 eprintln!("cannot write {}: {e}", path.display());
                 std::process::exit(1);

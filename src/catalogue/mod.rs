@@ -12,14 +12,10 @@ use json::Json;
 /// the catalogue's requirements of that group, in catalogue order: `questionsFrom` in www/describe.js).
 pub fn questions_file_json(rb: &RuleBase, lang: Lang) -> String {
     let mut j = Json::with_capacity(16 * 1024);
-    j.obj().str_field("version", &rb.version).key("questions");
-    questions_into(&mut j, rb, lang, true);
-    j.end_obj();
-    j.finish()
-}
-
-fn questions_into(j: &mut Json, rb: &RuleBase, lang: Lang, skip_derived: bool) {
-    j.arr();
+    j.obj()
+        .str_field("version", &rb.version)
+        .key("questions")
+        .arr();
     for q in rb.questions.iter() {
         j.obj()
             .str_field("id", &q.id)
@@ -28,8 +24,7 @@ fn questions_into(j: &mut Json, rb: &RuleBase, lang: Lang, skip_derived: bool) {
         j.opt_str_field("help", q.help.as_ref().map(|h| h.get(lang)));
         j.key("not_sure").bool(q.not_sure);
         j.key("options").arr();
-        let derived = skip_derived && q.options_from.is_some();
-        for o in q.options.iter().filter(|_| !derived) {
+        for o in q.options.iter().filter(|_| q.options_from.is_none()) {
             j.obj()
                 .str_field("id", &o.id)
                 .str_field("label", o.text.get(lang));
@@ -53,7 +48,8 @@ fn questions_into(j: &mut Json, rb: &RuleBase, lang: Lang, skip_derived: bool) {
         }
         j.end_obj();
     }
-    j.end_arr();
+    j.end_arr().end_obj();
+    j.finish()
 }
 
 fn sources(j: &mut Json, rb: &RuleBase, list: &[u16]) {
@@ -119,14 +115,9 @@ fn list_value<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
 
 /// A requirement's fields after `id`, as `(key, JSON value)` in catalogue order. In the core
 /// catalogue (`core`), without what a first result does not show (`category_details_json`).
-fn requirement_fields(
-    rb: &RuleBase,
-    r: &Requirement,
-    lang: Lang,
-    core: bool,
-) -> Vec<(&'static str, String)> {
+fn requirement_fields(rb: &RuleBase, r: &Requirement, lang: Lang, core: bool) -> Fields {
     let long = !(core && detailed(r));
-    let mut f: Vec<(&'static str, String)> = Vec::with_capacity(20);
+    let mut f = Fields::with_capacity(20);
     // What a first result does not show (layer and step come with the report) is left to
     // `category_details_json` in the core catalogue (`requirement_details`).
     let full = !core;
@@ -205,9 +196,7 @@ fn requirement_fields(
             "myth",
             value(|j| {
                 j.obj().str_field("text", m.text.get(lang));
-                if full {
-                    sources(j, rb, &m.sources);
-                }
+                sources(j, rb, &m.sources);
                 j.end_obj();
             }),
         ));
@@ -268,7 +257,6 @@ fn requirement_details(j: &mut Json, rb: &RuleBase, lang: Lang) {
         j.str_list("platforms", r.platforms.iter().map(|p| &**p));
         sources(j, rb, &r.sources);
         j.opt_str_field("checked", r.checked.as_deref());
-        // The whole summary, where the core catalogue has only its first sentence.
         if let Some(t) = r.summary.as_ref().filter(|_| !detailed(r)) {
             let t = t.get(lang);
             if first_sentence(t, lang).is_some() {
@@ -323,14 +311,14 @@ pub fn catalogue_json(rb: &RuleBase, lang: Lang) -> String {
 }
 
 /// The core catalogue: `catalogue_json` without the WeChat categories' records (in
-/// `option_names_json`, with `"names": "names"` at the top so a reader knows they are elsewhere) and
-/// their `summary`, `scope` and `documents` (`category_details_json`), every requirement's `layer`, `step`, `difficulty`, `prerequisites`, `platforms`, `sources`,
-/// `checked` and its myth's `sources`, the rules' `when`, `sources` and `confidence` (and the
-/// `text` of those without `not_accepted`), the
-/// eligibility conditions' `when` and `sources`, and with `checks` and `sources`
-/// empty (those are in `category_details_json`), and with
-/// `"details": "categories"` at the top so a reader knows they are elsewhere. The in-memory catalogue a page starts from; the file
-/// the page loads is its compact form (`catalogue_compact_json`).
+/// `option_names_json`, with `"names": "names"` at the top so a reader knows they are elsewhere)
+/// and their `summary`, `scope` and `documents` (`category_details_json`), every requirement's
+/// `layer`, `step`, `difficulty`, `prerequisites`, `platforms`, `sources`, `checked` and its myth's
+/// `sources`, the rules' `when`, `sources` and `confidence` (and the `text` of those without
+/// `not_accepted`), the eligibility conditions' `when` and `sources`, and with `checks` and
+/// `sources` empty (those are in `category_details_json`), and with `"details": "categories"` at
+/// the top so a reader knows they are elsewhere. The in-memory catalogue a page starts from; the
+/// file the page loads is its compact form (`catalogue_compact_json`).
 pub fn catalogue_core_json(rb: &RuleBase, lang: Lang) -> String {
     catalogue_with(rb, lang, Form::Core)
 }
@@ -346,8 +334,9 @@ pub fn catalogue_compact_json(rb: &RuleBase, lang: Lang) -> String {
 
 /// `categories.<lang>.json`, what the core catalogue leaves out (docs/api.md), in catalogue order:
 /// `{"version", "categories": {id: {"summary"?, "scope"?, "documents"?}}, "checks": {id: check},
-/// "rules": {id: {text?, when, sources, confidence}} (`text` when the core leaves it out), "requirements": {id: …} (`requirement_details`),
-/// "eligibility": {id: [{when, sources}]} (`eligibility_details`), "sources": {id: source}}`.
+/// "rules": {id: {text?, when, sources, confidence}} (`text` when the core leaves it out),
+/// "requirements": {id: …} (`requirement_details`), "eligibility": {id: [{when, sources}]}
+/// (`eligibility_details`), "sources": {id: source}}`.
 pub fn category_details_json(rb: &RuleBase, lang: Lang) -> String {
     let mut j = Json::with_capacity(256 * 1024);
     j.obj()
@@ -368,14 +357,11 @@ pub fn category_details_json(rb: &RuleBase, lang: Lang) -> String {
     checks_into(&mut j, rb, lang);
     j.end_obj().key("rules").obj();
     for r in rb.rules.iter() {
-        j.key(&r.id).obj();
+        let mut fields = rule_details(rb, r);
         if !text_in_core(r) {
-            j.str_field("text", r.text.get(lang));
+            fields.insert(0, ("text", str_value(r.text.get(lang))));
         }
-        for (k, v) in rule_details(rb, r) {
-            j.key(k).raw(&v);
-        }
-        j.end_obj();
+        record(&mut j, &r.id, &fields, true);
     }
     j.end_obj().key("requirements").obj();
     requirement_details(&mut j, rb, lang);
@@ -436,15 +422,12 @@ pub fn option_names_json(rb: &RuleBase, lang: Lang) -> String {
         .map(|r| (r, requirement_fields(rb, r, lang, true)))
         .collect();
     let first = rb.requirements.iter().position(|r| is_option(&groups, r));
-    let after = first.map_or("", |i| {
-        i.checked_sub(1).map_or("", |p| &*rb.requirements[p].id)
-    });
-    let count = rb.requirements[first.unwrap_or(0)..]
-        .iter()
-        .take_while(|r| is_option(&groups, r))
-        .count();
+    let after = first
+        .and_then(|i| i.checked_sub(1))
+        .map_or("", |p| &*rb.requirements[p].id);
+    let run = rb.requirements[first.unwrap_or(0)..].iter();
     assert!(
-        count == reqs.len(),
+        run.take_while(|r| is_option(&groups, r)).count() == reqs.len(),
         "the options of {groups:?} must be one run of requirements in catalogue order"
     );
     let defaults = group_defaults(&reqs)
@@ -456,13 +439,9 @@ pub fn option_names_json(rb: &RuleBase, lang: Lang) -> String {
     j.obj()
         .str_field("version", &rb.version)
         .str_field("group", groups[0])
-        .str_field("after", after)
-        .key("defaults")
-        .obj();
-    for (k, v) in &defaults {
-        j.key(k).raw(v);
-    }
-    j.end_obj().key("names").obj();
+        .str_field("after", after);
+    record(&mut j, "defaults", &defaults, true);
+    j.key("names").obj();
     for (r, _) in &reqs {
         j.str_field(&r.id, r.name.get(lang));
     }
@@ -542,11 +521,9 @@ type Fields = Vec<(&'static str, String)>;
 /// half of them share, with that value, in field order.
 fn group_defaults<'a>(reqs: &[(&'a Requirement, Fields)]) -> Vec<(&'a str, Fields)> {
     let mut groups: Vec<&str> = Vec::new();
-    for (r, _) in reqs {
-        if let Some(g) = r.group.as_deref() {
-            if !groups.contains(&g) {
-                groups.push(g);
-            }
+    for g in reqs.iter().filter_map(|(r, _)| r.group.as_deref()) {
+        if !groups.contains(&g) {
+            groups.push(g);
         }
     }
     let mut out = Vec::new();
@@ -615,19 +592,12 @@ fn catalogue_with(rb: &RuleBase, lang: Lang, form: Form) -> String {
         .filter(|r| form == Form::Full || !is_option(&groups, r))
         .map(|r| (r, requirement_fields(rb, r, lang, form != Form::Full)))
         .collect();
-    let defaults = if compact {
-        group_defaults(&reqs)
-    } else {
-        Vec::new()
-    };
+    let mut defaults = Vec::new();
     if compact {
+        defaults = group_defaults(&reqs);
         j.str_field("format", "compact").key("group_defaults").obj();
         for (g, fields) in &defaults {
-            j.key(g).obj();
-            for (k, v) in fields {
-                j.key(k).raw(v);
-            }
-            j.end_obj();
+            record(&mut j, g, fields, true);
         }
         j.end_obj();
     }
@@ -688,7 +658,7 @@ fn text_in_core(r: &Rule) -> bool {
 }
 
 /// A rule's fields after its text and `ask`: `when`, `sources`, `confidence`.
-fn rule_details(rb: &RuleBase, r: &Rule) -> Vec<(&'static str, String)> {
+fn rule_details(rb: &RuleBase, r: &Rule) -> Fields {
     vec![
         ("when", str_value(&r.when_src)),
         ("sources", list_value(source_ids(rb, &r.sources))),

@@ -169,7 +169,7 @@ impl Program {
                 p.eligibility.push(at);
                 p.eligibility_reads.push(e.met.as_ref().map(|_| {
                     let mut qs = Vec::new();
-                    reads(&e.when, &mut qs);
+                    e.when.questions(&mut qs);
                     qs
                 }));
             }
@@ -300,16 +300,6 @@ fn expr(code: &mut Vec<u32>, rb: &RuleBase, e: &Expr) {
             code.push(bits as u32);
             code.push((bits >> 32) as u32);
         }
-    }
-}
-
-/// The questions a condition reads.
-fn reads(e: &Expr, out: &mut Vec<QIdx>) {
-    match e {
-        Expr::Const(_) => {}
-        Expr::Yes(q) | Expr::Is(q, _) | Expr::IsNot(q, _) | Expr::In(q, _) => out.push(*q),
-        Expr::Has(q, _) | Expr::HasAny(q, _) | Expr::Cmp(q, _, _) => out.push(*q),
-        Expr::Not(c) | Expr::And(c) | Expr::Or(c) => c.iter().for_each(|c| reads(c, out)),
     }
 }
 

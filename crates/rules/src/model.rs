@@ -139,6 +139,18 @@ pub enum Expr {
     Or(List<Expr>),
 }
 
+impl Expr {
+    /// Appends the questions this condition reads to `out`.
+    pub fn questions(&self, out: &mut Vec<QIdx>) {
+        match self {
+            Expr::Const(_) => {}
+            Expr::Yes(q) | Expr::Is(q, _) | Expr::IsNot(q, _) | Expr::In(q, _) => out.push(*q),
+            Expr::Has(q, _) | Expr::HasAny(q, _) | Expr::Cmp(q, _, _) => out.push(*q),
+            Expr::Not(c) | Expr::And(c) | Expr::Or(c) => c.iter().for_each(|c| c.questions(out)),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Layer {
     Law,

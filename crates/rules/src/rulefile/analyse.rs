@@ -26,17 +26,6 @@ enum Val {
     Num(f64),
 }
 
-fn refs(e: &Expr, out: &mut Vec<QIdx>) {
-    match e {
-        Expr::Const(_) => {}
-        Expr::Yes(q) | Expr::Is(q, _) | Expr::IsNot(q, _) | Expr::In(q, _) | Expr::Has(q, _) => {
-            out.push(*q)
-        }
-        Expr::HasAny(q, _) | Expr::Cmp(q, _, _) => out.push(*q),
-        Expr::Not(c) | Expr::And(c) | Expr::Or(c) => c.iter().for_each(|x| refs(x, out)),
-    }
-}
-
 /// Options of several_of questions, and constants of number questions, that `e` mentions.
 fn mentions(e: &Expr, opts: &mut BTreeMap<QIdx, Vec<OIdx>>, nums: &mut BTreeMap<QIdx, Vec<f64>>) {
     match e {
@@ -58,7 +47,7 @@ struct Search<'a> {
 impl<'a> Search<'a> {
     fn new(base: &'a RuleBase, target: &Expr) -> Option<Search<'a>> {
         let mut todo = Vec::new();
-        refs(target, &mut todo);
+        target.questions(&mut todo);
         let mut seen = vec![false; base.questions.len()];
         let mut opts = BTreeMap::new();
         let mut nums = BTreeMap::new();
@@ -68,7 +57,7 @@ impl<'a> Search<'a> {
                 continue;
             }
             if let Some(w) = &base.questions[q as usize].ask_when {
-                refs(w, &mut todo);
+                w.questions(&mut todo);
                 mentions(w, &mut opts, &mut nums);
             }
         }
@@ -241,7 +230,7 @@ pub fn structure(base: &RuleBase, raw: &RawBase, problems: &mut Problems) -> boo
         .map(|q| {
             let mut r = Vec::new();
             if let Some(w) = &q.ask_when {
-                refs(w, &mut r);
+                w.questions(&mut r);
             }
             r.into_iter().map(usize::from).collect()
         })
@@ -261,7 +250,7 @@ pub fn structure(base: &RuleBase, raw: &RawBase, problems: &mut Problems) -> boo
     for (i, q) in base.questions.iter().enumerate() {
         let mut r = Vec::new();
         if let Some(w) = &q.ask_when {
-            refs(w, &mut r);
+            w.questions(&mut r);
         }
         if let Some(&later) = r.iter().find(|&&x| x as usize >= i) {
             let msg = format!(
@@ -307,7 +296,7 @@ pub fn reachability(base: &RuleBase, raw: &RawBase, problems: &mut Problems) {
     }
     let check = |e: &Expr, loc: &Loc, id: &str, what: &str, problems: &mut Problems| {
         let mut r = Vec::new();
-        refs(e, &mut r);
+        e.questions(&mut r);
         if let Some(&q) = r.iter().find(|&&q| never[q as usize]) {
             let msg = format!(
                 "this condition tests `{}`, which is never asked",
@@ -315,12 +304,8 @@ pub fn reachability(base: &RuleBase, raw: &RawBase, problems: &mut Problems) {
             );
             problems.add(loc, Some(id), "never_asked_reference", msg);
         } else if can_hold(base, e) == Some(false) {
-            problems.add(
-                loc,
-                Some(id),
-                "never_fires",
-                format!("this {what} can never apply: its condition never holds"),
-            );
+            let msg = format!("this {what} can never apply: its condition never holds");
+            problems.add(loc, Some(id), "never_fires", msg);
         }
     };
     for (i, r) in base.rules.iter().enumerate() {

@@ -224,13 +224,12 @@ impl<'t, 'i, 'p, 'f> Tab<'t, 'i, 'p, 'f> {
         start: usize,
         problems: &'p mut Problems<'f>,
     ) -> Self {
-        let used = Vec::new();
         Tab {
             table,
             file,
             start,
             id: None,
-            used,
+            used: Vec::new(),
             problems,
         }
     }
@@ -330,10 +329,8 @@ impl<'t, 'i, 'p, 'f> Tab<'t, 'i, 'p, 'f> {
     }
 
     fn strings(&mut self, key: &'static str) -> Vec<At<String>> {
-        match self.get(key) {
-            Some(v) => self.string_list(key, v),
-            None => Vec::new(),
-        }
+        let v = self.get(key);
+        v.map_or_else(Vec::new, |v| self.string_list(key, v))
     }
 
     fn string_list(&mut self, key: &str, v: &'t SV<'i>) -> Vec<At<String>> {
@@ -425,11 +422,10 @@ impl<'t, 'i, 'p, 'f> Tab<'t, 'i, 'p, 'f> {
             self.wrong_type(key, v, "a list of tables");
             return Vec::new();
         };
-        let mut out = Vec::new();
-        for (table, start) in tables {
-            out.push(self.read_sub(table, start, &mut read));
-        }
-        out
+        tables
+            .into_iter()
+            .map(|(table, start)| self.read_sub(table, start, &mut read))
+            .collect()
     }
 
     fn read_sub<R>(
@@ -650,16 +646,13 @@ fn read_doc_list<'t, 'i>(t: &mut Tab<'t, 'i, '_, '_>, key: &str, v: &'t SV<'i>) 
     };
     let mut out = Vec::new();
     for item in arr.iter() {
+        let start = item.span().start;
         match item.get_ref() {
             DeValue::String(s) => out.push(RawDoc::Doc(At {
                 value: s.to_string(),
-                loc: t.loc(item.span().start),
+                loc: t.loc(start),
             })),
-            DeValue::Table(table) => out.push(RawDoc::Bundle(t.read_sub(
-                table,
-                item.span().start,
-                read_docs,
-            ))),
+            DeValue::Table(table) => out.push(RawDoc::Bundle(t.read_sub(table, start, read_docs))),
             _ => t.wrong_type(key, item, "a document name or a bundle table"),
         }
     }

@@ -57,19 +57,17 @@ fn valid_question_id(id: &str) -> bool {
 }
 
 fn valid_date(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
     let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|c| c.is_ascii_digit());
-    match parts.as_slice() {
-        [y, m] => digits(y, 4) && digits(m, 2) && (1..=12).contains(&m.parse::<u8>().unwrap_or(0)),
-        [y, m, d] => {
-            digits(y, 4)
-                && digits(m, 2)
-                && digits(d, 2)
-                && (1..=12).contains(&m.parse::<u8>().unwrap_or(0))
-                && (1..=31).contains(&d.parse::<u8>().unwrap_or(0))
-        }
-        _ => false,
-    }
+    let within = |p: &str, max: u8| (1..=max).contains(&p.parse::<u8>().unwrap_or(0));
+    let parts: Vec<&str> = s.split('-').collect();
+    let [y, m, ref day @ ..] = parts[..] else {
+        return false;
+    };
+    digits(y, 4)
+        && digits(m, 2)
+        && within(m, 12)
+        && day.len() <= 1
+        && day.iter().all(|d| digits(d, 2) && within(d, 31))
 }
 
 /// Shared state while resolving.
@@ -100,24 +98,16 @@ impl Ctx<'_, '_> {
     ) -> Option<Text> {
         let Some(t) = t else {
             if required {
-                self.err(
-                    at,
-                    id,
-                    "missing_field",
-                    format!("missing `{field}` (zh and en)"),
-                );
+                let msg = format!("missing `{field}` (zh and en)");
+                self.err(at, id, "missing_field", msg);
             }
             return None;
         };
         if self.opts.require_translations {
             for (lang, s) in [("zh", &t.zh), ("en", &t.en)] {
                 if s.trim().is_empty() {
-                    self.err(
-                        &t.loc,
-                        id,
-                        "missing_translation",
-                        format!("`{field}` has no {lang} text"),
-                    );
+                    let msg = format!("`{field}` has no {lang} text");
+                    self.err(&t.loc, id, "missing_translation", msg);
                 }
             }
         }
@@ -196,12 +186,8 @@ impl Ctx<'_, '_> {
     fn sources(&mut self, ids: &[At<String>], at: &Option<Loc>, id: &str, rec: &Loc) -> List<u16> {
         if ids.is_empty() && self.opts.require_sources {
             let loc = at.clone().unwrap_or_else(|| rec.clone());
-            self.err(
-                &loc,
-                id,
-                "missing_sources",
-                "cites no source (`sources = [\"…\"]`)",
-            );
+            let msg = "cites no source (`sources = [\"…\"]`)";
+            self.err(&loc, id, "missing_sources", msg);
         }
         let mut out = Vec::new();
         for s in ids {
@@ -464,12 +450,8 @@ fn resolve_docs(d: &RawDocs) -> Docs {
 
 pub fn resolve(raw: &RawBase, opts: LoadOptions, problems: &mut Problems) -> Option<RuleBase> {
     let Some(meta) = &raw.meta else {
-        problems.add(
-            &Loc::default(),
-            None,
-            "missing_meta",
-            "no `[meta]` table with the rule-base version",
-        );
+        let msg = "no `[meta]` table with the rule-base version";
+        problems.add(&Loc::default(), None, "missing_meta", msg);
         return None;
     };
     let s_index = index_ids(
@@ -505,12 +487,8 @@ pub fn resolve(raw: &RawBase, opts: LoadOptions, problems: &mut Problems) -> Opt
     );
     if raw.questions.len() > MAX_QUESTIONS {
         let loc = raw.questions[MAX_QUESTIONS].id.loc.clone();
-        problems.add(
-            &loc,
-            None,
-            "too_many_questions",
-            format!("at most {MAX_QUESTIONS} questions"),
-        );
+        let msg = format!("at most {MAX_QUESTIONS} questions");
+        problems.add(&loc, None, "too_many_questions", msg);
         return None;
     }
 
@@ -611,12 +589,8 @@ fn resolve_sources(raw: &RawBase, ctx: &mut Ctx) -> Vec<Source> {
             ctx.err(&s.id.loc, id, "missing_field", "missing `title`");
         }
         if s.url.is_none() && s.note.is_none() {
-            ctx.err(
-                &s.id.loc,
-                id,
-                "missing_field",
-                "a source needs a `url`, or a `note` saying how to find it",
-            );
+            let msg = "a source needs a `url`, or a `note` saying how to find it";
+            ctx.err(&s.id.loc, id, "missing_field", msg);
         }
         ctx.source_tags.push(tag.clone().unwrap_or_default());
         out.push(Source {
@@ -699,12 +673,8 @@ fn resolve_questions(raw: &RawBase, ctx: &mut Ctx) -> Vec<Question> {
             _ => {}
         }
         if q.options_from.is_some() && !q.options.is_empty() {
-            ctx.err(
-                &loc,
-                id,
-                "invalid_value",
-                "give `options` or `options_from`, not both",
-            );
+            let msg = "give `options` or `options_from`, not both";
+            ctx.err(&loc, id, "invalid_value", msg);
         }
         if let (Some(min), Some(max)) = (&q.min, &q.max) {
             if min.value > max.value {
@@ -778,37 +748,23 @@ fn resolve_requirements(
         let lead_time = r.lead_time.as_ref().and_then(|l| {
             let (a, b) = l.value;
             if a < 0 || b < a || b > 2000 {
-                ctx.err(
-                    &l.loc,
-                    id,
-                    "invalid_range",
-                    "`lead_time` must be [min, max] with 0 ≤ min ≤ max ≤ 2000",
-                );
+                let msg = "`lead_time` must be [min, max] with 0 ≤ min ≤ max ≤ 2000";
+                ctx.err(&l.loc, id, "invalid_range", msg);
                 None
             } else {
                 Some((a as u16, b as u16))
             }
         });
         let prerequisites = ctx.requirements(&r.prerequisites, id);
-        if prerequisites
-            .iter()
-            .any(|&p| ctx.r_index.get(id) == Some(&p))
-        {
-            ctx.err(
-                at,
-                id,
-                "prerequisite_cycle",
-                "a requirement cannot be its own prerequisite",
-            );
+        let this = ctx.r_index.get(id);
+        if this.is_some_and(|this| prerequisites.contains(this)) {
+            let msg = "a requirement cannot be its own prerequisite";
+            ctx.err(at, id, "prerequisite_cycle", msg);
         }
         let mut entities = Vec::new();
+        let entity_options = entity_question.map_or(&[][..], |q| &questions[q as usize].options);
         for e in &r.entities {
-            let found = entity_question.and_then(|q| {
-                questions[q as usize]
-                    .options
-                    .iter()
-                    .position(|o| o.id == e.value.as_str())
-            });
+            let found = entity_options.iter().position(|o| o.id == e.value.as_str());
             match found {
                 Some(i) => entities.push(i as OIdx),
                 None => {
@@ -822,12 +778,8 @@ fn resolve_requirements(
             let when = match &e.when {
                 Some(c) => ctx.cond(c, id),
                 None => {
-                    ctx.err(
-                        &e.loc,
-                        id,
-                        "missing_field",
-                        "an eligibility entry needs `when`",
-                    );
+                    let msg = "an eligibility entry needs `when`";
+                    ctx.err(&e.loc, id, "missing_field", msg);
                     None
                 }
             };
@@ -850,7 +802,7 @@ fn resolve_requirements(
             };
             if let Some(when) = &when {
                 let mut asked = Vec::new();
-                questions_of(when, &mut asked);
+                when.questions(&mut asked);
                 for (label, t) in [("zh/en", &e.text), ("met", &e.met)] {
                     let Some(t) = t else { continue };
                     for name in placeholders(&t.zh).chain(placeholders(&t.en)) {
@@ -940,12 +892,9 @@ fn resolve_rules(raw: &RawBase, ctx: &mut Ctx) -> Vec<Rule> {
             .map(|g| {
                 if g.len() < 2 {
                     let loc = g.first().map_or(at.clone(), |x| x.loc.clone());
-                    ctx.err(
-                        &loc,
-                        id,
-                        "invalid_value",
-                        "a `require_one_of` group needs at least two ids (use `require` for one)",
-                    );
+                    let msg =
+                        "a `require_one_of` group needs at least two ids (use `require` for one)";
+                    ctx.err(&loc, id, "invalid_value", msg);
                 }
                 ctx.requirements(g, id)
             })
@@ -1103,12 +1052,8 @@ fn resolve_causes(
                 continue;
             }
             if !(1..=100).contains(&(w.value as i64)) {
-                ctx.err(
-                    &w.loc,
-                    id,
-                    "invalid_pattern",
-                    "a pattern weight is a whole number from 1 to 100",
-                );
+                let msg = "a pattern weight is a whole number from 1 to 100";
+                ctx.err(&w.loc, id, "invalid_pattern", msg);
                 continue;
             }
             patterns.push((owned(&folded), w.value as u16));
@@ -1118,12 +1063,8 @@ fn resolve_causes(
             && c.rej_sections.is_empty()
             && c.ops_sections.is_empty()
         {
-            ctx.err(
-                at,
-                id,
-                "invalid_pattern",
-                "a cause needs patterns, codes or section numbers to be recognised",
-            );
+            let msg = "a cause needs patterns, codes or section numbers to be recognised";
+            ctx.err(at, id, "invalid_pattern", msg);
         }
         let section = |s: &At<String>, ctx: &mut Ctx| {
             let ok = !s.value.is_empty()
@@ -1177,12 +1118,8 @@ fn resolve_cause_on(
     for o in &c.on {
         let at = o.loc.clone().unwrap_or_else(|| c.id.loc.clone());
         let Some(p) = &o.platform else {
-            ctx.err(
-                &at,
-                id,
-                "missing_field",
-                "a `[[cause.on]]` entry needs `platform`",
-            );
+            let msg = "a `[[cause.on]]` entry needs `platform`";
+            ctx.err(&at, id, "missing_field", msg);
             continue;
         };
         if !platforms.is_some_and(|q| q.options.iter().any(|x| &*x.id == p.value.as_str())) {
@@ -1199,12 +1136,8 @@ fn resolve_cause_on(
         let fix = ctx.text(&o.fix, id, "on.fix", &at, false);
         let rule = ctx.text(&o.rule, id, "on.rule", &at, false);
         if meaning.is_none() && fix.is_none() && rule.is_none() {
-            ctx.err(
-                &at,
-                id,
-                "missing_field",
-                "a `[[cause.on]]` entry words `meaning`, `fix` or `rule`",
-            );
+            let msg = "a `[[cause.on]]` entry words `meaning`, `fix` or `rule`";
+            ctx.err(&at, id, "missing_field", msg);
         }
         out.push(CauseOn {
             platform: owned(&p.value),
@@ -1214,16 +1147,6 @@ fn resolve_cause_on(
         });
     }
     out
-}
-
-/// The questions a condition reads.
-fn questions_of(e: &Expr, out: &mut Vec<QIdx>) {
-    match e {
-        Expr::Const(_) => {}
-        Expr::Yes(q) | Expr::Is(q, _) | Expr::IsNot(q, _) | Expr::In(q, _) => out.push(*q),
-        Expr::Has(q, _) | Expr::HasAny(q, _) | Expr::Cmp(q, _, _) => out.push(*q),
-        Expr::Not(c) | Expr::And(c) | Expr::Or(c) => c.iter().for_each(|c| questions_of(c, out)),
-    }
 }
 
 /// The `{name}` placeholders of a wording (filled with the answer's words by www/describe.js).
