@@ -113,6 +113,22 @@ export function watchedFetch(url, { onFail, ...options } = {}) {
   );
 }
 
+/**
+ * The promise, or a tagged `timeout` error when it has not settled within the stall limit (a module
+ * import, whose bytes cannot be watched).
+ * @template T
+ * @param {Promise<T>} promise
+ * @param {string} file
+ * @returns {Promise<T>}
+ */
+export function withinLimit(promise, file) {
+  let timer;
+  const limit = new Promise((_, fail) => {
+    timer = setTimeout(() => fail(loadError('timeout', `could not load ${file}: no answer in ${loadTimeout()} s`)), loadTimeout() * 1000);
+  });
+  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
+}
+
 /** Tagged error, like the engine's own errors. */
 export function loadError(kind, message, cause) {
   const e = new Error(message);

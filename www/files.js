@@ -3,7 +3,7 @@
 // language; a failed fetch may be retried. Used by wasm-loader.js, which re-exports all of it.
 import { hasShape, loadError, watchedFetch } from './download.js';
 
-export { loadError, loadTimeout, setLoadTimeout, watchedFetch } from './download.js';
+export { loadError, loadTimeout, setLoadTimeout, watchedFetch, withinLimit } from './download.js';
 
 /** @type {string|null} where the element's files are, when not beside this module (setAssetBase) */
 let assetBase = null;

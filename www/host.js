@@ -12,6 +12,15 @@ if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'funct
   for (const el of document.querySelectorAll('mpcheck-app')) el.hidden = true;
 } else {
   watchProgram();
+  // A share link shows a result at once: the engine (the largest file) starts downloading now, beside
+  // the element's module, not after it. Only then: a first visit's first question does not wait for it.
+  if (location.hash.length > 1) preload('pkg/mpcheck_bg.wasm');
+}
+
+/** A download the checker will ask for (same URL and mode as its own request: it takes this one). */
+function preload(/** @type {string} */ href) {
+  const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href });
+  document.head.append(link);
 }
 
 /**

@@ -4,7 +4,7 @@
 // files of ./files.js, which this module re-exports). URLs resolve against this module's folder,
 // never the host page, so the checker works from any folder or CDN path.
 import { describe, describeCauses, questionsFrom } from './describe.js';
-import { assetUrl, catalogues, causeFiles, fetchJson, getJson, loadCatalogue, loadCategoryNames, loadError, loadQuestions, loadTimeout, once, questionFiles, watchedFetch } from './files.js';
+import { assetUrl, catalogues, causeFiles, fetchJson, getJson, loadCatalogue, loadCategoryNames, loadError, loadQuestions, once, questionFiles, watchedFetch, withinLimit } from './files.js';
 
 export { answerText, describe, describeCauses, formatNumber, questionsFrom } from './describe.js';
 export { assetUrl, expandCatalogue, loadCatalogue, loadCategoryDetails, loadCategoryNames, loadCategoryWords, loadNames, loadQuestions, mergeDetails, mergeNames, setAssetBase, setLoadTimeout } from './files.js';
@@ -29,21 +29,6 @@ export function loadEngine() {
   }));
 }
 
-/**
- * The promise, or a tagged `timeout` error when it has not settled within the stall limit (a module
- * import, whose bytes cannot be watched).
- * @template T
- * @param {Promise<T>} promise
- * @param {string} file
- * @returns {Promise<T>}
- */
-function withinLimit(promise, file) {
-  let timer;
-  const limit = new Promise((_, fail) => {
-    timer = setTimeout(() => fail(loadError('timeout', `could not load ${file}: no answer in ${loadTimeout()} s`)), loadTimeout() * 1000);
-  });
-  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
-}
 
 async function start() {
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
