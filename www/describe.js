@@ -125,8 +125,8 @@ function eligibilityOf(item, r, fill) {
  * `held` (the operator already has it); `elsewhere` (not needed only because of the platform or
  * product: about another one); `apply` (where to apply: {name, url?, confirmed}), also on
  * the plan's steps with their `name`; for a "one of" alternative `one_of_id`, the same for
- * every member of its group; each problem's `text` (the eligibility entry's, or the rule's), a
- * note's only when it holds for certain;
+ * every member of its group; each problem's `text` (the eligibility entry's, or the rule's; the
+ * engine lists a note only when it holds);
  * `ask` (whom to ask) on items that need confirming; `answers` as {question, answer, value}
  * (answerText); `counts` (countItems) and `blockers` (blockersOf). Everything else is the report as the engine gave it.
  * @param {any} report evaluate()'s value
@@ -139,11 +139,9 @@ export function describe(report, { catalogue, questions, lang }) {
   const fill = (text) => fillAnswers(text, report.answers, byId, lang);
   const requirements = report.requirements.map((item) => {
     const r = catalogue.requirements[item.id];
-    // A note (an entry without a met wording) is written for the answers its condition names: it
-    // is shown when they are given and it holds, never while one of them is missing.
-    const problems = item.problems.flatMap((p) => {
+    const problems = item.problems.map((p) => {
       const from = p.rule !== undefined ? catalogue.rules[p.rule] : r?.eligibility?.[p.eligibility];
-      return p.certain || p.rule || !from || from.met !== undefined ? [{ ...p, text: fill(from?.text ?? '') }] : [];
+      return { ...p, text: fill(from?.text ?? '') };
     });
     const out = { ...item, name: r?.name ?? item.id, problems, ...eligibilityOf(item, r, fill), held: item.held === true };
     if (r?.apply) out.apply = applyOf(r.apply);

@@ -531,7 +531,8 @@ fn decide(
             rule_problems(all, first, &mut lists.problems);
         }
         // An uncertain problem with an item that is itself only possible says little: those
-        // are left out, certain ones are always shown.
+        // are left out, certain ones are always shown. A note (no met wording) is written for
+        // the answers its condition names: listed only when it holds, never while one is missing.
         let required = status == Status::Required;
         let first = program.eligibility_start(req);
         for (ei, &at) in program.eligibility_of(req).iter().enumerate() {
@@ -539,7 +540,8 @@ fn decide(
                 break;
             }
             let o = state.eval(at);
-            if o.value == Tri::True || (required && o.value == Tri::Unknown) {
+            let note = program.eligibility_reads[first + ei].is_none();
+            if o.value == Tri::True || (required && o.value == Tri::Unknown && !note) {
                 lists.problems.push(Problem {
                     from: ProblemFrom::Eligibility(ei as u16),
                     certain: o.value == Tri::True,

@@ -1,7 +1,7 @@
 // Issue 18: a requirement's note ([[requirement.note]], no met wording) is written for the answers
 // its `when` names, so the page shows it only when those answers are given and it holds, never
 // while one is missing (the ICP filing card of a mini-program whose product was not answered
-// showed the note for mini-games). describe.js keeps a note's problem only when it is certain.
+// showed the note for mini-games). The engine lists a note only when it holds (src/engine/report.rs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
