@@ -10,7 +10,7 @@
 # Every step runs even after an earlier one failed (unless it needs that one's output). Each
 # runner's summary is printed, then one line "N passed, N failed" (a check step without test cases,
 # like clippy or the build, counts as one). The exit status is non-zero on any failure.
-#   scripts/test.sh [--quick]   --quick skips clippy and the wasm-pack browser tests
+#   scripts/test.sh [--quick]   --quick skips clippy, the bench module's check and the wasm-pack browser tests
 set -uo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$MPCHECK_ROOT"
@@ -116,6 +116,9 @@ if ((quick)); then
   printf '\n==> cargo clippy: skipped (--quick)\n'
 else
   step "cargo clippy" check 1800 cargo clippy --all-targets -- -D warnings
+  # The benchmark's own module (scripts/bench.sh: the rule checker inside the wasm) must build too.
+  step "cargo check (wasm, --features bench)" check 1800 \
+    cargo check --target wasm32-unknown-unknown --features bench
 fi
 
 # 3. Native tests.

@@ -1099,7 +1099,7 @@ fn resolve_causes(
             patterns: list(patterns),
             sources,
             confidence,
-            on: (!on.is_empty()).then(|| list(on)),
+            on: cause_ons(on),
         });
     }
     out
@@ -1107,6 +1107,17 @@ fn resolve_causes(
 
 /// A cause's `[[cause.on]]` entries: each names an option of the `platform` question once and
 /// words at least one of meaning, fix and rule.
+/// The per-platform wording as the model holds it: none in a wasm build (model::CauseOns), where
+/// the rule checker runs only for the benchmark's rule bases.
+#[cfg(not(target_arch = "wasm32"))]
+fn cause_ons(on: Vec<CauseOn>) -> CauseOns {
+    (!on.is_empty()).then(|| list(on))
+}
+#[cfg(target_arch = "wasm32")]
+fn cause_ons(_: Vec<CauseOn>) -> CauseOns {
+    None
+}
+
 fn resolve_cause_on(
     c: &super::raw::RawCause,
     ctx: &mut Ctx,
