@@ -12,6 +12,7 @@ use std::fmt::Write as _;
 
 mod common;
 
+use common::Rng;
 use mpcheck::model::QKind;
 use mpcheck::{evaluate_json, RULES};
 use serde_json::{json, Map, Value};
@@ -22,22 +23,6 @@ const PATH: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/tests/fixtures/equivalence.jsonl"
 );
-
-/// splitmix64: small, seeded, the same sequence everywhere.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 /// A random, valid answers object: each question unanswered, "not sure" (where offered) or
 /// answered with a random value of its kind.

@@ -9,6 +9,7 @@
 
 mod common;
 
+use common::Rng;
 use mpcheck::model::QKind;
 use mpcheck::{evaluate_json, RULES};
 use serde_json::{json, Map, Value};
@@ -17,22 +18,6 @@ use serde_json::{json, Map, Value};
 /// `cargo test --release --test flow_stop`.
 const WALKS: usize = if cfg!(debug_assertions) { 250 } else { 1500 };
 const SEED: u64 = 1_920_261_206;
-
-/// splitmix64: small, seeded, the same sequence everywhere.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 const MARKS: [f64; 22] = [
     0.0, 0.5, 1.0, 10.0, 29.0, 30.0, 50.0, 99.0, 100.0, 101.0, 200.0, 499.0, 500.0, 501.0, 999.0,
