@@ -147,21 +147,18 @@ export function buildReport(t, n) {
   const flow = { asked: ids(n.questions), next: t[p] === NONE ? (p++, null) : n.questions[t[p++]], unsure: ids(n.questions) };
   const requirements = new Array(t[p++]);
   for (let k = 0; k < requirements.length; k++) {
-    const r = t[p++];
-    const item = { id: n.requirements[r], layer: n.layers[r], status: STATUS[t[p++]], because: because(), settle: ids(n.questions) };
-    if (t[p] === NONE) p++;
-    else item.one_of = ids(n.requirements);
-    item.problems = new Array(t[p++]);
-    for (let j = 0; j < item.problems.length; j++) {
-      const [e, rule, blocks, certain] = [t[p++], t[p++], t[p++] === 1, t[p++] === 1];
-      const answers = ids(n.questions);
-      const settle = ids(n.questions);
-      item.problems[j] = e === NONE ? { rule: n.rules[rule], blocks, certain, answers, settle } : { eligibility: e, blocks, certain, answers, settle };
+    const [r, status, why, settle] = [t[p++], STATUS[t[p++]], because(), ids(n.questions)];
+    const oneOf = t[p] === NONE ? (p++, undefined) : ids(n.requirements);
+    const problems = new Array(t[p++]);
+    for (let j = 0; j < problems.length; j++) {
+      const [e, rule, blocks, certain, answers, settle] = [t[p++], t[p++], t[p++] === 1, t[p++] === 1, ids(n.questions), ids(n.questions)];
+      problems[j] = e === NONE ? { rule: n.rules[rule], blocks, certain, answers, settle } : { eligibility: e, blocks, certain, answers, settle };
     }
-    item.met = new Array(t[p++]);
-    for (let j = 0; j < item.met.length; j++) item.met[j] = t[p++];
-    item.held = t[p++] === 1;
-    requirements[k] = item;
+    const met = new Array(t[p++]);
+    for (let j = 0; j < met.length; j++) met[j] = t[p++];
+    // One literal per shape (with `one_of` or without): an object never gains a property later.
+    const [id, layer, held] = [n.requirements[r], n.layers[r], t[p++] === 1];
+    requirements[k] = oneOf ? { id, layer, status, because: why, settle, one_of: oneOf, problems, met, held } : { id, layer, status, because: why, settle, problems, met, held };
   }
   const checklist = new Array(t[p++]);
   for (let k = 0; k < checklist.length; k++) {
@@ -171,10 +168,9 @@ export function buildReport(t, n) {
   for (let k = 0; k < next.length; k++) next[k] = { id: n.questions[t[p++]], settles: t[p++] };
   const steps = new Array(t[p++]);
   for (let k = 0; k < steps.length; k++) {
-    const r = t[p++];
-    steps[k] = { id: n.requirements[r], step: n.steps[r], start: [t[p++], t[p++]], finish: [t[p++], t[p++]] };
-    const lead = [t[p++], t[p++]];
-    steps[k].lead_time = lead[0] === NONE ? null : lead;
+    const [r, start, finish] = [t[p++], [t[p++], t[p++]], [t[p++], t[p++]]];
+    const lead_time = t[p] === NONE ? ((p += 2), null) : [t[p++], t[p++]]; // NONE twice: unknown
+    steps[k] = { id: n.requirements[r], step: n.steps[r], start, finish, lead_time };
   }
   const plan = { steps, total: [t[p++], t[p++]], unknown: steps.filter((s) => s.lead_time === null).map((s) => s.id) };
   const answers = {};
