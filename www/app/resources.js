@@ -192,8 +192,13 @@ export class Resources {
     const asks = from.some((x) => report?.flow.asked.includes(x.id));
     const unnamed = shows && (asks || (!!cat && !!report && report.requirements.some((i) => !cat.requirements[i.id])));
     const wait = !!q?.options_from || unnamed || (picked && (shows || view.name === 'summary'));
+    // A view of results asked for before the catalogue: it is fetched now, beside the module, and so
+    // are the categories' records when the results may list categories as possible (the category
+    // question may still come; with no answers and no report yet, everything is possible).
+    if (!cat && shows) this.startCatalogue(this.on.lang());
+    const early = !cat && shows && from.some((x) => (report ? report.next_questions.some((n) => n.id === x.id) : !Object.keys(answers).length));
     // (Not again while a failure is shown: Try again clears it.)
-    if (!this.problem && (wait || picked || from.some((x) => x.id === report?.next_questions[0]?.id))) this.loadNames(this.on.lang());
+    if (!this.problem && (wait || picked || early || from.some((x) => x.id === report?.next_questions[0]?.id))) this.loadNames(this.on.lang());
     if (!cat) return shows || (!!q && q.kind === 'several_of' && (!!q.options_from || q.options.length > 40));
     return wait;
   }
