@@ -9,7 +9,8 @@
 //      the bench-only entry point) beside `node ../shared/bench/peers.cjs`, the ratio to its plain
 //      interpreter, and (context) plain JS that also gives every rule's reasons (peer-explained.mjs)
 //   d. generated rule bases of 1,000, 10,000, 50,000 and 100,000 rules through the same entry point
-//      (c and d: also with answers that change on every call, bench/gen.mjs variedFacts)
+//      (c and d: also with answers that change on every call, bench/gen.mjs variedFacts); and 1,000
+//      and 10,000 in headless Chromium, the engine the page runs (bench/browser.mjs)
 //   e. sizes: the shipped .wasm, the engine alone (empty rule base), the whole page, gzip -9
 //   g. issue 19: questions answered per typical operator (tests/flows/operators.toml), and the walk
 //      weight: what a person's walk (tea shop, 3 s a question) fetches until the first result
@@ -200,6 +201,15 @@ if (bench && !skip.has('d')) {
   for (let i = 1; i < s.length; i++) {
     const [a, b] = [s[i - 1], s[i]];
     row('d', `growth ${a.n} → ${b.n} rules`, `×${(b.median_us / a.median_us).toFixed(1)} time for ×${b.n / a.n} rules (answers changing: ×${(b.varied.median_us / a.varied.median_us).toFixed(1)})`, 'linear');
+  }
+  // The same in Chromium, the engine the page runs (bench/browser.mjs says why it differs).
+  try {
+    const c = await (await import('./browser.mjs')).inChromium(root, [1000, 10000]);
+    out.figures.scaling_chromium = c;
+    for (const x of c) row('d', `${x.n.toLocaleString('en')} generated rules, in headless Chromium`, `${x.median_us} µs median (${x.batches} batches of ${x.batch})`, x.n === 10000 ? '≤ 3,000 µs' : '');
+    row('d', 'growth 1000 → 10000 rules, in Chromium', `×${(c[1].median_us / c[0].median_us).toFixed(1)} time for ×10 rules`, 'linear');
+  } catch (e) {
+    row('d', 'generated rules in Chromium', 'skipped', '', String(e.message || e).split('\n')[0]);
   }
 }
 
