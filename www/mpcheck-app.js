@@ -20,6 +20,7 @@ import { capNotices, drawNotices } from './components/notices/notices.js';
 import { drawStatus } from './components/status/status.js';
 import { renderWaiting } from './components/load-error/load-error.js';
 import { CheckerFlow } from './app/flow.js';
+import { watchPrint } from './app/print.js';
 import './app/modules.js';
 
 /** @typedef {import('./app/types.js').Question} Question */
@@ -169,13 +170,7 @@ export class MpcheckApp extends CheckerFlow {
     window.addEventListener('hashchange', () => this._ready && this.syncUrl && this._readFragment(), { signal });
     // The `history` setting: Back and Forward move between the checker's screens (the answers stay).
     window.addEventListener('popstate', (e) => this._ready && this.history && this._router.popped(e) && this._save(), { signal });
-    // Printing: open every collapsed part (sources, eligibility) so the PDF is complete.
-    window.addEventListener('beforeprint', () => {
-      for (const d of root.querySelectorAll('details:not([open])')) Object.assign(d, { open: true }).setAttribute('data-print-opened', '');
-    }, { signal });
-    window.addEventListener('afterprint', () => {
-      for (const d of root.querySelectorAll('details[data-print-opened]')) Object.assign(d, { open: false }).removeAttribute('data-print-opened');
-    }, { signal });
+    watchPrint(root, signal); // every collapsed part opened for print (app/print.js)
     if (typeof ResizeObserver !== 'function') return;
     this._ro = new ResizeObserver((entries) => {
       const wide = entries[0].contentRect.width >= WIDE;

@@ -71,6 +71,7 @@ test('print: navigation and controls are hidden, collapsed sources open, a PDF i
   assert.equal(await shown('.group-required'), true);
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   assert.equal(await app(page).locator('.group-required details.sources:not([open])').count(), 0);
+  assert.ok((await app(page).locator('.group-required details.sources').count()) > 0, "printing draws the rows' cards");
   const pdf = await page.pdf({ path: join(ARTIFACTS, 'results.pdf'), format: 'A4' });
   assert.ok(pdf.length > 10000);
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));

@@ -108,7 +108,7 @@ test('on the hostile docs page, under its strict CSP: the embed renders, works e
   await inst(page).locator('.check-answers').waitFor();
   await inst(page).locator('.nav button[data-view="results"]').click();
   await inst(page).locator('.results').waitFor();
-  const required = await inst(page).locator('.group-required .req').count();
+  const required = await inst(page).locator('.group-required .req-row').count();
   assert.ok(required >= 3, `required items: ${required}`);
   // The same answers, evaluated by the engine the page loaded, agree with what is shown.
   const ids = await page.evaluate(() => {
@@ -529,7 +529,7 @@ test('the first question waits for neither the catalogue nor the engine, which n
   await answerIn(page, 'checker-main', MARKETPLACE);
   await inst(page).locator('.nav button[data-view="results"]').click();
   await inst(page).locator('.results .group-required').waitFor({ timeout: 15000 });
-  assert.ok((await inst(page).locator('.group-required .req').count()) > 0);
+  assert.ok((await inst(page).locator('.group-required .req-row').count()) > 0);
   assert.match(await inst(page).locator('.app-version').textContent(), /\d{4}-\d{2}/, 'the review date is filled in');
   assert.deepEqual(errors, []);
   await context.close();

@@ -18,9 +18,9 @@ async function noViolations(page, screen) {
   assert.deepEqual(v, [], `axe violations on ${screen}:\n${v.join('\n')}`);
 }
 
-/** Names of the requirements shown in one results group. */
+/** Ids of the requirements listed in one results group (a row each; its card is drawn when opened). */
 async function groupIds(page, status) {
-  return app(page).locator(`section.group-${status} article.req`).evaluateAll((els) => els.map((e) => e.dataset.req));
+  return app(page).locator(`section.group-${status} [data-row]`).evaluateAll((els) => els.map((e) => e.dataset.row));
 }
 
 const LIVE_SHOP = {
@@ -93,6 +93,7 @@ test('full flow on a 360 px phone: questions, check answers, results, plan, chec
   assert.ok((await groupIds(page, 'required')).length > 0, 'something is required for a live-streaming shop');
   // Why: the user's answers in the questions' words.
   const first = report.requirements.find((i) => i.status === 'required' && i.because.some((b) => b.answers.length));
+  await a.locator(`section.group-required details[data-row="${first.id}"] > summary`).click();
   const card = a.locator(`article.req[data-req="${first.id}"]`);
   const qid = first.because.find((b) => b.answers.length).answers[0];
   assert.ok((await card.locator('.why').textContent()).includes(report.answers[qid].answer));
@@ -222,7 +223,7 @@ test('desktop: all questions on one page with live results, category picker by p
 
   await a.locator('.nav button[data-view="results"]').click();
   await a.locator('.results').waitFor();
-  assert.equal(await a.locator(`article.req[data-req="${target.id}"]`).count(), 1, 'the picked category is in the results');
+  assert.equal(await a.locator(`[data-row="${target.id}"]`).count(), 1, 'the picked category is in the results');
   await noViolations(page, 'desktop results');
   await shot(page, 'desktop-02-results');
   assert.deepEqual(foreign, []);
@@ -291,10 +292,10 @@ test('a needs-confirming item says whom to ask on the first result, before the d
     await held;
     await r.continue();
   });
-  const card = app(page).locator('section.group-needs_confirming article.req[data-req="game-approval"]');
-  await card.waitFor({ state: 'attached', timeout: 20000 });
   // The card is behind its row in the compact list: open it as a reader would.
-  await app(page).locator('details[data-row="game-approval"] > summary').click();
+  await app(page).locator('section.group-needs_confirming details[data-row="game-approval"] > summary').click({ timeout: 20000 });
+  const card = app(page).locator('section.group-needs_confirming article.req[data-req="game-approval"]');
+  await card.waitFor({ state: 'attached' });
   const ask = card.locator('.why-ask');
   assert.equal(await ask.count(), 1, 'whom to ask is on the card');
   assert.match(await ask.innerText(), /\S{4}/);

@@ -113,8 +113,38 @@ test('an individual live-streaming on WeChat is told once, at the top, what is c
   const report = mp.evaluate(answers, 'zh-CN');
   const closed = report.requirements.filter((i) => i.problems.some((p) => p.blocks && p.certain && p.answers.includes('entity')));
   assert.ok(closed.length > 0);
-  for (const it of closed) assert.equal(await a.locator(`article.req[data-req="${it.id}"] .warning.blocks`).count(), 0, it.id);
+  for (const it of closed) {
+    await a.locator(`details[data-row="${it.id}"] > summary`).click(); // a row draws its card when opened
+    await a.locator(`article.req[data-req="${it.id}"]`).waitFor();
+    assert.equal(await a.locator(`article.req[data-req="${it.id}"] .warning.blocks`).count(), 0, it.id);
+  }
   await context.close();
+});
+
+test('results before any answer: within six phone screens in both languages, every item a row, a card drawn when its row opens', async () => {
+  const report = mp.evaluate({}, 'zh-CN');
+  const possible = report.requirements.filter((i) => i.status === 'possible').length;
+  assert.ok(possible > 100, `${possible} possible items before any answer`);
+  for (const lang of ['zh-CN', 'en']) {
+    const init = lang === 'en' ? () => localStorage.setItem('mpcheck', JSON.stringify({ v: 1, answers: {}, ticks: {}, lang: 'en', mode: 'one' })) : undefined;
+    const { context, page, errors } = await openPage(browser, SCREEN, { url: BASE, init });
+    const a = app(page);
+    await a.locator('.nav button[data-view="results"]').click();
+    await a.locator('.results .outcome').waitFor();
+    const m = await measure(page);
+    console.log(`# no answers, 360 px, ${lang}: whole ${m.whole} px (${(m.whole / SCREEN.height).toFixed(2)} screens)`);
+    assert.ok(m.whole <= 6 * SCREEN.height, `${lang}: results ${m.whole} px high`);
+    // The groups shown and the one disclosure with the others hold every possible item once.
+    assert.equal(await a.locator('.group-possible details.req-row').count(), possible);
+    assert.equal(await a.locator('.group-possible > .settle-more').count(), 1);
+    assert.equal(await a.locator('article.req').count(), 0, 'no card drawn before its row is opened');
+    const row = a.locator('.group-required details.req-row').first();
+    await row.locator(':scope > summary').click();
+    await row.locator('article.req').waitFor();
+    assert.equal(await a.locator('article.req').count(), 1);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });
 
 test('desktop: the three operators\' results, a row opened and what-if opened, are axe clean in both languages', async () => {

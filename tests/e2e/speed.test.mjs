@@ -186,8 +186,10 @@ test('a first result waits for neither the sources nor the categories\' long tex
   await app(page).locator('button[data-action="print"]').first().click();
   await page.waitForTimeout(300);
   assert.equal(await page.evaluate(() => window.__printed), 0, 'print waits for the sources');
-  // WeChat categories' cards are drawn too, saying their description and documents are coming.
+  // WeChat categories' cards, opened now, say their description and documents are coming.
+  await app(page).locator('details[data-row^="wx-"]').evaluateAll((rows) => rows.forEach((r) => (r.open = true)));
   const pendingCards = app(page).locator('article.req[data-pending-details]');
+  await pendingCards.first().waitFor();
   assert.ok((await pendingCards.count()) > 0, 'some category cards wait for their long texts');
   // (Every card is drawn again with the details: the myths come with them.)
   assert.match(await pendingCards.locator('.req-pending').first().textContent(), /加载/);

@@ -130,7 +130,7 @@ test('copy result as Markdown gives the answers and the required items', async (
   await page.waitForFunction(() => document.querySelector('mpcheck-app').shadowRoot.querySelector('.copy-buffer')?.value);
   const md = await a.locator('.copy-buffer').inputValue();
   assert.match(md, /^# /);
-  const names = await a.locator('section.group-required article.req .req-name').allTextContents();
+  const names = await a.locator('section.group-required [data-row] .row-name').allTextContents();
   assert.ok(names.length > 0);
   for (const n of names) assert.ok(md.includes(n.replace(/([\\`*_[\]<>#|])/g, '\\$1')), `markdown lists ${n}`);
   assert.ok(md.includes('#v=1&platform=wechat'), 'markdown ends with the share link');

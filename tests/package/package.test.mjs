@@ -162,7 +162,7 @@ test('(b) bundler: esbuild bundles a page that imports the element; Chromium ren
     await el.locator('.start-page .page-heading').waitFor({ timeout: 15000 });
     await el.locator('.nav button[data-view="results"]').click();
     await el.locator('.results').waitFor({ timeout: 15000 });
-    const names = await el.locator('.group-required .req-name').allTextContents();
+    const names = await el.locator('.group-required .row-name').allTextContents();
     assert.ok(names.length >= 2, 'required items listed: ' + names.join(' | '));
     const cat = JSON.parse(readFileSync(join(dir, 'node_modules/mpcheck/pkg/catalogue.en.json'), 'utf8'));
     const all = new Set(Object.values(cat.requirements).map((r) => r.name));

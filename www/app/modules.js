@@ -15,6 +15,7 @@ import './engine.js';
 import './folded.js';
 import './pairs.js';
 import './flow.js';
+import './print.js';
 import './problem.js';
 import './props.js';
 import './report.js';

@@ -98,6 +98,7 @@ export default {
   'group.possibleBy': '%{n} items depend on your answer to:',
   'group.possibleOther': '%{n} more items:',
   'group.showItems': 'Show these %{n} items',
+  'group.moreGroups': '%{n} more items, settled by %{groups} other sets of questions',
   'group.showNotNeeded': '%{n} items you do not need',
 
   'layer.law': 'Law',

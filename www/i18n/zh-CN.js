@@ -98,6 +98,7 @@ export default {
   'group.possibleBy': '%{n} 项取决于你对下面问题的回答：',
   'group.possibleOther': '另有 %{n} 项：',
   'group.showItems': '显示这 %{n} 项',
+  'group.moreGroups': '另外 %{n} 项，取决于其他 %{groups} 组问题',
   'group.showNotNeeded': '按你的回答不需要的 %{n} 项',
 
   'layer.law': '法律',

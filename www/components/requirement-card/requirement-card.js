@@ -149,19 +149,19 @@ export function refreshCards(root, ctx) {
     const active = /** @type {ShadowRoot|Document} */ (old.getRootNode()).activeElement;
     const focusAt = active && old.contains(active) ? focusables(old).indexOf(active) : -1;
     old.replaceWith(fresh);
-    // A row of the results' compact list gets its one line now too (the whole summary: the core
-    // catalogue has its first sentence).
-    const row = fresh.parentElement?.matches('[data-row]') ? fresh.parentElement.querySelector(':scope > summary') : null;
-    const line = /** @type {string|undefined} */ (ctx.catalogue?.requirements[item.id]?.summary);
-    if (row && line) {
-      row.querySelector('.row-line')?.remove();
-      row.appendChild(h('span', { class: 'row-line', text: line }));
-    }
     for (const kind of open) {
       const d = kind && fresh.querySelector('details.' + kind);
       if (d) /** @type {HTMLDetailsElement} */ (d).open = true;
     }
     if (focusAt >= 0) /** @type {HTMLElement|undefined} */ (focusables(fresh)[focusAt])?.focus();
+  }
+  // The rows of the results' compact list (their cards drawn or not) get their one line now too:
+  // the whole summary (the core catalogue has its first sentence).
+  for (const row of root.querySelectorAll('details[data-row] > summary')) {
+    const line = /** @type {string|undefined} */ (ctx.catalogue?.requirements[/** @type {HTMLElement} */ (row.parentElement).dataset.row || '']?.summary);
+    if (!line) continue;
+    row.querySelector('.row-line')?.remove();
+    row.appendChild(h('span', { class: 'row-line', text: line }));
   }
 }
 

@@ -1,5 +1,5 @@
 // The requirements as a compact list: one row each (name, layer, status, one line), the whole card
-// behind the row's disclosure; "possible" items by the question that settles them; "not needed" as
+// behind the row's disclosure (drawn when it is first opened); "possible" items by the question that settles them; "not needed" as
 // a short list of names by layer, closed.
 import { h } from '../dom.js';
 import { LAYERS } from '../../app/report.js';
@@ -22,7 +22,7 @@ export function reqRow(it, ctx, opts) {
   const closed = opts.personal && (it.problems || []).some((p) => p.blocks && p.certain && (p.answers || []).includes('entity'));
   const flag = it.held ? ['held', t('row.held')] : closed ? ['blocks', t('row.personalClosed')] : blocked ? ['blocks', t('row.blocked')] : it.status === 'not_accepted' ? ['blocks', t('group.not_accepted')] : null;
   const line = /** @type {string|undefined} */ (r?.summary);
-  return h(
+  const row = h(
     'details',
     { class: 'req-row status-' + it.status + (it.held ? ' held' : ''), attrs: { 'data-row': it.id } },
     h(
@@ -32,8 +32,13 @@ export function reqRow(it, ctx, opts) {
       h('span', { class: 'row-tags' }, opts.layered ? null : h('span', { class: 'tag tag-layer', text: t('layer.' + it.layer) }), flag ? h('span', { class: 'tag tag-' + flag[0], text: flag[1] }) : null),
       line ? h('span', { class: 'row-line', text: line }) : null,
     ),
-    renderRequirement(it, ctx, { headingLevel: 4, personal: opts.personal }),
   );
+  // The card is drawn when the row is first opened: results of 200 rows are 200 summaries, not
+  // 10,000 elements to draw and lay out. (Printing opens every row and sends `toggle` at once.)
+  ctx.on(row, 'toggle', () => {
+    if (row.open && !row.querySelector(':scope > article')) row.appendChild(renderRequirement(it, ctx, { headingLevel: 4, personal: opts.personal }));
+  });
+  return row;
 }
 
 /**
@@ -57,17 +62,26 @@ export function renderGroup(status, items, ctx, opts) {
       if (!bySettle.has(key)) bySettle.set(key, []);
       bySettle.get(key).push(it);
     }
-    for (const [key, list] of bySettle) {
+    const settleGroup = (/** @type {[string, Item[]]} */ [key, list]) => {
       const qids = key ? key.split('+') : [];
-      section.appendChild(
-        h(
-          'div',
-          { class: 'settle-group' },
-          h('p', { class: 'layer-title', text: qids.length ? t('group.possibleBy', { n: list.length }) : t('group.possibleOther', { n: list.length }) }),
-          qids.length ? h('ul', { class: 'settle-links' }, qids.map((qid) => h('li', {}, questionLink(qid, ctx, 'results')))) : null,
-          list.length > 3 ? h('details', { class: 'settle-items' }, h('summary', { text: t('group.showItems', { n: list.length }) }), list.map((it) => reqRow(it, ctx, opts))) : list.map((it) => reqRow(it, ctx, opts)),
-        ),
+      return h(
+        'div',
+        { class: 'settle-group' },
+        h('p', { class: 'layer-title', text: qids.length ? t('group.possibleBy', { n: list.length }) : t('group.possibleOther', { n: list.length }) }),
+        qids.length ? h('ul', { class: 'settle-links' }, qids.map((qid) => h('li', {}, questionLink(qid, ctx, 'results')))) : null,
+        list.length > 3 ? h('details', { class: 'settle-items' }, h('summary', { text: t('group.showItems', { n: list.length }) }), list.map((it) => reqRow(it, ctx, opts))) : list.map((it) => reqRow(it, ctx, opts)),
       );
+    };
+    // Before most answers there are dozens of groups (twenty phone screens): the five that settle
+    // the most are shown, the others behind one disclosure.
+    const all = [...bySettle];
+    const many = all.length > 6;
+    const shown = many ? [...all].sort((a, b) => b[1].length - a[1].length) : all;
+    section.append(...shown.slice(0, many ? 5 : all.length).map(settleGroup));
+    if (many) {
+      const rest = shown.slice(5);
+      const n = rest.reduce((sum, [, list]) => sum + list.length, 0);
+      section.appendChild(h('details', { class: 'settle-more' }, h('summary', { text: t('group.moreGroups', { n, groups: rest.length }) }), rest.map(settleGroup)));
     }
     return section;
   }
