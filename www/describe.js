@@ -84,10 +84,23 @@ export function fillAnswers(text, values, byId, lang) {
 }
 
 /**
+ * The wording of a condition not known yet: the condition alone, without the verdict that follows
+ * its colon (rules/README.md; the build checks that a wording naming an answer has one), so that
+ * it never says "yours is not answered, which is short".
+ * @param {string} text a not-met wording
+ */
+export function conditionOnly(text) {
+  const m = /^(.+?)(：|: )/.exec(text);
+  if (!m) return text;
+  return m[2] === '：' ? m[1] + '。' : m[1] + '.';
+}
+
+/**
  * An item's eligibility entries as they apply to these answers (the engine decides which; the
  * catalogue words them): `conditions` in catalogue order, each `{text, met, blocks}` — met true
  * (met wording, every answer it reads given), false (not-met wording), or null (not known yet:
- * the not-met wording, and `settle` names the questions that decide it); the same sentence once.
+ * the condition alone, conditionOnly, and `settle` names the questions that decide it); the same
+ * sentence once.
  * `notes`: the texts of the notes (`[[requirement.note]]`) whose condition holds.
  * Entries about another entity type, platform or product are in neither.
  */
@@ -110,7 +123,7 @@ function eligibilityOf(item, r, fill) {
       if (f.met === false) notes.push(fill(e.text));
       continue;
     }
-    const text = fill(f.met ? e.met : e.text);
+    const text = fill(f.met ? e.met : f.met === null ? conditionOnly(e.text) : e.text);
     if (seen.has(text)) continue;
     seen.add(text);
     const c = { text, met: f.met, blocks: f.blocks };
@@ -125,8 +138,8 @@ function eligibilityOf(item, r, fill) {
  * `held` (the operator already has it); `elsewhere` (not needed only because of the platform or
  * product: about another one); `apply` (where to apply: {name, url?, confirmed}), also on
  * the plan's steps with their `name`; for a "one of" alternative `one_of_id`, the same for
- * every member of its group; each problem's `text` (the eligibility entry's, or the rule's; the
- * engine lists a note only when it holds);
+ * every member of its group; each problem's `text` (the eligibility entry's, for a condition not
+ * known yet the condition alone, conditionOnly; or the rule's; the engine lists a note only when it holds);
  * `ask` (whom to ask) on items that need confirming; `answers` as {question, answer, value}
  * (answerText); `counts` (countItems) and `blockers` (blockersOf). Everything else is the report as the engine gave it.
  * @param {any} report evaluate()'s value
@@ -141,7 +154,9 @@ export function describe(report, { catalogue, questions, lang }) {
     const r = catalogue.requirements[item.id];
     const problems = item.problems.map((p) => {
       const from = p.rule !== undefined ? catalogue.rules[p.rule] : r?.eligibility?.[p.eligibility];
-      return { ...p, text: fill(from?.text ?? '') };
+      const text = from?.text ?? '';
+      // A condition not known yet is worded without its verdict (a note holds: it is certain).
+      return { ...p, text: fill(p.certain || p.rule !== undefined || from?.met === undefined ? text : conditionOnly(text)) };
     });
     const out = { ...item, name: r?.name ?? item.id, problems, ...eligibilityOf(item, r, fill), held: item.held === true };
     if (r?.apply) out.apply = applyOf(r.apply);

@@ -129,3 +129,25 @@ test('items of other platforms are marked elsewhere (a Douyin mall: the Alipay a
   }
   assert.ok(!r.requirements.some((i) => i.elsewhere && i.status !== 'not_needed'));
 });
+
+test('a condition not known yet is worded without a verdict: no "yours is not answered, which is short", in either language', () => {
+  const unsure = { ...MALL };
+  delete unsure.capital;
+  for (const lang of ['zh-CN', 'en']) {
+    const r = mp.evaluate(unsure, lang);
+    const b21 = item(r, 'vats-b21');
+    const open = b21.conditions.filter((c) => c.met === null);
+    assert.ok(open.some((c) => c.blocks && c.settle?.includes('capital')), JSON.stringify(b21.conditions));
+    const unanswered = lang === 'en' ? 'Not answered' : '未回答';
+    for (const it of r.requirements) {
+      for (const c of it.conditions.filter((x) => x.met === null)) {
+        assert.ok(!c.text.includes(unanswered), `${it.id}: ${c.text}`);
+        assert.doesNotMatch(c.text, lang === 'en' ? /which is short|enough only/ : /不够|只够/, `${it.id}: ${c.text}`);
+      }
+      for (const p of it.problems.filter((x) => !x.certain)) assert.ok(!p.text.includes(unanswered), `${it.id}: ${p.text}`);
+    }
+    // Once the capital is given, the verdict is back, with the figure.
+    const known = item(mp.evaluate({ ...MALL, capital: 50, reach: 'one_province' }, lang), 'vats-b21');
+    assert.ok(known.conditions.some((c) => c.met === false && /50/.test(c.text)), JSON.stringify(known.conditions));
+  }
+});

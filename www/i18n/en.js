@@ -281,7 +281,7 @@ export default {
   'row.held': 'held',
   'row.blocked': 'out of your reach',
   'row.personalClosed': 'not for personal accounts',
-  'req.settleWarning': 'Answering this settles it:',
+  'req.settleWarning': 'Your answer settles it:',
   'req.condition.met': 'Met: ',
   'req.condition.unmet': 'Not met: ',
   'req.condition.unknown': 'To confirm: ',

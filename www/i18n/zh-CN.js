@@ -281,7 +281,7 @@ export default {
   'row.held': '已有',
   'row.blocked': '你取不到',
   'row.personalClosed': '个人不能办',
-  'req.settleWarning': '回答这个问题即可确定：',
+  'req.settleWarning': '回答以下问题即可确定：',
   'req.condition.met': '满足：',
   'req.condition.unmet': '不满足：',
   'req.condition.unknown': '待确认：',

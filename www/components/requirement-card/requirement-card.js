@@ -40,7 +40,7 @@ export function renderRequirement(item, ctx, opts = {}) {
     const label = p.blocks ? (p.certain ? t('req.cannotGet') : t('req.mayNotGet')) : t('req.caution');
     const box = h('div', { class: cls, attrs: { role: 'note' } }, h('strong', { class: 'warning-label', text: label }), ' ', p.text);
     // An uncertain blocker names the unanswered question that would settle it.
-    const open = p.blocks && !p.certain ? [...new Set([...(item.settle || []), ...(p.answers || [])])].filter((q) => ctx.report?.answers?.[q]?.value == null && ctx.qsById.has(q)) : [];
+    const open = p.blocks && !p.certain ? [...new Set([...(item.settle || []), ...(p.settle || []), ...(p.answers || [])])].filter((q) => ctx.report?.answers?.[q]?.value == null && ctx.qsById.has(q)) : [];
     if (open.length) box.append(h('span', { class: 'warning-settle', text: ' ' + t('req.settleWarning') + ' ' }), ...open.map((q) => questionLink(q, ctx, 'results')));
     card.appendChild(box);
   }

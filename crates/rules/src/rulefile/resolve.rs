@@ -814,6 +814,16 @@ fn resolve_requirements(
                     }
                 }
             }
+            // A not-met wording that names an answer says the condition first, then a colon: while
+            // the condition is not known, the page shows that part alone, with no verdict.
+            if let Some(t) = e.text.as_ref().filter(|_| !e.note) {
+                for (s, colon) in [(&t.zh, "："), (&t.en, ": ")] {
+                    if s.find('{').is_some_and(|at| !s[..at].contains(colon)) {
+                        let msg = format!("the not-met wording names an answer before the condition: write the condition, then `{colon}`, then the verdict with the answer");
+                        ctx.err(&t.loc, id, "condition_not_first", msg);
+                    }
+                }
+            }
             let sources = ctx.sources(&e.sources, &Some(e.loc.clone()), id, &e.loc);
             if let (Some(when), Some(text)) = (when, text) {
                 eligibility.push(Eligibility {
