@@ -51,6 +51,11 @@ for (const op of operators()) {
     // What cannot happen comes first, in the outcome, with the refusing rule's words.
     const refused = report.requirements.filter((i) => i.status === 'not_accepted');
     assert.equal(await a.locator('.outcome .blocker').count(), refused.length + report.requirements.filter((i) => i.status === 'required' && i.problems.some((p) => p.blocks && p.certain)).length);
+    // Where to apply is not named twice in a row: the second says "the same place" (同上一步).
+    for (const list of await a.locator('ol.plan-steps').all()) {
+      const where = await list.locator(':scope > li').evaluateAll((lis) => lis.map((li) => li.querySelector('.step-where')?.textContent || ''));
+      for (let i = 1; i < where.length; i++) if (where[i]) assert.ok(where[i] !== where[i - 1] || /同上一步/.test(where[i]), `"${where[i]}" twice in a row`);
+    }
     // Day 0–0 never shows; the total is a lower bound.
     const text = await a.locator('.results').innerText();
     assert.ok(!/第 0–0/.test(text), 'no "day 0–0"');

@@ -257,6 +257,7 @@ export default {
   'plan.takes': 'takes %{f0}–%{f1} working days',
   'plan.unknown': 'duration unknown',
   'plan.applyAt': 'Apply at: ',
+  'plan.applySame': 'Apply at: the same place as the step above',
   'plan.authority': 'Handled by: %{authority}',
   'plan.leavesOut': 'Not counted: %{n} steps of unknown duration, and preparing documents.',
   'outcome.blocked': 'With these answers, some things are out of your reach:',

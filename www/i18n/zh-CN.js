@@ -257,6 +257,7 @@ export default {
   'plan.takes': '需 %{f0}–%{f1} 个工作日',
   'plan.unknown': '时长未知',
   'plan.applyAt': '在哪里办：',
+  'plan.applySame': '在哪里办：同上一步',
   'plan.authority': '办理机关：%{authority}',
   'plan.leavesOut': '不含：时长未知的 %{n} 步，以及准备材料的时间。',
   'outcome.blocked': '按现在的回答，有些事你办不成：',

@@ -29,8 +29,8 @@ export function renderPlan(ctx, shown = []) {
     if (!shown.length) section.appendChild(h('p', { class: 'hint', text: t('plan.intro') }));
     const ol = h('ol', { class: 'plan-steps', attrs: { start: shown.length + 1 } });
     let lastStep = null;
-    for (const s of rest) {
-      const li = stepItem(s, ctx, 'plan-step', false);
+    for (const [i, s] of rest.entries()) {
+      const li = stepItem(s, ctx, 'plan-step', false, rest[i - 1]);
       if (s.step !== lastStep) li.prepend(h('span', { class: 'step-kind', text: t('step.' + s.step) }));
       lastStep = s.step;
       ol.appendChild(li);
@@ -48,8 +48,9 @@ export function renderPlan(ctx, shown = []) {
  * @param {Ctx} ctx
  * @param {string} cls
  * @param {boolean} authority whether to name the authority when the official system is not known
+ * @param {Step} [before] the step listed just above it: the same place to apply is not named twice
  */
-export function stepItem(s, ctx, cls, authority) {
+export function stepItem(s, ctx, cls, authority, before) {
   const { t } = ctx;
   const r = /** @type {import('../../app/types.js').Catalogue} */ (ctx.catalogue).requirements[s.id];
   const li = h('li', { class: cls, attrs: { 'data-step': s.id } });
@@ -57,7 +58,7 @@ export function stepItem(s, ctx, cls, authority) {
   if (s.item?.status === 'possible') li.appendChild(h('span', { class: 'tag tag-possible', text: t('group.possible') }));
   if ((s.item?.problems || []).some((p) => p.blocks && p.certain)) li.appendChild(h('span', { class: 'tag tag-blocks', text: t('row.blocked') }));
   li.appendChild(h('span', { class: 'step-when' + (s.unknown ? ' unknown' : ''), text: whenText(s, ctx) }));
-  const where = whereTo(s, ctx, authority);
+  const where = whereTo(s, ctx, authority, before);
   if (where) li.appendChild(where);
   return li;
 }
@@ -75,14 +76,18 @@ export function whenText(s, ctx) {
 }
 
 /**
- * Where to apply: the official system (item.apply, with its link) or else the authority.
+ * Where to apply: the official system (item.apply, with its link) or else the authority; "the same
+ * place" when the step above applies at the same system.
  * @param {Step} s
  * @param {Ctx} ctx
  * @param {boolean} authority
+ * @param {Step} [before]
  */
-function whereTo(s, ctx, authority) {
+function whereTo(s, ctx, authority, before) {
   const { t } = ctx;
-  const apply = /** @type {{name?: string, url?: string, confirmed?: boolean}|undefined} */ (/** @type {any} */ (s.item)?.apply);
+  const applyOf = (/** @type {Step|undefined} */ x) => /** @type {{name?: string, url?: string, confirmed?: boolean}|undefined} */ (/** @type {any} */ (x?.item)?.apply);
+  const apply = applyOf(s);
+  if (apply && apply.name && apply.name === applyOf(before)?.name) return h('span', { class: 'step-where', text: t('plan.applySame') });
   if (apply && apply.name) {
     const target = apply.url ? h('a', { text: apply.name, attrs: { href: apply.url, target: '_blank', rel: 'noopener noreferrer' } }) : h('span', { text: apply.name });
     return h('span', { class: 'step-where' }, t('plan.applyAt'), target, apply.confirmed === false ? t('plan.unconfirmed') : null);

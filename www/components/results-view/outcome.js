@@ -85,7 +85,7 @@ export function renderFirstSteps(ctx, plan, planId) {
   if (!plan.first.length) return null;
   const section = h('section', { class: 'first-steps', attrs: { 'aria-labelledby': ctx.uid('first', 'h') } });
   section.appendChild(h('h3', { class: 'group-title', attrs: { id: ctx.uid('first', 'h') }, text: t('outcome.firstSteps') }));
-  section.appendChild(h('ol', { class: 'plan-steps' }, plan.first.map((s) => stepItem(s, ctx, 'plan-step first-step', true))));
+  section.appendChild(h('ol', { class: 'plan-steps' }, plan.first.map((s, i) => stepItem(s, ctx, 'plan-step first-step', true, plan.first[i - 1]))));
   if (plan.steps.length > plan.first.length) {
     section.appendChild(h('button', { class: 'link more', text: t('outcome.wholePlan', { n: plan.steps.length - plan.first.length }), attrs: { type: 'button', 'data-action': 'jump', 'data-target': planId } }));
   }
