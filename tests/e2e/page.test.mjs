@@ -212,6 +212,13 @@ test('desktop: all questions on one page with live results, category picker by p
   const en = catEn.requirements[target.id].name.split(/[›>]/).pop().trim();
   await picker.locator('input[type=search]').fill(en);
   assert.ok((await shown(target.name)).includes(target.name), `English "${en}"`);
+  // An everyday English word finds the category it means through the search index ("tea": a tea shop).
+  const tea = forCompany.find((r) => /食品饮料/.test(r.name) && /商家自营/.test(r.name));
+  assert.ok(tea, 'a company may sell food and drink in its own shop');
+  await picker.locator('input[type=search]').fill('tea');
+  assert.ok((await shown(tea.name)).includes(tea.name), `"tea" finds ${tea.name}`);
+  await picker.locator('input[type=search]').fill(en);
+  await shown(target.name);
   // For English names the picker loads the categories' names alone, not the English catalogue.
   assert.ok(requested.some((p) => p.endsWith('/pkg/names.en.json')), 'names.en.json loaded');
   assert.ok(!requested.some((p) => p.endsWith('/pkg/catalogue.en.json')), 'catalogue.en.json not loaded');
