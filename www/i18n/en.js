@@ -216,6 +216,7 @@ export default {
   'picker.searchHint': 'Type Chinese, English or pinyin initials, for example 社区, community or sq.',
   'picker.results': 'Search results',
   'picker.found': '%{n} categories found',
+  'picker.foundOne': '1 category found',
   'picker.all': '%{n} categories',
   'picker.namesFailed': 'The Chinese category names did not load, so for now only English names match. Open this question again to retry.',
   'picker.more': 'Show more',

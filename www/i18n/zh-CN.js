@@ -216,6 +216,7 @@ export default {
   'picker.searchHint': '可以输入中文、英文或拼音首字母，例如「社区」「community」或「sq」。',
   'picker.results': '搜索结果',
   'picker.found': '找到 %{n} 个类目',
+  'picker.foundOne': '找到 1 个类目',
   'picker.all': '共 %{n} 个类目',
   'picker.namesFailed': '英文类目名称没有加载成功，现在只能用中文名称或拼音首字母搜索。重新打开这道题可以再试一次。',
   'picker.more': '显示更多',

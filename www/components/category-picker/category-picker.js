@@ -181,7 +181,7 @@ export class CategoryPicker {
     // The best matches first; among equals (all of them, with no query) the categories the answers suggest.
     const fit = (/** @type {{id: string}} */ c) => (this.suggested.has(c.id) ? 1 : 0);
     scored.sort((a, b) => b[0] - a[0] || fit(b[1]) - fit(a[1]) || a[1].order - b[1].order);
-    this.count.textContent = query.trim() ? t('picker.found', { n: scored.length }) : t('picker.all', { n: scored.length });
+    this.count.textContent = query.trim() ? t(scored.length === 1 ? 'picker.foundOne' : 'picker.found', { n: scored.length }) : t('picker.all', { n: scored.length });
     const shown = scored.slice(0, this.limit);
     const base = uid('cat', this.ctx.instance, this.q.id);
     this.list.replaceChildren(
