@@ -29,7 +29,6 @@ export function loadEngine() {
   }));
 }
 
-
 async function start() {
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     throw loadError('no_wasm', 'WebAssembly is not available in this browser');

@@ -16,10 +16,12 @@ before(async () => {
 });
 after(() => close());
 
+/** The page's set-up for a language: English is chosen in the saved record (Chinese is the default). */
+const inLang = (lang) => (lang === 'en' ? () => localStorage.setItem('mpcheck', JSON.stringify({ v: 1, answers: {}, ticks: {}, lang: 'en', mode: 'one' })) : undefined);
+
 /** Opens an operator's share link in one language; resolves when the results are drawn. */
 async function results(op, lang) {
-  const init = lang === 'en' ? () => localStorage.setItem('mpcheck', JSON.stringify({ v: 1, answers: {}, ticks: {}, lang: 'en', mode: 'one' })) : undefined;
-  const opened = await openPage(browser, SCREEN, { url: BASE + shareHash(op.answers), init });
+  const opened = await openPage(browser, SCREEN, { url: BASE + shareHash(op.answers), init: inLang(lang) });
   await app(opened.page).locator('.results .outcome').waitFor();
   return opened;
 }
@@ -131,8 +133,7 @@ test('results before any answer: within six phone screens in both languages, eve
   const possible = report.requirements.filter((i) => i.status === 'possible').length;
   assert.ok(possible > 100, `${possible} possible items before any answer`);
   for (const lang of ['zh-CN', 'en']) {
-    const init = lang === 'en' ? () => localStorage.setItem('mpcheck', JSON.stringify({ v: 1, answers: {}, ticks: {}, lang: 'en', mode: 'one' })) : undefined;
-    const { context, page, errors } = await openPage(browser, SCREEN, { url: BASE, init });
+    const { context, page, errors } = await openPage(browser, SCREEN, { url: BASE, init: inLang(lang) });
     const a = app(page);
     await a.locator('.nav button[data-view="results"]').click();
     await a.locator('.results .outcome').waitFor();
@@ -155,8 +156,7 @@ test('results before any answer: within six phone screens in both languages, eve
 test('desktop: the three operators\' results, a row opened and what-if opened, are axe clean in both languages', async () => {
   for (const op of operators()) {
     for (const lang of ['zh-CN', 'en']) {
-      const init = lang === 'en' ? () => localStorage.setItem('mpcheck', JSON.stringify({ v: 1, answers: {}, ticks: {}, lang: 'en', mode: 'one' })) : undefined;
-      const { context, page, errors } = await openPage(browser, DESKTOP, { url: BASE + shareHash(op.answers), init });
+      const { context, page, errors } = await openPage(browser, DESKTOP, { url: BASE + shareHash(op.answers), init: inLang(lang) });
       const a = app(page);
       await a.locator('.results .outcome').waitFor();
       await a.locator('details.req-row > summary').first().click();

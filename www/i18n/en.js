@@ -283,7 +283,7 @@ export default {
   'row.held': 'held',
   'row.blocked': 'out of your reach',
   'row.personalClosed': 'not for personal accounts',
-  'req.settleWarning': 'Your answer settles it:',
+  'req.settleWarning': 'To settle it, answer:',
   'req.condition.met': 'Met: ',
   'req.condition.unmet': 'Not met: ',
   'req.condition.unknown': 'To confirm: ',

@@ -1,6 +1,6 @@
 // The requirements as a compact list: one row each (name, layer, status, one line), the whole card
-// behind the row's disclosure (drawn when it is first opened); "possible" items by the question that settles them; "not needed" as
-// a short list of names by layer, closed.
+// behind the row's disclosure (drawn when it is first opened); "possible" items by the question
+// that settles them; "not needed" as a short list of names by layer, closed.
 import { h } from '../dom.js';
 import { LAYERS } from '../../app/report.js';
 import { renderRequirement, questionLink } from '../requirement-card/requirement-card.js';
