@@ -36,6 +36,14 @@ fn text(t: &RawText) -> Text {
     }
 }
 
+/// Whether a place to apply starts with a capital that is not a name's ("The …", "Your …"): the
+/// page writes it after "Apply at: ".
+fn capitalised(en: &str) -> bool {
+    ["The ", "Your ", "A ", "An "]
+        .iter()
+        .any(|w| en.starts_with(w))
+}
+
 fn valid_id(id: &str) -> bool {
     let b = id.as_bytes();
     !b.is_empty()
@@ -865,6 +873,10 @@ fn resolve_requirements(
             held_when: r.held_when.as_ref().and_then(|c| ctx.cond(c, id)),
             apply: r.apply.as_ref().and_then(|a| {
                 let name = ctx.text(&a.text, id, "apply zh/en", &a.loc, true);
+                if let Some(t) = a.text.as_ref().filter(|t| capitalised(&t.en)) {
+                    let msg = "the place to apply follows \"Apply at: \": start the English in lower case";
+                    ctx.err(&t.loc, id, "apply_capitalised", msg);
+                }
                 let sources = ctx.sources(&a.sources, &Some(a.loc.clone()), id, &a.loc);
                 let confidence = ctx.confidence(&a.confidence, &sources, id, &a.loc);
                 name.map(|name| Apply {
