@@ -37,6 +37,15 @@ export function runWorkload(bench, name, w, calls, expected) {
   const varied = variedFacts(w.facts, 16);
   let i = 0;
   const v = time(() => evaluate(varied[i++ % varied.length]), calls, 1000, 60_000);
+  // Where a call's time goes, each part timed alone on the workload's facts: the answers read, the
+  // module (evaluation and its numbers), and the report object built from those numbers.
+  const [text, shape] = bench.readAnswers(w.facts);
+  const numbers = bench.bench_evaluate(text, shape);
+  const phases = {
+    read_us: time(() => bench.readAnswers(w.facts), calls, 300).median_us,
+    module_us: time(() => bench.bench_evaluate(text, shape), calls, 300).median_us,
+    build_us: time(() => bench.buildReport(numbers, names), calls, 300).median_us,
+  };
   const explained = report.requirements.filter((x) => x.status === 'required').every((x) => x.because.length > 0);
   return {
     rules: n,
@@ -50,5 +59,15 @@ export function runWorkload(bench, name, w, calls, expected) {
     extra,
     explained,
     report_requirements: report.requirements.length,
+    report_objects: objects(report),
+    phases,
   };
+}
+
+/** How many objects and arrays a report is made of (every one fresh on every call). */
+function objects(v) {
+  if (v === null || typeof v !== 'object') return 0;
+  let n = 1;
+  for (const k in v) n += objects(v[k]);
+  return n;
 }

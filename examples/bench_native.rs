@@ -2,7 +2,9 @@
 //!   cargo run --release --example bench_native -- shipped ANSWERS.json [MIN_CALLS]
 //!   cargo run --release --features loader --example bench_native -- toml RULES.toml ANSWERS.json [MIN_CALLS]
 //! Prints one JSON line: median and mean µs per call (answers → report JSON), calls, and the
-//! report's length. Each call is timed on its own; at least MIN_CALLS calls
+//! report's length; for rule files also `engine_us`, the median µs of answers → the engine's report
+//! (`Answers::resolve`, `report::evaluate_compiled`; neither ids nor JSON): what the wasm module
+//! does before it writes its numbers. Each call is timed on its own; at least MIN_CALLS calls
 //! (default 10,000) or two seconds, whichever ends later (and at most 60 s for huge bases).
 
 use std::time::{Duration, Instant};
@@ -79,6 +81,7 @@ fn main() {
         }
         #[cfg(feature = "loader")]
         Some("toml") => {
+            use mpcheck::engine::{answers::Answers, report::evaluate_compiled};
             use mpcheck::rulefile::{load, LoadOptions, SourceFile};
             let t = Instant::now();
             let files = [SourceFile {
@@ -94,8 +97,13 @@ fn main() {
             let load_ms = t.elapsed().as_secs_f64() * 1e3;
             let raw = answers(&args[2]);
             let out = measure(&rb, &raw, num(3));
+            let program = mpcheck::engine::program::Program::compile(&rb);
+            let (engine_us, _, _) = time(num(3), || {
+                let answers = Answers::resolve(&rb, std::hint::black_box(&raw)).ok()?;
+                Some(evaluate_compiled(&rb, &program, &answers))
+            });
             println!(
-                "{{\"rules\":{},\"load_ms\":{load_ms:.1},{}",
+                "{{\"rules\":{},\"load_ms\":{load_ms:.1},\"engine_us\":{engine_us:.3},{}",
                 rb.rules.len(),
                 &out[1..]
             );
