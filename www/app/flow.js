@@ -120,7 +120,11 @@ export class CheckerFlow extends HTMLElement {
 
   /** The catalogue, or its categories' records (the category question's options, the report's names), is here: only texts change, so controls (and the keyboard focus) stay. */
   _catalogueArrived() {
-    if (this._res.engine && !this._res.catalogue?.names && this.qs.some((q) => q.options_from && !q.options.length)) { this._useLanguage(this._lang, true); this._evaluate(); }
+    // The category question has no options yet: take the questions again with this catalogue.
+    if (this._res.engine && !this._res.catalogue?.names && this.qs.some((q) => q.options_from && !q.options.length)) {
+      this._useLanguage(this._lang, true);
+      this._evaluate();
+    }
     // The picker follows now, so that the category question does not wait for it (a failure shows when it is needed).
     if (this.qs.some(mayNeedPicker)) loadPicker()?.catch(() => {});
     this._renderVersion();
