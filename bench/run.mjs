@@ -6,8 +6,10 @@
 //      the same with answers that change on every call (every scenario's in turn), and with one
 //      answer changed on every call (what a user changing an answer costs)
 //   c. our engine on ../shared/bench/synthetic-200.json (translated by bench/gen.mjs, loaded through
-//      the bench-only entry point) beside `node ../shared/bench/peers.cjs`, the ratio to its plain
-//      interpreter, and (context) plain JS that also gives every rule's reasons (peer-explained.mjs)
+//      the bench-only entry point; three fresh processes) beside `node ../shared/bench/peers.cjs`,
+//      the ratio to its plain interpreter; where the time goes (answers read, module, report object
+//      built; and the evaluation natively); and (context) plain JS that also gives every rule's
+//      reasons (peer-explained.mjs)
 //   d. generated rule bases of 1,000, 10,000, 50,000 and 100,000 rules through the same entry point
 //      (c and d: also with answers that change on every call, bench/gen.mjs variedFacts); and 1,000
 //      and 10,000 in headless Chromium, the engine the page runs (bench/browser.mjs)
@@ -27,8 +29,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { parse as parseToml } from 'smol-toml';
-import { loadEngine } from './engine.mjs';
-import { runWorkload } from './workload.mjs';
 import { toToml } from './gen.mjs';
 import { serveDist } from './serve.mjs';
 import { median, time } from './timing.mjs';
@@ -126,25 +126,32 @@ if (!skip.has('b')) {
   inTurn('one_changed', 'the same, every question answered, one answer changed on every call (a user changing an answer)');
 }
 
-// c + d. the bench-only entry point
-let bench = null;
-const benchPkg = join(root, 'target', 'bench-pkg', 'mpcheck.js');
-if (!skip.has('c') || !skip.has('d')) {
-  if (existsSync(benchPkg)) {
-    // Built for the web like the shipped module (its report builder is an ES module snippet),
-    // and initialised from the file's bytes.
-    const { engine: api, glue } = await loadEngine(dirname(benchPkg));
-    bench = { ...glue, readAnswers: api.readAnswers, buildReport: api.buildReport };
-  }
-  else row('c', 'bench module', 'skipped', '', `${benchPkg} is missing (scripts/bench.sh builds it)`);
-}
+// c + d. the bench-only entry point, in fresh processes (bench/generated-child.mjs)
+const bench = existsSync(join(root, 'target', 'bench-pkg', 'mpcheck.js'));
+if (!bench && !(skip.has('c') && skip.has('d'))) row('c', 'bench module', 'skipped', '', 'target/bench-pkg/ is missing (scripts/bench.sh builds it)');
 
 if (bench && !skip.has('c')) {
   const w = JSON.parse(readFileSync(join(shared, 'synthetic-200.json'), 'utf8'));
-  const f = runWorkload(bench, 'synthetic-200', w, CALLS, w.expected_matches);
+  // In three fresh processes, as part d (one process can run the module 1.5 times slower than the
+  // next): each figure is the median of their medians.
+  const runs = [1, 2, 3].map(() => {
+    const r = spawnSync(process.execPath, [join(root, 'bench', 'generated-child.mjs'), 'synthetic-200', String(CALLS)], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`generated-child synthetic-200: ${r.stderr}`);
+    return JSON.parse(r.stdout);
+  });
+  const mid = (key) => median(runs.map(key));
+  const [r0] = runs;
+  const f = {
+    ...r0,
+    median_us: mid((r) => r.median_us),
+    process_medians_us: runs.map((r) => r.median_us),
+    varied: { ...r0.varied, median_us: mid((r) => r.varied.median_us) },
+    phases: { read_us: mid((r) => r.phases.read_us), module_us: mid((r) => r.phases.module_us), build_us: mid((r) => r.phases.build_us) },
+    correct: runs.every((r) => r.correct),
+  };
   out.figures.synthetic_200 = f;
-  row('c', 'our engine (wasm, bench entry point) on synthetic-200', `${f.median_us} µs median (${f.calls} calls)`, '', `${f.correct ? 'matches equal expected_matches' : `WRONG: ${f.missing} missing, ${f.extra} extra`} (${f.matches})`);
-  row('c', 'the same, answers changing on every call', `${f.varied.median_us} µs median (${f.varied.calls} calls, ${f.varied.answer_sets} answer sets in turn)`);
+  row('c', 'our engine (wasm, bench entry point) on synthetic-200', `${f.median_us} µs median of 3 processes' medians (${f.process_medians_us.join(' / ')}; ${r0.calls} calls)`, '', `${f.correct ? 'matches equal expected_matches' : `WRONG: ${f.missing} missing, ${f.extra} extra`} (${f.matches})`);
+  row('c', 'the same, answers changing on every call', `${f.varied.median_us} µs median (${f.varied.answer_sets} answer sets in turn)`);
   const { read_us, module_us, build_us } = f.phases;
   row('c', 'where it goes, each part alone', `answers read ${read_us} µs, module ${module_us} µs, report object built ${build_us} µs (${f.report_objects} objects)`);
   // The same evaluation natively, without the numbers or JSON (examples/bench_native.rs `engine_us`).

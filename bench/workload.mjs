@@ -2,7 +2,7 @@
 // and rules, as in ../shared/bench/synthetic-200.json): loads it as our rule files (bench/gen.mjs),
 // checks the report's matches against the expected ones, and times `bench_evaluate` with the
 // workload's facts on every call and with answers that change on every call. Used by
-// bench/run.mjs (part c) and bench/generated-child.mjs (part d).
+// bench/generated-child.mjs (parts c and d of bench/run.mjs).
 import { matches, toToml, variedFacts } from './gen.mjs';
 import { time } from './timing.mjs';
 
