@@ -64,25 +64,26 @@ export function renderGroup(status, items, ctx, opts) {
     }
     const settleGroup = (/** @type {[string, Item[]]} */ [key, list]) => {
       const qids = key ? key.split('+') : [];
+      const rows = list.map((it) => reqRow(it, ctx, opts));
       return h(
         'div',
         { class: 'settle-group' },
         h('p', { class: 'layer-title', text: qids.length ? t('group.possibleBy', { n: list.length }) : t('group.possibleOther', { n: list.length }) }),
         qids.length ? h('ul', { class: 'settle-links' }, qids.map((qid) => h('li', {}, questionLink(qid, ctx, 'results')))) : null,
-        list.length > 3 ? h('details', { class: 'settle-items' }, h('summary', { text: t('group.showItems', { n: list.length }) }), list.map((it) => reqRow(it, ctx, opts))) : list.map((it) => reqRow(it, ctx, opts)),
+        list.length > 3 ? h('details', { class: 'settle-items' }, h('summary', { text: t('group.showItems', { n: list.length }) }), rows) : rows,
       );
     };
     // Before most answers there are dozens of groups (twenty phone screens): the five that settle
     // the most are shown, the others behind one disclosure.
-    const all = [...bySettle];
-    const many = all.length > 6;
-    const shown = many ? [...all].sort((a, b) => b[1].length - a[1].length) : all;
-    section.append(...shown.slice(0, many ? 5 : all.length).map(settleGroup));
-    if (many) {
-      const rest = shown.slice(5);
-      const n = rest.reduce((sum, [, list]) => sum + list.length, 0);
-      section.appendChild(h('details', { class: 'settle-more' }, h('summary', { text: t('group.moreGroups', { n, groups: rest.length }) }), rest.map(settleGroup)));
+    const groups = [...bySettle];
+    if (groups.length <= 6) {
+      section.append(...groups.map(settleGroup));
+      return section;
     }
+    groups.sort((a, b) => b[1].length - a[1].length);
+    const rest = groups.slice(5);
+    const n = rest.reduce((sum, [, list]) => sum + list.length, 0);
+    section.append(...groups.slice(0, 5).map(settleGroup), h('details', { class: 'settle-more' }, h('summary', { text: t('group.moreGroups', { n, groups: rest.length }) }), rest.map(settleGroup)));
     return section;
   }
   const layered = status === 'required' && new Set(items.map((i) => i.layer)).size > 1;

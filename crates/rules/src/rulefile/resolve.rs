@@ -1127,8 +1127,6 @@ fn resolve_causes(
     out
 }
 
-/// A cause's `[[cause.on]]` entries: each names an option of the `platform` question once and
-/// words at least one of meaning, fix and rule.
 /// The per-platform wording as the model holds it: none in a wasm build (model::CauseOns), where
 /// the rule checker runs only for the benchmark's rule bases.
 #[cfg(not(target_arch = "wasm32"))]
@@ -1140,6 +1138,8 @@ fn cause_ons(_: Vec<CauseOn>) -> CauseOns {
     None
 }
 
+/// A cause's `[[cause.on]]` entries: each names an option of the `platform` question once and
+/// words at least one of meaning, fix and rule.
 fn resolve_cause_on(
     c: &super::raw::RawCause,
     ctx: &mut Ctx,
